@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hallrate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hallrate", targets: ["HallRateCLI"]),
+        .executable(name: "hallrate-gen", targets: ["ExportGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        /// libcsv (Debian `libcsv-dev`); it ships no pkg-config file, so the module map links `csv`.
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        .target(
+            name: "HallRateCore",
+            dependencies: [
+                "CCSV",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "HallRateCLI",
+            dependencies: [
+                "HallRateCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "ExportGenerator"),
+        .testTarget(
+            name: "HallRateCoreTests",
+            dependencies: ["HallRateCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HallRateCLITests",
+            dependencies: ["HallRateCLI"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

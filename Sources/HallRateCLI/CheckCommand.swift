@@ -1,0 +1,30 @@
+import ArgumentParser
+import HallRateCore
+
+/// `hallrate check`: validates a pipeline and its files' headers without running it.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a pipeline file without running it.",
+        discussion: """
+            Reports unknown or missing keys, bad values, an unreadable registry, and mapped columns that \
+            the matching files do not have, each with its file, line and key. Exit status 2 when anything is wrong.
+            """
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let pipeline = try options.loadPipeline()
+        let checker = PipelineChecker(pipeline: pipeline, root: options.resolvedRoot)
+        let (problems, _) = checker.check()
+        for problem in problems { printError(problem.error) }
+        for source in checker.emptySources() {
+            print("warning: source '\(source.name)' matches no file (\(source.glob))")
+        }
+        guard problems.isEmpty else { throw ExitCode(2) }
+        if !options.quiet {
+            print("\(options.pipeline): ok (\(pipeline.sources.count) sources)")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import HallRateCore
+
+/// `hallrate`: ranked supervision tables of the online-handled rate (网上办事率) of service halls.
+@main
+struct HallRateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hallrate",
+        abstract: "Rank government service halls by their online-handled rate (网上办事率).",
+        discussion: """
+            hallrate reads the transaction exports (办件) of every hall named by a pipeline file, maps and \
+            validates them, removes duplicates, and writes ranked CSV summaries for supervisors: per hall \
+            and month the volume, the online share, its trend, its rank within its tier, and flags.
+
+            Exit status: 0 success (rejected rows alone are not a failure); 1 the run failed, or rejected \
+            rows exceeded --max-reject-rate; 2 bad command line or pipeline file.
+            """,
+        version: HallRate.version,
+        subcommands: [RunCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,27 @@
+import HallRateCore
+
+/// The short summary printed at the end of a run.
+struct SummaryText {
+    let summary: RunSummary
+
+    init(_ summary: RunSummary) { self.summary = summary }
+
+    var text: String {
+        var lines: [String] = []
+        let refused = summary.files.filter { $0.status == .refused }.count
+        lines.append("files: \(summary.files.count)" + (refused > 0 ? " (\(refused) refused)" : ""))
+        if let first = summary.firstPeriod, let last = summary.lastPeriod {
+            lines.append("months: \(first) to \(last)")
+        }
+        lines.append("rows read \(summary.rowsRead) = accepted \(summary.accepted) + rejected \(summary.rejected)"
+            + " + duplicates \(summary.duplicates)" + (summary.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
+        if summary.withdrawn > 0 {
+            lines.append("withdrawn (accepted, not counted): \(summary.withdrawn)")
+        }
+        for (reason, count) in summary.rejectsByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            lines.append("  rejected \(reason.rawValue): \(count)")
+        }
+        lines.append("outputs: \(summary.outputFolder)/ (\(summary.outputs.count) files; rejects in rejects.csv)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,60 @@
+/// A validated pipeline, ready to run: paths resolved, words mapped to typed values.
+public struct Pipeline: Sendable {
+    /// One validated source of exports.
+    public struct Source: Sendable {
+        public enum Format: String, Sendable { case csv }
+
+        public let index: Int
+        public let name: String
+        /// The glob as written, and resolved against the root.
+        public let glob: String
+        public let resolvedGlob: String
+        public let format: Format
+        public let encoding: TextEncoding
+        public let delimiter: UInt8
+        /// Canonical field → source column name.
+        public let columns: [CanonicalField: String]
+        public let channels: [String: Channel]
+        public let statuses: [String: Status]
+        public let dateFormats: [DateFormat]
+
+        /// The key path of this source in the pipeline file, e.g. `sources[1]`.
+        public var keyPath: String { "sources[\(index)]" }
+    }
+
+    /// Output options.
+    public struct Output: Sendable {
+        public enum Language: String, Sendable { case zh, en }
+        public enum Encoding: String, Sendable {
+            case utf8BOM = "utf-8-bom"
+            case utf8 = "utf-8"
+            case gb18030
+        }
+        public var folder: String
+        public var language: Language
+        public var encoding: Encoding
+    }
+
+    public let name: String
+    /// The pipeline file, as given.
+    public let file: String
+    public let registryPath: String
+    public let sources: [Source]
+    public let targets: [Tier: Fraction]
+    public let minVolume: Int
+    public let listSize: Int
+    public var output: Output
+    /// Where each key of the file was written, for messages: `sources[0].columns.txn_id` → line.
+    public let keyLocations: [String: SourceLocation]
+
+    /// The location of `keyPath`, or of its nearest written parent.
+    public func location(of keyPath: String) -> SourceLocation {
+        var path = keyPath
+        while !path.isEmpty {
+            if let found = keyLocations[path] { return found }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = String(path[..<cut])
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
+    }
+}

@@ -1,0 +1,118 @@
+/// A pipeline file (`Pipelines/*.yml`) as written: decoded from YAML, unknown keys refused.
+///
+/// Every key is documented in `docs/pipeline-format.md`. Semantic checks (tiers, canonical values,
+/// date formats) happen in ``PipelineLoader``, which turns this into a ``Pipeline``.
+public struct PipelineDefinition: Decodable, Sendable {
+    public var name: String?
+    public var registry: String
+    public var sources: [SourceDefinition]
+    public var targets: [String: String]
+    public var minVolume: Int?
+    public var listSize: Int?
+    public var output: OutputDefinition?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, registry, sources, targets, output
+        case minVolume = "min_volume"
+        case listSize = "list_size"
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        registry = try c.decode(String.self, forKey: .registry)
+        sources = try c.decode([SourceDefinition].self, forKey: .sources)
+        targets = try c.decode([String: String].self, forKey: .targets)
+        minVolume = try c.decodeIfPresent(Int.self, forKey: .minVolume)
+        listSize = try c.decodeIfPresent(Int.self, forKey: .listSize)
+        output = try c.decodeIfPresent(OutputDefinition.self, forKey: .output)
+    }
+}
+
+/// One kind of export: which files, how their bytes are laid out, and how their columns map.
+public struct SourceDefinition: Decodable, Sendable {
+    public var name: String
+    public var glob: String
+    public var format: String
+    public var encoding: String?
+    public var delimiter: String?
+    /// Canonical field → source column name.
+    public var columns: [String: String]
+    public var values: ValueMaps
+    public var dateFormats: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, glob, format, encoding, delimiter, columns, values
+        case dateFormats = "date_formats"
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        glob = try c.decode(String.self, forKey: .glob)
+        format = try c.decodeIfPresent(String.self, forKey: .format) ?? "csv"
+        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+        delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
+        columns = try c.decode([String: String].self, forKey: .columns)
+        values = try c.decode(ValueMaps.self, forKey: .values)
+        dateFormats = try c.decode([String].self, forKey: .dateFormats)
+    }
+}
+
+/// Raw source words → canonical values, for `channel` and `status`.
+public struct ValueMaps: Decodable, Sendable {
+    public var channel: [String: String]
+    public var status: [String: String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case channel, status }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        channel = try c.decode([String: String].self, forKey: .channel)
+        status = try c.decode([String: String].self, forKey: .status)
+    }
+}
+
+/// Where and how results are written.
+public struct OutputDefinition: Decodable, Sendable {
+    public var folder: String?
+    public var language: String?
+    public var encoding: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case folder, language, encoding }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        folder = try c.decodeIfPresent(String.self, forKey: .folder)
+        language = try c.decodeIfPresent(String.self, forKey: .language)
+        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+    }
+}
+
+/// A coding key for any string, used to list the keys a mapping really has.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) {
+        self.stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
+
+extension Decoder {
+    /// Throws a `DecodingError` at the first key of this mapping that `Keys` does not name.
+    func refuseUnknownKeys<Keys: CodingKey & CaseIterable>(_: Keys.Type) throws {
+        let container = try container(keyedBy: AnyCodingKey.self)
+        let known = Keys.allCases.map(\.stringValue)
+        for key in container.allKeys where !known.contains(key.stringValue) {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: codingPath + [key],
+                debugDescription: "unknown key '\(key.stringValue)'; expected one of: \(known.sorted().joined(separator: ", "))"))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Yams
+
+/// Reads a pipeline file and validates it into a ``Pipeline``, or says exactly what is wrong.
+///
+/// Every problem is a ``HallRateError`` `.pipeline` naming the file, the line and column and the key.
+public struct PipelineLoader: Sendable {
+    /// The folder that relative paths inside the pipeline resolve against (the working directory by default).
+    public var root: String
+
+    public init(root: String) { self.root = root }
+
+    /// Loads and validates the pipeline at `path`.
+    /// - Throws: ``HallRateError`` `.pipeline` for unreadable files, YAML errors, unknown or missing keys
+    ///   and bad values; the first problem found.
+    public func load(_ path: String) throws(HallRateError) -> Pipeline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw HallRateError(.pipeline, "cannot read the pipeline file", at: SourceLocation(file: path))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw HallRateError(.pipeline, "the pipeline file is not UTF-8", at: SourceLocation(file: path))
+        }
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw HallRateError(.pipeline, "the pipeline file is empty", at: SourceLocation(file: path, line: 1))
+            }
+            node = composed
+        } catch let error as HallRateError {
+            throw error
+        } catch {
+            throw PipelineLoader.yamlError(error, file: path)
+        }
+        var locations: [String: SourceLocation] = [:]
+        PipelineLoader.collectLocations(node, path: "", file: path, into: &locations)
+        func locate(_ key: String) -> SourceLocation {
+            var probe = key
+            while !probe.isEmpty {
+                if let found = locations[probe] { return found }
+                guard let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+                probe = String(probe[..<cut])
+            }
+            return SourceLocation(file: path, line: 1, column: 1)
+        }
+        let definition: PipelineDefinition
+        do {
+            definition = try YAMLDecoder().decode(PipelineDefinition.self, from: node)
+        } catch let error as DecodingError {
+            let (keyPath, message) = PipelineLoader.describe(error)
+            throw HallRateError(.pipeline, message, at: locate(keyPath), key: keyPath.isEmpty ? nil : keyPath)
+        } catch {
+            throw HallRateError(.pipeline, "\(error)", at: SourceLocation(file: path))
+        }
+        return try Validator(file: path, root: root, locate: locate, locations: locations).validate(definition)
+    }
+
+    /// Turns a Yams error into a located pipeline error.
+    static func yamlError(_ error: Error, file: String) -> HallRateError {
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                return HallRateError(.pipeline, "not valid YAML: \(problem)",
+                                     at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            case .duplicatedKeysInMapping(let duplicates, _):
+                return HallRateError(.pipeline, "duplicate keys: \(duplicates.joined(separator: ", "))",
+                                     at: SourceLocation(file: file))
+            default: break
+            }
+        }
+        return HallRateError(.pipeline, "not valid YAML: \(error)", at: SourceLocation(file: file))
+    }
+
+    /// Records the line and column of every key and sequence item, by key path.
+    static func collectLocations(_ node: Node, path: String, file: String, into locations: inout [String: SourceLocation]) {
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                let name = key.string ?? "?"
+                let keyPath = path.isEmpty ? name : path + "." + name
+                if let mark = key.mark {
+                    locations[keyPath] = SourceLocation(file: file, line: mark.line, column: mark.column)
+                }
+                collectLocations(value, path: keyPath, file: file, into: &locations)
+            }
+        case .sequence(let sequence):
+            for (index, item) in sequence.enumerated() {
+                let itemPath = path + "[\(index)]"
+                if let mark = item.mark {
+                    locations[itemPath] = SourceLocation(file: file, line: mark.line, column: mark.column)
+                }
+                collectLocations(item, path: itemPath, file: file, into: &locations)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The key path and a sentence for a decoding error.
+    static func describe(_ error: DecodingError) -> (String, String) {
+        func render(_ path: [CodingKey]) -> String {
+            path.reduce(into: "") { text, key in
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = render(context.codingPath)
+            let full = parent.isEmpty ? key.stringValue : parent + "." + key.stringValue
+            return (full, "missing required key '\(key.stringValue)'" + (parent.isEmpty ? "" : " in \(parent)"))
+        case .typeMismatch(let type, let context):
+            return (render(context.codingPath), "expected \(PipelineLoader.kind(of: type)) here")
+        case .valueNotFound(let type, let context):
+            return (render(context.codingPath), "expected \(PipelineLoader.kind(of: type)), found nothing")
+        case .dataCorrupted(let context):
+            return (render(context.codingPath), context.debugDescription)
+        @unknown default:
+            return ("", "\(error)")
+        }
+    }
+
+    static func kind(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a text value"
+        case is Int.Type: return "a whole number"
+        case is [String].Type: return "a list of text values"
+        case is [String: String].Type, is Dictionary<String, Any>.Type: return "a mapping of key: value"
+        case is [SourceDefinition].Type, is Array<Any>.Type: return "a list"
+        default: return "a mapping of keys"
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Checks a decoded ``PipelineDefinition`` value by value and builds the ``Pipeline``.
+struct Validator {
+    let file: String
+    let root: String
+    let locate: (String) -> SourceLocation
+    let locations: [String: SourceLocation]
+
+    private func fail(_ key: String, _ message: String) -> HallRateError {
+        HallRateError(.pipeline, message, at: locate(key), key: key)
+    }
+
+    func validate(_ definition: PipelineDefinition) throws(HallRateError) -> Pipeline {
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let name = definition.name ?? stem
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw fail("name", "the pipeline name '\(name)' must be letters, digits, '-' or '_' (it names the output folder)")
+        }
+        guard !definition.registry.isEmpty else { throw fail("registry", "the registry path is empty") }
+
+        var targets: [Tier: Fraction] = [:]
+        for (key, value) in definition.targets {
+            guard let tier = Tier(rawValue: key) else {
+                throw fail("targets.\(key)", "unknown tier '\(key)'; tiers are district, township, village")
+            }
+            guard let target = Fraction(decimal: value), target.numerator <= target.denominator else {
+                throw fail("targets.\(key)", "the target '\(value)' must be a ratio between 0 and 1 (e.g. 0.6) or a percentage (60%)")
+            }
+            targets[tier] = target
+        }
+        for tier in Tier.allCases where targets[tier] == nil {
+            throw fail("targets", "missing target for tier '\(tier.rawValue)'")
+        }
+        let minVolume = definition.minVolume ?? 30
+        guard minVolume >= 1 else { throw fail("min_volume", "min_volume must be at least 1") }
+        let listSize = definition.listSize ?? 5
+        guard listSize >= 1 else { throw fail("list_size", "list_size must be at least 1") }
+
+        guard !definition.sources.isEmpty else { throw fail("sources", "at least one source is needed") }
+        var sources: [Pipeline.Source] = []
+        var names: Set<String> = []
+        for (index, source) in definition.sources.enumerated() {
+            let built = try validate(source, index: index)
+            guard names.insert(built.name).inserted else {
+                throw fail("sources[\(index)].name", "two sources are named '\(built.name)'")
+            }
+            sources.append(built)
+        }
+        let output = try validate(definition.output, name: name)
+        return Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
+                        targets: targets, minVolume: minVolume, listSize: listSize, output: output,
+                        keyLocations: locations)
+    }
+
+    private func validate(_ source: SourceDefinition, index: Int) throws(HallRateError) -> Pipeline.Source {
+        let key = "sources[\(index)]"
+        guard !source.name.isEmpty else { throw fail("\(key).name", "a source needs a name") }
+        guard !source.glob.isEmpty else { throw fail("\(key).glob", "a source needs a glob such as Input/district/*.csv") }
+        guard let format = Pipeline.Source.Format(rawValue: source.format.lowercased()) else {
+            throw fail("\(key).format", "format '\(source.format)' is not supported; use csv")
+        }
+        let encoding: TextEncoding
+        if let name = source.encoding {
+            guard let known = TextEncoding(name: name) else {
+                throw fail("\(key).encoding", "unknown encoding '\(name)'; use utf-8 or gb18030")
+            }
+            encoding = known
+        } else {
+            encoding = .utf8
+        }
+        let delimiter = try parseDelimiter(source.delimiter ?? ",", key: "\(key).delimiter")
+
+        var columns: [CanonicalField: String] = [:]
+        for (field, column) in source.columns {
+            guard let canonical = CanonicalField(rawValue: field) else {
+                throw fail("\(key).columns.\(field)",
+                    "unknown field '\(field)'; fields are \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let trimmed = column.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw fail("\(key).columns.\(field)", "the column name for '\(field)' is empty") }
+            columns[canonical] = trimmed
+        }
+        for field in CanonicalField.required where columns[field] == nil {
+            throw fail("\(key).columns", "missing the mapping of required field '\(field.rawValue)'")
+        }
+        var channels: [String: Channel] = [:]
+        for (word, value) in source.values.channel {
+            guard let channel = Channel(rawValue: value) else {
+                throw fail("\(key).values.channel.\(word)",
+                    "'\(value)' is not a channel; channels are \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            channels[TextNormalizer.normalize(word)] = channel
+        }
+        var statuses: [String: Status] = [:]
+        for (word, value) in source.values.status {
+            guard let status = Status(rawValue: value) else {
+                throw fail("\(key).values.status.\(word)",
+                    "'\(value)' is not a status; statuses are \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            statuses[TextNormalizer.normalize(word)] = status
+        }
+        guard !channels.isEmpty else { throw fail("\(key).values.channel", "the channel value map is empty") }
+        guard !statuses.isEmpty else { throw fail("\(key).values.status", "the status value map is empty") }
+        guard !source.dateFormats.isEmpty else { throw fail("\(key).date_formats", "at least one date format is needed") }
+        var formats: [DateFormat] = []
+        for (i, pattern) in source.dateFormats.enumerated() {
+            guard let format = DateFormat(pattern) else {
+                throw fail("\(key).date_formats[\(i)]",
+                    "'\(pattern)' is not a date format; use letters yyyy M MM d dd H HH mm ss, or iso8601, or excel")
+            }
+            formats.append(format)
+        }
+        return Pipeline.Source(index: index, name: source.name, glob: source.glob, resolvedGlob: resolve(source.glob),
+                               format: format, encoding: encoding, delimiter: delimiter, columns: columns,
+                               channels: channels, statuses: statuses, dateFormats: formats)
+    }
+
+    private func parseDelimiter(_ text: String, key: String) throws(HallRateError) -> UInt8 {
+        switch text.lowercased() {
+        case ",", "comma": return UInt8(ascii: ",")
+        case "\t", "tab", "\\t": return UInt8(ascii: "\t")
+        case ";", "semicolon": return UInt8(ascii: ";")
+        case "|", "pipe": return UInt8(ascii: "|")
+        default: throw fail(key, "delimiter '\(text)' is not supported; use ',', tab, ';' or '|'")
+        }
+    }
+
+    private func validate(_ output: OutputDefinition?, name: String) throws(HallRateError) -> Pipeline.Output {
+        let folder = output?.folder ?? "Output/\(name)"
+        let languageName = output?.language ?? "zh"
+        guard let language = Pipeline.Output.Language(rawValue: languageName.lowercased()) else {
+            throw fail("output.language", "language '\(languageName)' is not supported; use zh or en")
+        }
+        let encodingName = output?.encoding ?? "utf-8-bom"
+        guard let encoding = Pipeline.Output.Encoding(rawValue: encodingName.lowercased()) else {
+            throw fail("output.encoding", "output encoding '\(encodingName)' is not supported; use utf-8-bom, utf-8 or gb18030")
+        }
+        return Pipeline.Output(folder: resolve(folder), language: language, encoding: encoding)
+    }
+
+    private func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: root).appendingPathComponent(path).path
+    }
+}

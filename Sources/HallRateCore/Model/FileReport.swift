@@ -1,0 +1,26 @@
+/// What happened to one input file in a run; a row of the manifest.
+public struct FileReport: Sendable, Encodable {
+    public enum Status: String, Sendable, Encodable {
+        /// Read to the end.
+        case ok
+        /// Refused as a whole (undecodable bytes, a runaway field): one row read, one rejected.
+        case refused
+    }
+
+    public let path: String
+    public let source: String
+    public var sha256: String = ""
+    public var bytes: Int = 0
+    public var status: Status = .ok
+    public var rowsRead = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var duplicates = 0
+    /// Why the file was refused, when it was.
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case path, source, sha256, bytes, status, note
+        case rowsRead = "rows_read", accepted, rejected, duplicates
+    }
+}

@@ -1,0 +1,23 @@
+/// A row that was refused, with enough to find and fix it.
+public struct Reject: Error, Sendable {
+    /// Why a row was refused; the raw values are stable and appear in the rejects file.
+    public enum Reason: String, CaseIterable, Sendable {
+        case fieldCount = "field_count"
+        case missingField = "missing_field"
+        case unknownHall = "unknown_hall"
+        case badDate = "bad_date"
+        case unmappedChannel = "unmapped_channel"
+        case unmappedStatus = "unmapped_status"
+        case recordTooLong = "record_too_long"
+        case malformedRecord = "malformed_record"
+        case fileRefused = "file_refused"
+    }
+
+    public let file: String
+    public let line: Int
+    public let reason: Reason
+    /// A human sentence quoting the offending value.
+    public let detail: String
+    /// The row as read, re-serialised as CSV, with ID numbers masked.
+    public let raw: String
+}

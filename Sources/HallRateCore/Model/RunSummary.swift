@@ -1,0 +1,25 @@
+/// The outcome of a run: per-file counts, totals and where the outputs went.
+public struct RunSummary: Sendable {
+    public var files: [FileReport]
+    public var rejectsByReason: [Reject.Reason: Int]
+    /// Accepted transactions with status withdrawn (accepted, not counted).
+    public var withdrawn: Int
+    public var outputFolder: String
+    public var outputs: [String]
+    public var firstPeriod: Period?
+    public var lastPeriod: Period?
+
+    public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
+    public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
+    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    public var duplicates: Int { files.reduce(0) { $0 + $1.duplicates } }
+
+    /// rows_read = accepted + rejected + duplicates, for every file and in total.
+    public var reconciles: Bool {
+        files.allSatisfy { $0.rowsRead == $0.accepted + $0.rejected + $0.duplicates }
+            && rowsRead == accepted + rejected + duplicates
+    }
+
+    /// Rejected rows as a share of rows read (0 when nothing was read).
+    public var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
+}

@@ -1,0 +1,99 @@
+import Logging
+
+/// `hallrate check`: validates a loaded pipeline against the files it names, without running it:
+/// the registry must be readable, and every mapped column must be in every matching file's header.
+public struct PipelineChecker {
+    public let pipeline: Pipeline
+    public let root: String
+
+    public init(pipeline: Pipeline, root: String) {
+        self.pipeline = pipeline
+        self.root = root
+    }
+
+    /// A problem found, and whether it concerns the pipeline itself (fatal for `run`) or one file's data.
+    public struct Problem: Sendable {
+        public let error: HallRateError
+        public let isPipelineError: Bool
+    }
+
+    /// An input file matched by a source.
+    struct Input {
+        let path: String
+        let displayPath: String
+        let source: Pipeline.Source
+    }
+
+    /// Checks everything and returns the problems (empty when the pipeline is fine) and the registry.
+    public func check() -> (problems: [Problem], registry: HallRegistry?) {
+        var problems: [Problem] = []
+        var registry: HallRegistry?
+        do {
+            registry = try RegistryReader(path: pipeline.registryPath, displayPath: display(pipeline.registryPath)).read()
+        } catch {
+            var located = error
+            if error.location?.line == nil {
+                located.message += " (the registry named by key 'registry' at \(pipeline.location(of: "registry")))"
+            }
+            problems.append(Problem(error: located, isPipelineError: true))
+        }
+        let inputs: [Input]
+        do {
+            inputs = try discover()
+        } catch {
+            return (problems + [Problem(error: error, isPipelineError: true)], registry)
+        }
+        guard let registry else { return (problems, nil) }
+        for input in inputs {
+            do {
+                _ = try CSVFileReader(path: input.path, layout: layout(input.source)).read(header: { header in
+                    _ = try RecordMapper(source: input.source, pipeline: pipeline, header: header, registry: registry,
+                                         file: input.displayPath)
+                    throw HeaderChecked()
+                }, record: { _ in })
+            } catch is HeaderChecked {
+                continue
+            } catch let error as HallRateError {
+                problems.append(Problem(error: error, isPipelineError: error.code == .pipeline))
+            } catch {
+                problems.append(Problem(error: HallRateError(.io, "\(error)", at: SourceLocation(file: input.displayPath)),
+                                        isPipelineError: false))
+            }
+        }
+        return (problems, registry)
+    }
+
+    private struct HeaderChecked: Error {}
+
+    /// The files of every source, sorted by path; a file matched by two sources is an error.
+    func discover() throws(HallRateError) -> [Input] {
+        var owner: [String: Pipeline.Source] = [:]
+        for source in pipeline.sources {
+            for path in FileFinder.files(matching: source.resolvedGlob) {
+                if let first = owner[path] {
+                    throw HallRateError(.pipeline,
+                        "\(display(path)) is matched by both source '\(first.name)' and source '\(source.name)'",
+                        at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
+                }
+                owner[path] = source
+            }
+        }
+        return owner.keys.map { Input(path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0]) }
+            .sorted { Array($0.displayPath.utf8).lexicographicallyPrecedes(Array($1.displayPath.utf8)) }
+    }
+
+    /// Sources that match no file at all (a warning: exports may not have arrived yet).
+    public func emptySources() -> [Pipeline.Source] {
+        pipeline.sources.filter { FileFinder.files(matching: $0.resolvedGlob).isEmpty }
+    }
+
+    func layout(_ source: Pipeline.Source) -> CSVFileReader.Layout {
+        CSVFileReader.Layout(encoding: source.encoding, delimiter: source.delimiter)
+    }
+
+    /// `path` relative to the root when it lies under it.
+    func display(_ path: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

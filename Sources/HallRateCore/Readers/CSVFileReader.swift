@@ -1,0 +1,86 @@
+/// Reads one CSV export: bytes by chunks, decoded to UTF-8, parsed by libcsv, delivered record by record.
+///
+/// The first non-blank record is the header. A UTF-8 byte-order mark is dropped. Undecodable bytes
+/// refuse the whole file with their byte offset and a hint.
+struct CSVFileReader {
+    /// How the file's bytes are laid out.
+    struct Layout: Sendable {
+        var encoding: TextEncoding = .utf8
+        var delimiter: UInt8 = UInt8(ascii: ",")
+    }
+
+    /// What reading a file produced besides its records.
+    struct Summary {
+        var sha256: String
+        var bytes: Int
+        /// Set when the file ended inside a quoted field.
+        var unterminatedQuoteLine: Int?
+    }
+
+    let path: String
+    let layout: Layout
+    var limits = CSVParser.Limits()
+
+    /// Reads the file, calling `header` once with the column names, then `record` for each data record.
+    /// - Throws: ``HallRateError`` `.io` when the file cannot be read, `.fileRefused` when it cannot be
+    ///   decoded or parsed; anything `header` or `record` throws.
+    func read(header: ([String]) throws -> Void, record: (CSVRecord) throws -> Void) throws -> Summary {
+        let file = try InputFile(path: path)
+        let parser = try CSVParser(delimiter: layout.delimiter, limits: limits)
+        var validator = UTF8Validator()
+        let converter: IconvConverter? = layout.encoding == .gb18030
+            ? try IconvConverter(from: "GB18030", to: "UTF-8") : nil
+        var sawHeader = false
+        var atStart = true
+        var bomLength = 0
+        let handle: (CSVRecord) throws -> Void = { row in
+            if sawHeader {
+                try record(row)
+            } else {
+                sawHeader = true
+                try header(row.strings)
+            }
+        }
+        let feed: (UnsafeRawBufferPointer) throws -> Void = { utf8 in
+            var text = utf8
+            if atStart {
+                atStart = false
+                if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF {
+                    text = UnsafeRawBufferPointer(rebasing: text[3...])
+                    bomLength = 3
+                }
+            }
+            if converter == nil, let bad = validator.validate(text) {
+                throw HallRateError(.fileRefused,
+                    "bytes are not valid UTF-8 at byte offset \(bad + bomLength); "
+                        + "this looks like GB18030 (Excel on Chinese Windows): set encoding: gb18030",
+                    at: SourceLocation(file: path))
+            }
+            try parser.parse(text, handle)
+        }
+        while true {
+            let more = try file.nextChunk { chunk -> Bool in
+                if let converter {
+                    do {
+                        try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0) }
+                    } catch let invalid as IconvConverter.InvalidInput {
+                        throw HallRateError(.fileRefused,
+                            "bytes are not valid \(layout.encoding.rawValue) at byte offset \(invalid.offset); "
+                                + "check the source's encoding", at: SourceLocation(file: path))
+                    }
+                } else {
+                    try feed(chunk)
+                }
+                return !chunk.isEmpty
+            }
+            if !more { break }
+        }
+        if converter == nil, !validator.isComplete {
+            throw HallRateError(.fileRefused, "the file ends inside a UTF-8 character", at: SourceLocation(file: path))
+        }
+        let ending = try parser.finish(handle)
+        var summary = Summary(sha256: file.digest(), bytes: file.size)
+        if case .unterminatedQuote(let line) = ending { summary.unterminatedQuoteLine = line }
+        return summary
+    }
+}

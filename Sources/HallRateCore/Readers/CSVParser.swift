@@ -1,0 +1,191 @@
+internal import CCSV
+
+/// A thin, safe owner of one libcsv parser.
+///
+/// Bytes go in by chunks with ``parse(_:_:)``; complete records come out, through the callback,
+/// after libcsv has returned (libcsv's callbacks cannot stop a parse, so the C callbacks only copy
+/// field bytes into one reused buffer and never call back into Swift code that could throw).
+///
+/// Quoting follows RFC 4180 (libcsv non-strict: a stray quote inside an unquoted field is kept as
+/// text, as Excel does). No spaces are trimmed here: normalisation is the mapper's job. Blank lines
+/// are skipped. Line numbers count LF, CRLF and CR line ends, including those inside quoted fields.
+final class CSVParser {
+    /// Limits that keep a hostile file from exhausting memory.
+    struct Limits {
+        /// A record longer than this (bytes plus 8 per field) is delivered truncated and flagged.
+        var maxRecordBytes = 1 << 20
+        /// A single field longer than this stops the file: it is almost surely an unterminated quote.
+        var maxFieldBytes = 16 << 20
+    }
+
+    /// What the end of the input revealed.
+    enum Ending: Equatable {
+        case clean
+        /// The file ended inside a quoted field that started on `line`.
+        case unterminatedQuote(line: Int)
+    }
+
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let context: UnsafeMutablePointer<Context>
+    private let limits: Limits
+
+    /// - Parameter delimiter: the field separator byte (`,`, tab, `;`, `|`).
+    init(delimiter: UInt8, limits: Limits = Limits()) throws(HallRateError) {
+        self.limits = limits
+        parser = .allocate(capacity: 1)
+        context = .allocate(capacity: 1)
+        context.initialize(to: Context(maxRecordBytes: limits.maxRecordBytes))
+        guard csv_init(parser, UInt8(CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
+            context.deinitialize(count: 1)
+            context.deallocate()
+            parser.deallocate()
+            throw HallRateError(.io, "libcsv could not allocate a parser")
+        }
+        csv_set_delim(parser, delimiter)
+        csv_set_space_func(parser) { _ in 0 }
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+        context.deinitialize(count: 1)
+        context.deallocate()
+    }
+
+    /// Parses the next chunk and hands each record completed by it to `body`.
+    /// - Throws: ``HallRateError`` `.fileRefused` when a field outgrows ``Limits/maxFieldBytes``
+    ///   or libcsv runs out of memory; rethrows what `body` throws.
+    func parse(_ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void) throws {
+        if !chunk.isEmpty, let base = chunk.baseAddress {
+            let consumed = csv_parse(parser, base, chunk.count, CSVParser.onField, CSVParser.onRowEnd, context)
+            if consumed != chunk.count {
+                throw HallRateError(.fileRefused, "libcsv stopped: \(String(cString: csv_strerror(csv_error(parser))))",
+                                    at: nil)
+            }
+        }
+        if csv_get_buffer_size(parser) > limits.maxFieldBytes {
+            throw HallRateError(.fileRefused,
+                "a field starting on line \(context.pointee.recordLine) is longer than \(limits.maxFieldBytes >> 20) MiB; is a quote left open?")
+        }
+        try deliver(body)
+    }
+
+    /// Flushes the last record (one without a final line end) and reports how the input ended.
+    func finish(_ body: (CSVRecord) throws -> Void) throws -> Ending {
+        let status = csv_fini(parser, CSVParser.onField, CSVParser.onRowEnd, context)
+        try deliver(body)
+        if status != 0 {
+            return .unterminatedQuote(line: context.pointee.recordLine)
+        }
+        return .clean
+    }
+
+    private func deliver(_ body: (CSVRecord) throws -> Void) throws {
+        defer { context.pointee.startBatch() }
+        let batch = context.pointee
+        try batch.bytes.withUnsafeBufferPointer { bytes in
+            try batch.fieldEnds.withUnsafeBufferPointer { ends in
+                for span in batch.records {
+                    let fieldEnds = UnsafeBufferPointer(rebasing: ends[span.firstField..<span.firstField + span.fieldCount])
+                    let start = span.firstField == 0 ? 0 : ends[span.firstField - 1]
+                    try body(CSVRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
+                                       fieldEnds: fieldEnds, recordStart: start))
+                }
+            }
+        }
+    }
+
+    // MARK: - The C side
+
+    /// A completed record inside the batch.
+    struct RecordSpan {
+        var firstField: Int
+        var fieldCount: Int
+        var line: Int
+        var isTooLong: Bool
+    }
+
+    /// State shared with the C callbacks, reached through libcsv's `void *data`.
+    struct Context {
+        let maxRecordBytes: Int
+        var bytes: [UInt8] = []
+        var fieldEnds: [Int] = []
+        var records: [RecordSpan] = []
+        /// The line the parser is on now.
+        var line = 1
+        /// The line the current (or last) record started on.
+        var recordLine = 1
+        var fieldsInRecord = 0
+        var recordBudget = 0
+        var recordTooLong = false
+        var afterCR = false
+
+        init(maxRecordBytes: Int) {
+            self.maxRecordBytes = maxRecordBytes
+            bytes.reserveCapacity(1 << 16)
+            fieldEnds.reserveCapacity(1 << 12)
+        }
+
+        /// Keeps the record in progress (if any) and drops the delivered ones.
+        mutating func startBatch() {
+            guard let last = records.last else { return }
+            let keepFrom = last.firstField + last.fieldCount
+            let keepBytesFrom = keepFrom == 0 ? 0 : fieldEnds[keepFrom - 1]
+            let shift = keepBytesFrom
+            bytes.removeFirst(keepBytesFrom)
+            fieldEnds.removeFirst(keepFrom)
+            if shift > 0 {
+                for i in fieldEnds.indices { fieldEnds[i] -= shift }
+            }
+            records.removeAll(keepingCapacity: true)
+        }
+
+        mutating func addField(_ field: UnsafeRawBufferPointer) {
+            if fieldsInRecord == 0 {
+                recordLine = line
+                recordBudget = 0
+                recordTooLong = false
+            }
+            afterCR = false
+            let typed = field.bindMemory(to: UInt8.self)
+            for byte in typed where byte == 0x0A { line += 1 }
+            recordBudget += field.count + 8
+            if recordBudget > maxRecordBytes {
+                recordTooLong = true
+            } else {
+                bytes.append(contentsOf: typed)
+            }
+            fieldEnds.append(bytes.count)
+            fieldsInRecord += 1
+        }
+
+        mutating func endRow(_ terminator: Int32) {
+            if fieldsInRecord > 0 {
+                records.append(RecordSpan(firstField: fieldEnds.count - fieldsInRecord, fieldCount: fieldsInRecord,
+                                          line: recordLine, isTooLong: recordTooLong))
+                fieldsInRecord = 0
+            }
+            switch terminator {
+            case 0x0D:
+                line += 1
+                afterCR = true
+            case 0x0A:
+                if !afterCR { line += 1 }
+                afterCR = false
+            default:
+                afterCR = false
+            }
+        }
+    }
+
+    private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+        pointer, length, data in
+        guard let context = data?.assumingMemoryBound(to: Context.self) else { return }
+        let field = UnsafeRawBufferPointer(start: length > 0 ? pointer : nil, count: length > 0 ? length : 0)
+        context.pointee.addField(field)
+    }
+
+    private static let onRowEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, data in
+        data?.assumingMemoryBound(to: Context.self).pointee.endRow(terminator)
+    }
+}

@@ -1,0 +1,29 @@
+/// One CSV record as parsed, borrowed from the parser's reused storage.
+///
+/// Fields are byte ranges into one shared buffer: reading a record allocates nothing.
+/// A record is valid only inside the closure it was handed to.
+public struct CSVRecord {
+    /// The 1-based line on which the record starts.
+    public let line: Int
+    /// True when the record was longer than the parser's limit; its fields are then truncated.
+    public let isTooLong: Bool
+    let bytes: UnsafeBufferPointer<UInt8>
+    let fieldEnds: UnsafeBufferPointer<Int>
+    let recordStart: Int
+
+    /// The number of fields.
+    public var count: Int { fieldEnds.count }
+
+    /// The bytes of field `index` (UTF-8).
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? recordStart : fieldEnds[index - 1]
+        let end = fieldEnds[index]
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Field `index` as a String (invalid UTF-8 is replaced; readers validate encodings beforehand).
+    public func string(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
+
+    /// Every field as a String: for headers and reject messages, not for the hot path.
+    public var strings: [String] { (0..<count).map(string) }
+}

@@ -1,0 +1,61 @@
+/// Reads the hall registry: a UTF-8 (or GB18030) CSV with columns `hall_code, hall_name, tier, parent_code`.
+struct RegistryReader {
+    static let columns = ["hall_code", "hall_name", "tier", "parent_code"]
+
+    let path: String
+    /// How to name the file in messages.
+    let displayPath: String
+
+    /// - Throws: ``HallRateError`` `.registry` naming the file, line and column for an unreadable file,
+    ///   a missing column, an unknown tier, an empty or duplicate code.
+    func read() throws(HallRateError) -> HallRegistry {
+        var halls: [Hall] = []
+        var seen: [String: Int] = [:]
+        var columnIndex: [Int] = []
+        let reader = CSVFileReader(path: path, layout: .init())
+        do {
+            _ = try reader.read(header: { names in
+                let trimmed = names.map(TextNormalizer.normalize)
+                for column in RegistryReader.columns {
+                    guard let at = trimmed.firstIndex(of: column) else {
+                        throw HallRateError(.registry, "the registry has no column '\(column)'; it needs \(RegistryReader.columns.joined(separator: ", "))",
+                                            at: SourceLocation(file: displayPath, line: 1), key: column)
+                    }
+                    columnIndex.append(at)
+                }
+            }, record: { record in
+                let location = SourceLocation(file: displayPath, line: record.line)
+                guard record.count >= (columnIndex.max() ?? 0) + 1 else {
+                    throw HallRateError(.registry, "this row has \(record.count) fields; the header has more", at: location)
+                }
+                let values = columnIndex.map { TextNormalizer.normalize(record.string($0)) }
+                let (code, name, tierName, parent) = (values[0], values[1], values[2], values[3])
+                guard !code.isEmpty else {
+                    throw HallRateError(.registry, "empty hall_code", at: location, key: "hall_code")
+                }
+                guard let tier = Tier(rawValue: tierName) else {
+                    throw HallRateError(.registry, "unknown tier '\(tierName)' for hall \(code); tiers are district, township, village",
+                                        at: SourceLocation(file: displayPath, line: record.line, column: columnIndex[2] + 1), key: "tier")
+                }
+                if let first = seen[code] {
+                    throw HallRateError(.registry, "hall_code \(code) is listed twice (first on line \(first))", at: location, key: "hall_code")
+                }
+                seen[code] = record.line
+                halls.append(Hall(code: code, name: name, tier: tier, parentCode: parent))
+            })
+        } catch let error as HallRateError {
+            var located = error
+            located.code = .registry
+            if located.location == nil || located.location?.file == path {
+                located.location = SourceLocation(file: displayPath, line: located.location?.line)
+            }
+            throw located
+        } catch {
+            throw HallRateError(.registry, "\(error)", at: SourceLocation(file: displayPath))
+        }
+        guard !halls.isEmpty else {
+            throw HallRateError(.registry, "the registry lists no hall", at: SourceLocation(file: displayPath))
+        }
+        return HallRegistry(halls: halls)
+    }
+}

@@ -1,0 +1,113 @@
+/// Stage 2, map and validate: turns one CSV record of one source into a canonical ``Transaction``,
+/// or into a ``Reject`` that says why, quoting the value.
+///
+/// Checks, in this order: record length, field count, required fields present, hall in the registry,
+/// accepted_at parses, channel and status mapped, updated_at (when present) parses.
+struct RecordMapper {
+    private let source: Pipeline.Source
+    private let registry: HallRegistry
+    private let file: String
+    private let fieldCount: Int
+    private let txnColumn: Int
+    private let hallColumn: Int
+    private let channelColumn: Int
+    private let acceptedColumn: Int
+    private let statusColumn: Int
+    private let updatedColumn: Int?
+    private let applicantColumn: Int?
+    private let requiredColumns: [(field: CanonicalField, column: Int)]
+
+    /// Resolves the source's column names against a file's header.
+    /// - Throws: ``HallRateError`` `.pipeline` naming the pipeline key when a mapped column is absent.
+    init(source: Pipeline.Source, pipeline: Pipeline, header: [String], registry: HallRegistry, file: String) throws(HallRateError) {
+        self.source = source
+        self.registry = registry
+        self.file = file
+        let names = header.map(TextNormalizer.normalize)
+        var index: [CanonicalField: Int] = [:]
+        for (field, column) in source.columns {
+            guard let at = names.firstIndex(of: column) else {
+                let key = "\(source.keyPath).columns.\(field.rawValue)"
+                throw HallRateError(.pipeline,
+                    "column '\(column)' (for \(field.rawValue)) is not in \(file), whose columns are: \(names.joined(separator: ", "))",
+                    at: pipeline.location(of: key), key: key)
+            }
+            index[field] = at
+        }
+        fieldCount = header.count
+        txnColumn = index[.txnID] ?? 0
+        hallColumn = index[.hallCode] ?? 0
+        channelColumn = index[.channel] ?? 0
+        acceptedColumn = index[.acceptedAt] ?? 0
+        statusColumn = index[.status] ?? 0
+        updatedColumn = index[.updatedAt]
+        applicantColumn = index[.applicantID]
+        requiredColumns = CanonicalField.required.map { ($0, index[$0] ?? 0) }
+    }
+
+    /// Maps one record. Returns the transaction, or the reject to file.
+    func map(_ record: CSVRecord) -> Result<Transaction, Reject> {
+        if record.isTooLong {
+            return .failure(reject(record, .recordTooLong, "the record is longer than 1 MiB"))
+        }
+        guard record.count == fieldCount else {
+            return .failure(reject(record, .fieldCount, "expected \(fieldCount) fields, found \(record.count)"))
+        }
+        for (field, column) in requiredColumns where TextNormalizer.trim(record[column]).isEmpty {
+            return .failure(reject(record, .missingField, "\(field.rawValue) (column \(source.columns[field] ?? "?")) is empty"))
+        }
+        let hallCode = TextNormalizer.withNormalized(record[hallColumn]) { String(decoding: $0, as: UTF8.self) }
+        guard let hall = registry.index(ofCode: hallCode) else {
+            return .failure(reject(record, .unknownHall, "hall code '\(hallCode)' is not in the registry"))
+        }
+        guard let acceptedAt = parseDate(record[acceptedColumn]) else {
+            return .failure(reject(record, .badDate,
+                "accepted_at '\(text(record, acceptedColumn))' matches none of the formats: \(formatList)"))
+        }
+        let channelWord = TextNormalizer.withNormalized(record[channelColumn]) { String(decoding: $0, as: UTF8.self) }
+        guard let channel = source.channels[channelWord] else {
+            return .failure(reject(record, .unmappedChannel, "channel '\(channelWord)' has no mapping in values.channel"))
+        }
+        let statusWord = TextNormalizer.withNormalized(record[statusColumn]) { String(decoding: $0, as: UTF8.self) }
+        guard let status = source.statuses[statusWord] else {
+            return .failure(reject(record, .unmappedStatus, "status '\(statusWord)' has no mapping in values.status"))
+        }
+        var updatedAt: LocalTime?
+        if let updatedColumn, !TextNormalizer.trim(record[updatedColumn]).isEmpty {
+            guard let parsed = parseDate(record[updatedColumn]) else {
+                return .failure(reject(record, .badDate,
+                    "updated_at '\(text(record, updatedColumn))' matches none of the formats: \(formatList)"))
+            }
+            updatedAt = parsed
+        }
+        let txnID = TextNormalizer.withNormalized(record[txnColumn]) { String(decoding: $0, as: UTF8.self) }
+        return .success(Transaction(txnID: txnID, hall: hall, channel: channel, status: status,
+                                    acceptedAt: acceptedAt, updatedAt: updatedAt))
+    }
+
+    private var formatList: String { source.dateFormats.map(\.description).joined(separator: " | ") }
+
+    private func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+        TextNormalizer.withNormalized(field) { bytes in
+            for format in source.dateFormats {
+                if let time = format.parse(bytes) { return time }
+            }
+            return nil
+        }
+    }
+
+    private func text(_ record: CSVRecord, _ column: Int) -> String {
+        IDMasker.mask(TextNormalizer.normalize(record.string(column)))
+    }
+
+    /// Builds a reject with the raw row re-serialised and personal data masked.
+    private func reject(_ record: CSVRecord, _ reason: Reject.Reason, _ detail: String) -> Reject {
+        var fields = record.strings
+        if let applicantColumn, applicantColumn < fields.count {
+            fields[applicantColumn] = IDMasker.maskApplicantID(fields[applicantColumn])
+        }
+        let delimiter = Character(Unicode.Scalar(source.delimiter))
+        let raw = fields.map { CSVFormatter.quoted($0, delimiter: delimiter) }.joined(separator: String(delimiter))
+        return Reject(file: file, line: record.line, reason: reason, detail: detail, raw: IDMasker.mask(raw))
+    }
+}

@@ -1,0 +1,48 @@
+/// Stage 6c, red and black lists (红黑榜, contract rule 12): the top N and bottom N ranked halls of
+/// each tier and month, a tie at the edge taking the whole tie; `bottom_streak` counts consecutive
+/// calendar months, up to this one, in the tier's bottom N.
+///
+/// With fewer than 2N ranked halls a hall can be on both lists, as the contract's rule reads.
+enum RedBlackListBuilder {
+    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int) -> [SupervisionReport.ListEntry] {
+        var ranked: [TierPeriod: [HallMonth]] = [:]
+        for row in rows where row.rank != nil {
+            ranked[TierPeriod(tier: registry[row.hall].tier, period: row.period), default: []].append(row)
+        }
+        var top: [TierPeriod: [HallMonth]] = [:]
+        var bottom: [TierPeriod: [HallMonth]] = [:]
+        for (key, members) in ranked {
+            // A hall is in the top N when fewer than N halls beat it, in the bottom N when fewer than N trail it.
+            top[key] = members.filter { hall in members.filter { hall.exactRatio.isLess(than: $0.exactRatio) }.count < size }
+                .sorted { Ranker.listedBefore($0, $1, registry: registry) }
+            bottom[key] = members.filter { hall in members.filter { $0.exactRatio.isLess(than: hall.exactRatio) }.count < size }
+                .sorted { a, b in
+                    if a.exactRatio.isLess(than: b.exactRatio) { return true }
+                    if b.exactRatio.isLess(than: a.exactRatio) { return false }
+                    return Ranker.listedBefore(a, b, registry: registry)
+                }
+        }
+        var inBottom: Set<HallPeriod> = []
+        for (key, members) in bottom {
+            for row in members { inBottom.insert(HallPeriod(hall: row.hall, period: key.period)) }
+        }
+        func streak(_ hall: Int, _ period: Period) -> Int {
+            var count = 0
+            while inBottom.contains(HallPeriod(hall: hall, period: period.advanced(by: -count))) { count += 1 }
+            return count
+        }
+        var entries: [SupervisionReport.ListEntry] = []
+        for period in periods {
+            for tier in Tier.allCases {
+                let key = TierPeriod(tier: tier, period: period)
+                for (kind, members) in [(SupervisionReport.ListKind.red, top[key] ?? []), (.black, bottom[key] ?? [])] {
+                    for row in members {
+                        entries.append(SupervisionReport.ListEntry(kind: kind, tier: tier, period: period, figures: row,
+                                                                   bottomStreak: streak(row.hall, period)))
+                    }
+                }
+            }
+        }
+        return entries
+    }
+}

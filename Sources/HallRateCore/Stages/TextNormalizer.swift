@@ -1,0 +1,72 @@
+/// Normalises a raw field before it is mapped: trims ASCII white space and the ideographic space
+/// (U+3000) at both ends, and turns full-width ASCII (`２０１８`, `ＡＢ`) into half-width.
+///
+/// Works on bytes; allocates only when a field really holds full-width characters.
+enum TextNormalizer {
+    /// Calls `body` with the normalised bytes of `field`.
+    static func withNormalized<R>(_ field: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let trimmed = trim(field)
+        guard containsFullWidth(trimmed) else { return try body(trimmed) }
+        var converted: [UInt8] = []
+        converted.reserveCapacity(trimmed.count)
+        var i = 0
+        while i < trimmed.count {
+            // U+FF01...U+FF5E is EF BC 81...EF BC BF and EF BD 80...EF BD 9E; it maps to 0x21...0x7E.
+            if i + 2 < trimmed.count, trimmed[i] == 0xEF, trimmed[i + 1] == 0xBC || trimmed[i + 1] == 0xBD {
+                let scalar = 0xFF00 | (UInt32(trimmed[i + 1] & 0x03) << 6) | UInt32(trimmed[i + 2] & 0x3F)
+                if (0xFF01...0xFF5E).contains(scalar) {
+                    converted.append(UInt8(scalar - 0xFF01 + 0x21))
+                    i += 3
+                    continue
+                }
+            }
+            converted.append(trimmed[i])
+            i += 1
+        }
+        return try converted.withUnsafeBufferPointer(body)
+    }
+
+    /// The normalised form of `text` (for value-map keys and registry names).
+    static func normalize(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { withNormalized($0) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// `field` without leading and trailing spaces, tabs, CR, LF and U+3000 (E3 80 80).
+    static func trim(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = field.count
+        while start < end {
+            if isASCIISpace(field[start]) {
+                start += 1
+            } else if end - start >= 3, field[start] == 0xE3, field[start + 1] == 0x80, field[start + 2] == 0x80 {
+                start += 3
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if isASCIISpace(field[end - 1]) {
+                end -= 1
+            } else if end - start >= 3, field[end - 3] == 0xE3, field[end - 2] == 0x80, field[end - 1] == 0x80 {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return UnsafeBufferPointer(rebasing: field[start..<end])
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
+    private static func containsFullWidth(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 1 < field.count {
+            if field[i] == 0xEF, field[i + 1] == 0xBC || field[i + 1] == 0xBD { return true }
+            i += 1
+        }
+        return false
+    }
+}

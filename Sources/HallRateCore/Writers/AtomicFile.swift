@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that a reader never sees half of it: a temporary file in the same folder,
+/// `fsync`, then `rename` over the target.
+enum AtomicFile {
+    /// Replaces `path` with `bytes`.
+    /// - Throws: ``HallRateError`` `.output` naming the file and the system's reason; the previous file is left intact.
+    static func write(_ bytes: [UInt8], to path: String) throws(HallRateError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot create", temporary) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let error = failure("cannot write", temporary)
+                close(descriptor)
+                unlink(temporary)
+                throw error
+            }
+            written += count
+        }
+        if fsync(descriptor) != 0 {
+            let error = failure("cannot flush", temporary)
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let error = failure("cannot rename into place", path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Creates `path` and its parents when missing.
+    static func makeDirectory(_ path: String) throws(HallRateError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw failure("cannot create folder", current)
+            }
+        }
+    }
+
+    private static func failure(_ what: String, _ path: String) -> HallRateError {
+        HallRateError(.output, "\(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+    }
+}
+
+extension AtomicFile {
+    /// Removes the files of `folder` ending in `suffix` that are not in `keep` (stale outputs of earlier runs).
+    static func removeFiles(in folder: String, except keep: Set<String>, suffix: String) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(suffix), !keep.contains(name) { stale.append(name) }
+        }
+        for name in stale { unlink(folder + "/" + name) }
+    }
+}

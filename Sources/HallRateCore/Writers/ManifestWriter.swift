@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes `manifest.json`: each input file with its SHA-256 and counts, the totals, the
+/// reconciliation `rows_read = accepted + rejected + duplicates`, rejects by reason and the outputs.
+///
+/// The only output that carries times (when the run started and ended).
+struct ManifestWriter {
+    struct Manifest: Encodable {
+        struct Totals: Encodable {
+            let rowsRead, accepted, rejected, duplicates, withdrawn: Int
+            enum CodingKeys: String, CodingKey {
+                case rowsRead = "rows_read", accepted, rejected, duplicates, withdrawn
+            }
+        }
+        struct Reconciliation: Encodable {
+            let equation = "rows_read = accepted + rejected + duplicates"
+            let holds: Bool
+        }
+        let hallrateVersion: String
+        let pipeline: String
+        let pipelineFile: String
+        let startedAt: String
+        let finishedAt: String
+        let firstPeriod: String?
+        let lastPeriod: String?
+        let files: [FileReport]
+        let totals: Totals
+        let reconciliation: Reconciliation
+        let rejectsByReason: [String: Int]
+        let outputs: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case hallrateVersion = "hallrate_version", pipeline, pipelineFile = "pipeline_file"
+            case startedAt = "started_at", finishedAt = "finished_at"
+            case firstPeriod = "first_period", lastPeriod = "last_period"
+            case files, totals, reconciliation, rejectsByReason = "rejects_by_reason", outputs
+        }
+    }
+
+    let path: String
+
+    func write(_ summary: RunSummary, pipeline: String, pipelineFile: String, startedAt: Date, finishedAt: Date) throws(HallRateError) {
+        let stamp = ISO8601DateFormatter()
+        let manifest = Manifest(
+            hallrateVersion: HallRate.version, pipeline: pipeline, pipelineFile: pipelineFile,
+            startedAt: stamp.string(from: startedAt), finishedAt: stamp.string(from: finishedAt),
+            firstPeriod: summary.firstPeriod?.description, lastPeriod: summary.lastPeriod?.description,
+            files: summary.files,
+            totals: .init(rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
+                          duplicates: summary.duplicates, withdrawn: summary.withdrawn),
+            reconciliation: .init(holds: summary.reconciles),
+            rejectsByReason: Dictionary(uniqueKeysWithValues: summary.rejectsByReason.map { ($0.key.rawValue, $0.value) }),
+            outputs: summary.outputs)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            try AtomicFile.write(Array(try encoder.encode(manifest)) + [0x0A], to: path)
+        } catch let error as HallRateError {
+            throw error
+        } catch {
+            throw HallRateError(.output, "cannot encode the manifest: \(error)", at: SourceLocation(file: path))
+        }
+    }
+}
