@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HallRateCore
 
 /// `hallrate`: ranked supervision tables of the online-handled rate (网上办事率) of service halls.
@@ -19,4 +20,18 @@ struct HallRateCommand: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    /// Parses and runs, mapping ArgumentParser's usage status (64) to hallrate's documented 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

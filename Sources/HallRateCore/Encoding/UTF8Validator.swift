@@ -3,10 +3,12 @@ struct UTF8Validator {
     private var pending = 0
     private var lower: UInt8 = 0x80
     private var upper: UInt8 = 0xBF
+    /// Where the character being checked started (it may lie in an earlier chunk).
+    private var sequenceStart = 0
     /// Bytes validated so far, so an error can give an absolute offset.
     private(set) var offset = 0
 
-    /// Validates `bytes`; returns the absolute offset of the first bad byte, or nil.
+    /// Validates `bytes`; returns the absolute offset where the first bad character starts, or nil.
     /// - Complexity: O(n), eight ASCII bytes at a time.
     mutating func validate(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var i = 0
@@ -19,6 +21,7 @@ struct UTF8Validator {
                 }
                 guard i < n else { break }
                 let byte = bytes[i]
+                sequenceStart = offset + i
                 switch byte {
                 case 0x00...0x7F: break
                 case 0xC2...0xDF: pending = 1; lower = 0x80; upper = 0xBF
@@ -32,7 +35,7 @@ struct UTF8Validator {
                 }
             } else {
                 let byte = bytes[i]
-                guard byte >= lower, byte <= upper else { return offset + i }
+                guard byte >= lower, byte <= upper else { return sequenceStart }
                 pending -= 1
                 lower = 0x80
                 upper = 0xBF

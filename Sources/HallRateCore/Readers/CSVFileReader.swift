@@ -20,20 +20,20 @@ struct CSVFileReader {
     let path: String
     let layout: Layout
     var limits = CSVParser.Limits()
+    /// Bytes read from disk at a time; memory use does not grow with the file.
+    var chunkSize = 1 << 16
 
     /// Reads the file, calling `header` once with the column names, then `record` for each data record.
     /// - Throws: ``HallRateError`` `.io` when the file cannot be read, `.fileRefused` when it cannot be
     ///   decoded or parsed; anything `header` or `record` throws.
     func read(header: ([String]) throws -> Void, record: (CSVRecord) throws -> Void) throws -> Summary {
-        let file = try InputFile(path: path)
+        let file = try InputFile(path: path, chunkSize: chunkSize)
         let parser = try CSVParser(delimiter: layout.delimiter, limits: limits)
         var validator = UTF8Validator()
         let converter: IconvConverter? = layout.encoding == .gb18030
             ? try IconvConverter(from: "GB18030", to: "UTF-8") : nil
         var sawHeader = false
-        var atStart = true
-        var bomLength = 0
-        let handle: (CSVRecord) throws -> Void = { row in
+        func handle(_ row: CSVRecord) throws {
             if sawHeader {
                 try record(row)
             } else {
@@ -41,35 +41,43 @@ struct CSVFileReader {
                 try header(row.strings)
             }
         }
-        let feed: (UnsafeRawBufferPointer) throws -> Void = { utf8 in
-            var text = utf8
-            if atStart {
-                atStart = false
-                if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF {
-                    text = UnsafeRawBufferPointer(rebasing: text[3...])
-                    bomLength = 3
-                }
-            }
+        var head: [UInt8]? = []  // the first bytes, until the byte-order mark question is settled
+        var bomLength = 0
+        func parse(_ text: UnsafeRawBufferPointer) throws {
             if converter == nil, let bad = validator.validate(text) {
                 throw HallRateError(.fileRefused,
                     "bytes are not valid UTF-8 at byte offset \(bad + bomLength); "
                         + "this looks like GB18030 (Excel on Chinese Windows): set encoding: gb18030",
                     at: SourceLocation(file: path))
             }
-            try parser.parse(text, handle)
+            try parser.parse(text, handle(_:))
+        }
+        func feed(_ utf8: UnsafeRawBufferPointer, isLast: Bool) throws {
+            guard var start = head else { return try parse(utf8) }
+            start.append(contentsOf: utf8)
+            guard start.count >= 3 || isLast else {
+                head = start
+                return
+            }
+            head = nil
+            if start.starts(with: [0xEF, 0xBB, 0xBF]) {
+                start.removeFirst(3)
+                bomLength = 3
+            }
+            try start.withUnsafeBytes { try parse($0) }
         }
         while true {
             let more = try file.nextChunk { chunk -> Bool in
                 if let converter {
                     do {
-                        try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0) }
+                        try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0, isLast: chunk.isEmpty) }
                     } catch let invalid as IconvConverter.InvalidInput {
                         throw HallRateError(.fileRefused,
                             "bytes are not valid \(layout.encoding.rawValue) at byte offset \(invalid.offset); "
                                 + "check the source's encoding", at: SourceLocation(file: path))
                     }
                 } else {
-                    try feed(chunk)
+                    try feed(chunk, isLast: chunk.isEmpty)
                 }
                 return !chunk.isEmpty
             }
@@ -78,7 +86,7 @@ struct CSVFileReader {
         if converter == nil, !validator.isComplete {
             throw HallRateError(.fileRefused, "the file ends inside a UTF-8 character", at: SourceLocation(file: path))
         }
-        let ending = try parser.finish(handle)
+        let ending = try parser.finish(handle(_:))
         var summary = Summary(sha256: file.digest(), bytes: file.size)
         if case .unterminatedQuote(let line) = ending { summary.unterminatedQuoteLine = line }
         return summary

@@ -35,7 +35,7 @@ final class CSVParser {
         parser = .allocate(capacity: 1)
         context = .allocate(capacity: 1)
         context.initialize(to: Context(maxRecordBytes: limits.maxRecordBytes))
-        guard csv_init(parser, UInt8(CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
+        guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
             context.deinitialize(count: 1)
             context.deallocate()
             parser.deallocate()
@@ -72,11 +72,17 @@ final class CSVParser {
 
     /// Flushes the last record (one without a final line end) and reports how the input ended.
     func finish(_ body: (CSVRecord) throws -> Void) throws -> Ending {
-        let status = csv_fini(parser, CSVParser.onField, CSVParser.onRowEnd, context)
-        try deliver(body)
-        if status != 0 {
-            return .unterminatedQuote(line: context.pointee.recordLine)
+        // libcsv reports an open quote at the end only in its strict mode, which also stops at the
+        // first stray quote; so look at the parser's state instead: FIELD_BEGUN (2) inside quotes.
+        // The state values are libcsv's since 1.0 and its struct is public in csv.h.
+        let fieldBegun: Int32 = 2
+        if parser.pointee.pstate == fieldBegun, parser.pointee.quoted != 0 {
+            let line = context.pointee.fieldsInRecord == 0 ? context.pointee.line : context.pointee.recordLine
+            try deliver(body)
+            return .unterminatedQuote(line: line)
         }
+        _ = csv_fini(parser, CSVParser.onField, CSVParser.onRowEnd, context)
+        try deliver(body)
         return .clean
     }
 

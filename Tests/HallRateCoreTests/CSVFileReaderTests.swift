@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import HallRateCore
+
+/// The CSV reader on real files: line numbers, byte-order marks, line ends, encodings, hostile input.
+@Suite struct CSVFileReaderTests {
+    @Test(arguments: [1, 2, 7, 1 << 16])
+    func linesCountQuotedNewlinesBlankLinesAndCRLF(chunkSize: Int) throws {
+        let text = "a,b\r\n1,\"x\r\ny\"\r\n\r\n2,z\r\n3,\"q\"\"\"\r\n"
+        let (header, records, _) = try TestSupport.read(try TestSupport.file("\u{FEFF}" + text), chunkSize: chunkSize)
+        #expect(header == ["a", "b"])
+        #expect(records.map(\.line) == [2, 5, 6])
+        #expect(records.map(\.fields) == [["1", "x\r\ny"], ["2", "z"], ["3", "q\""]])
+    }
+
+    @Test func aLastRecordWithoutLineEndIsKept() throws {
+        let (_, records, _) = try TestSupport.read(try TestSupport.file("a,b\n1,2\n3,4"))
+        #expect(records.map(\.fields) == [["1", "2"], ["3", "4"]])
+    }
+
+    @Test func spacesAreKeptForTheMapperToTrim() throws {
+        let (_, records, _) = try TestSupport.read(try TestSupport.file("a,b\n 1 ,\t2\n"))
+        #expect(records.first?.fields == [" 1 ", "\t2"])
+    }
+
+    @Test(arguments: [(UInt8(ascii: "\t"), "\t"), (UInt8(ascii: ";"), ";"), (UInt8(ascii: "|"), "|")])
+    func otherDelimiters(delimiter: UInt8, text: String) throws {
+        let path = try TestSupport.file("a\(text)b\n\"x\(text)y\"\(text)2\n")
+        let (_, records, _) = try TestSupport.read(path, layout: .init(encoding: .utf8, delimiter: delimiter))
+        #expect(records.first?.fields == ["x\(text)y", "2"])
+    }
+
+    @Test(arguments: [1, 3, 1 << 16])
+    func gb18030IsDecodedBeforeSplitting(chunkSize: Int) throws {
+        // "表" is 0xB1 0xED and "|" can be a GBK trail byte: only decoding first splits correctly.
+        let utf8 = "名称,渠道\n政务服务表,网上\n碧海社区,窗口\n"
+        let gb = try IconvConverter.convert(Array(utf8.utf8), from: "UTF-8", to: "GB18030")
+        #expect(gb != Array(utf8.utf8))
+        let (header, records, _) = try TestSupport.read(try TestSupport.file(gb),
+                                                        layout: .init(encoding: .gb18030), chunkSize: chunkSize)
+        #expect(header == ["名称", "渠道"])
+        #expect(records.map(\.fields) == [["政务服务表", "网上"], ["碧海社区", "窗口"]])
+    }
+
+    @Test func gb18030DeclaredAsUTF8IsRefusedWithOffsetAndHint() throws {
+        let gb = try IconvConverter.convert(Array("a,b\n1,网上\n".utf8), from: "UTF-8", to: "GB18030")
+        let error = try #require(throws: HallRateError.self) { try TestSupport.read(try TestSupport.file(gb)) }
+        #expect(error.code == .fileRefused)
+        #expect(error.message.contains("byte offset 6"))
+        #expect(error.message.contains("gb18030"))
+    }
+
+    @Test func anUnterminatedQuoteIsReportedAtItsLine() throws {
+        let (_, records, summary) = try TestSupport.read(try TestSupport.file("a,b\n1,2\n3,\"open\n4,5\n"))
+        #expect(records.map(\.fields) == [["1", "2"]])
+        #expect(summary.unterminatedQuoteLine == 3)
+    }
+
+    @Test func aRunawayFieldRefusesTheFileInsteadOfEatingMemory() throws {
+        let text = "a,b\n1,\"" + String(repeating: "x", count: 4096)
+        var limits = CSVParser.Limits()
+        limits.maxFieldBytes = 1024
+        let error = try #require(throws: HallRateError.self) {
+            try TestSupport.read(try TestSupport.file(text), chunkSize: 512, limits: limits)
+        }
+        #expect(error.code == .fileRefused)
+        #expect(error.message.contains("line 2"))
+    }
+
+    @Test func anOverlongRecordIsFlaggedNotStored() throws {
+        var limits = CSVParser.Limits()
+        limits.maxRecordBytes = 64
+        let path = try TestSupport.file("a,b\n1,2\n" + String(repeating: ",", count: 500) + "\n3,4\n")
+        var flags: [Bool] = []
+        var reader = CSVFileReader(path: path, layout: .init())
+        reader.limits = limits
+        _ = try reader.read(header: { _ in }, record: { flags.append($0.isTooLong) })
+        #expect(flags == [false, true, false])
+    }
+
+    @Test func theDigestIsTheFilesSHA256() throws {
+        let (_, _, summary) = try TestSupport.read(try TestSupport.file("abc"))
+        #expect(summary.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(summary.bytes == 3)
+    }
+
+    @Test func aMissingFileIsAnIOErrorNamingIt() throws {
+        let error = try #require(throws: HallRateError.self) { try TestSupport.read("/nonexistent/x.csv") }
+        #expect(error.code == .io)
+        #expect(error.description.hasPrefix("/nonexistent/x.csv: error: cannot open"))
+    }
+}

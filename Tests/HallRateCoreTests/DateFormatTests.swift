@@ -1,0 +1,55 @@
+import Testing
+@testable import HallRateCore
+
+@Suite struct DateFormatTests {
+    func local(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> LocalTime? {
+        LocalTime(year: y, month: m, day: d, hour: h, minute: mi, second: s)
+    }
+
+    @Test(arguments: [
+        ("yyyy-MM-dd HH:mm:ss", "2018-10-08 09:31:05", 2018, 10, 8, 9, 31, 5),
+        ("yyyy/M/d H:mm", "2018/10/8 9:31", 2018, 10, 8, 9, 31, 0),
+        ("yyyy/M/d H:mm", "2018/1/18 19:05", 2018, 1, 18, 19, 5, 0),
+        ("yyyy年M月d日 HH:mm", "2018年10月8日 09:31", 2018, 10, 8, 9, 31, 0),
+        ("yyyy年M月d日", "2018年10月8日", 2018, 10, 8, 0, 0, 0),
+        ("iso8601", "2018-10-08T09:31:05+08:00", 2018, 10, 8, 9, 31, 5),
+        ("iso8601", "2018-10-08T01:31:05Z", 2018, 10, 8, 9, 31, 5),
+        ("iso8601", "2018-10-31T20:00:00-05:00", 2018, 11, 1, 9, 0, 0),
+        ("excel", "43381.396", 2018, 10, 8, 9, 30, 14),
+    ])
+    func parses(pattern: String, text: String, y: Int, m: Int, d: Int, h: Int, mi: Int, s: Int) throws {
+        let format = try #require(DateFormat(pattern))
+        #expect(format.parse(text) == local(y, m, d, h, mi, s))
+    }
+
+    @Test(arguments: [
+        ("yyyy-MM-dd HH:mm:ss", "2019-02-30 10:00:00"),
+        ("yyyy-MM-dd HH:mm:ss", "2019-13-01 10:00:00"),
+        ("yyyy-MM-dd HH:mm:ss", "0000-00-00 00:00:00"),
+        ("yyyy-MM-dd HH:mm:ss", "2019-02-28 24:00:00"),
+        ("yyyy-MM-dd HH:mm:ss", "2019-2-28 10:00:00"),
+        ("yyyy-MM-dd HH:mm:ss", "2019-02-28 10:00:00x"),
+        ("yyyy/M/d H:mm", "待定"),
+        ("iso8601", "2019-02-29T10:00:00+08:00"),
+        ("excel", "abc"),
+    ])
+    func refusesImpossibleOrForeignDates(pattern: String, text: String) throws {
+        #expect(try #require(DateFormat(pattern)).parse(text) == nil)
+    }
+
+    @Test func aLeapDayExists() throws {
+        #expect(try #require(DateFormat("yyyy-MM-dd")).parse("2020-02-29") == local(2020, 2, 29))
+    }
+
+    @Test(arguments: ["yyyy-MM-dd QQ", "yy-MM-dd", "HH:mm"])
+    func badPatternsDoNotCompile(pattern: String) {
+        #expect(DateFormat(pattern) == nil)
+    }
+
+    @Test func periodsAreLocalMonths() throws {
+        #expect(try #require(local(2019, 1, 31, 23, 59, 59)).period.description == "2019-01")
+        #expect(try #require(local(1969, 12, 31, 23)).period.description == "1969-12")
+        #expect(Period("2019-03")?.advanced(by: -3).description == "2018-12")
+        #expect(Period("2019-3") == nil)
+    }
+}

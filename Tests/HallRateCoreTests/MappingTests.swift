@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import HallRateCore
+
+/// Mapping, validation and deduplication of rows, through the real reader and pipeline loader.
+@Suite struct MappingTests {
+    static let pipelineText = """
+        registry: halls.csv
+        targets: {district: 0.7, township: 0.5, village: 0.3}
+        sources:
+          - name: s
+            glob: "*.csv"
+            columns: {txn_id: id, hall_code: hall, channel: ch, accepted_at: at, status: st, updated_at: up, applicant_id: pid}
+            values:
+              channel: {网上: online, 窗口: window, 'ＡＰＰ': mobile}
+              status: {办结: completed, 撤件: withdrawn}
+            date_formats: ["yyyy-MM-dd HH:mm"]
+        """
+
+    /// Maps every row of `body` (after the header `id,hall,ch,at,st,up,pid`).
+    func map(_ body: String) throws -> [Result<Transaction, Reject>] {
+        let folder = try TestSupport.temporaryFolder()
+        try Self.pipelineText.write(to: folder.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        let pipeline = try PipelineLoader(root: folder.path).load(folder.appendingPathComponent("p.yml").path)
+        let registry = HallRegistry(halls: [Hall(code: "520502001000", name: "市西", tier: .township, parentCode: "")])
+        let path = folder.appendingPathComponent("x.csv").path
+        try ("id,hall,ch,at,st,up,pid\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+        var mapper: RecordMapper?
+        var results: [Result<Transaction, Reject>] = []
+        _ = try CSVFileReader(path: path, layout: .init()).read(header: { header in
+            mapper = try RecordMapper(source: pipeline.sources[0], pipeline: pipeline, header: header, registry: registry, file: "x.csv")
+        }, record: { record in
+            if let mapper { results.append(mapper.map(record)) }
+        })
+        return results
+    }
+
+    func reject(_ result: Result<Transaction, Reject>?) -> Reject? {
+        if case .failure(let reject) = result { return reject }
+        return nil
+    }
+
+    @Test func normalisesSpacesAndFullWidthCharacters() throws {
+        let results = try map("\u{3000} T1 ,５２０５０２００１０００, ＡＰＰ ,２０１９-０１-０２ ０９:００,办结,,\n")
+        guard case .success(let transaction) = results.first else {
+            Issue.record("expected a transaction, got \(String(describing: results.first))")
+            return
+        }
+        #expect(transaction.txnID == "T1")
+        #expect(transaction.channel == .mobile)
+        #expect(transaction.period.description == "2019-01")
+    }
+
+    @Test(arguments: [
+        (",520502001000,网上,2019-01-02 09:00,办结,,", Reject.Reason.missingField, "txn_id (column id) is empty"),
+        ("T,520502009000,网上,2019-01-02 09:00,办结,,", .unknownHall, "'520502009000'"),
+        ("T,520502001000,网上,2019-02-29 09:00,办结,,", .badDate, "'2019-02-29 09:00'"),
+        ("T,520502001000,传真,2019-01-02 09:00,办结,,", .unmappedChannel, "'传真'"),
+        ("T,520502001000,网上,2019-01-02 09:00,挂起,,", .unmappedStatus, "'挂起'"),
+        ("T,520502001000,网上,2019-01-02 09:00,办结,later,", .badDate, "updated_at 'later'"),
+        ("T,520502001000,网上,2019-01-02 09:00,办结", .fieldCount, "expected 7 fields, found 5"),
+    ])
+    func rejectsSayWhy(row: String, reason: Reject.Reason, detail: String) throws {
+        let rejected = try #require(reject(try map(row + "\n").first))
+        #expect(rejected.reason == reason)
+        #expect(rejected.detail.contains(detail), "\(rejected.detail)")
+        #expect(rejected.file == "x.csv")
+        #expect(rejected.line == 2)
+    }
+
+    @Test func applicantIDsNeverReachARejectUnmasked() throws {
+        let rejected = try #require(reject(try map("T,1,网上,x,办结,,52050219880315001X\nU,1,网上,x,办结,,E12345678\n").first))
+        #expect(rejected.raw.contains("520502********001X"))
+        let passport = try #require(reject(try map("U,1,网上,x,办结,,E12345678\n").first))
+        #expect(!passport.raw.contains("E12345678"))
+        #expect(IDMasker.mask("身份证520502198803150012，电话13800000000") == "身份证520502********0012，电话13800000000")
+        #expect(IDMasker.mask("5205021988031500123") == "5205021988031500123")  // 19 digits: not an ID
+    }
+
+    @Test func duplicatesKeepTheLatestUpdateThenTheLastRead() throws {
+        let results = try map("""
+            A,520502001000,网上,2019-01-02 09:00,办结,2019-01-05 10:00,
+            A,520502001000,窗口,2019-01-02 09:00,办结,2019-01-03 10:00,
+            B,520502001000,网上,2019-01-02 09:00,办结,,
+            B,520502001000,窗口,2019-01-02 09:00,办结,,
+            C,520502001000,网上,2019-01-02 09:00,办结,2019-01-03 10:00,
+            C,520502001000,窗口,2019-01-02 09:00,办结,2019-01-03 10:00,
+
+            """)
+        var deduplicator = Deduplicator()
+        for case .success(let transaction) in results { deduplicator.add(transaction, file: 0) }
+        #expect(deduplicator.winners["A"]?.channel == .online)  // later updated_at, read first
+        #expect(deduplicator.winners["B"]?.channel == .window)  // no updated_at: the last read wins
+        #expect(deduplicator.winners["C"]?.channel == .window)  // equal updated_at: the last read wins
+        #expect(deduplicator.duplicatesByFile[0] == 3)
+        #expect(deduplicator.acceptedByFile[0] == 3)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import HallRateCore
+
+@Suite struct PipelineLoaderTests {
+    func load(_ text: String) throws -> Pipeline {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("p.yml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try PipelineLoader(root: folder.path).load(path)
+    }
+
+    func error(_ text: String) throws -> HallRateError {
+        try #require(throws: HallRateError.self) { try load(text) }
+    }
+
+    static let minimal = """
+        registry: halls.csv
+        targets: {district: 0.7, township: 0.5, village: 30%}
+        sources:
+          - name: s
+            glob: "*.csv"
+            columns: {txn_id: a, hall_code: b, channel: c, accepted_at: d, status: e}
+            values: {channel: {网上: online}, status: {办结: completed}}
+            date_formats: ["yyyy-MM-dd"]
+        """
+
+    @Test func defaultsAreFilledIn() throws {
+        let pipeline = try load(Self.minimal)
+        #expect(pipeline.name == "p")
+        #expect(pipeline.minVolume == 30)
+        #expect(pipeline.listSize == 5)
+        #expect(pipeline.output.language == .zh)
+        #expect(pipeline.output.encoding == .utf8BOM)
+        #expect(pipeline.output.folder.hasSuffix("/Output/p"))
+        #expect(pipeline.targets[.village] == Fraction(30, 100))
+        #expect(pipeline.sources[0].encoding == .utf8)
+        #expect(pipeline.sources[0].delimiter == UInt8(ascii: ","))
+    }
+
+    @Test func unknownKeysAreRefusedWithTheirLine() throws {
+        let problem = try error(Self.minimal.replacingOccurrences(of: "    glob:", with: "    encodng: gbk\n    glob:"))
+        #expect(problem.code == .pipeline)
+        #expect(problem.key == "sources[0].encodng")
+        #expect(problem.location?.line == 5)
+        #expect(problem.message.contains("unknown key 'encodng'"))
+    }
+
+    @Test(arguments: [
+        ("registry: halls.csv\n", "", "missing required key 'registry'", "registry"),
+        ("30%", "130%", "between 0 and 1", "targets.village"),
+        ("status: {办结: completed}", "status: {办结: done}", "'done' is not a status", "sources[0].values.status.办结"),
+        ("\"yyyy-MM-dd\"", "\"yyyy-QQ\"", "is not a date format", "sources[0].date_formats[0]"),
+        ("hall_code: b, ", "", "required field 'hall_code'", "sources[0].columns"),
+        ("txn_id: a", "txn_id: a, txn_number: z", "unknown field 'txn_number'", "sources[0].columns.txn_number"),
+        ("glob: \"*.csv\"", "glob: \"*.csv\"\n    format: xlsx", "format 'xlsx' is not supported", "sources[0].format"),
+        ("glob: \"*.csv\"", "glob: \"*.csv\"\n    delimiter: '#'", "delimiter '#' is not supported", "sources[0].delimiter"),
+        ("glob: \"*.csv\"", "glob: \"*.csv\"\n    encoding: latin9", "unknown encoding 'latin9'", "sources[0].encoding"),
+    ])
+    func badValuesNameTheirKey(replace: String, with replacement: String, message: String, key: String) throws {
+        #expect(Self.minimal.contains(replace))
+        let problem = try error(Self.minimal.replacingOccurrences(of: replace, with: replacement))
+        #expect(problem.message.contains(message), "\(problem)")
+        #expect(problem.key == key, "\(problem)")
+        #expect(problem.location?.line != nil)
+    }
+
+    @Test func yamlSyntaxErrorsHaveALine() throws {
+        let problem = try error("registry: [halls.csv\ntargets: {")
+        #expect(problem.message.contains("not valid YAML"))
+        #expect(problem.location?.line != nil)
+    }
+
+    @Test func anEmptyFileIsAnError() throws {
+        #expect(try error("").message.contains("empty"))
+    }
+}
