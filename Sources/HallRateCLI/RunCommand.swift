@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(help: ArgumentHelp("Write the outputs into DIR instead of the pipeline's output folder.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Write the outputs into DIR (relative to the working directory) instead of the pipeline's output folder.",
+                               valueName: "DIR"))
     var output: String?
 
     @Option(help: ArgumentHelp("Fail (exit 1) when more than this share of rows is rejected, e.g. 0.05.", valueName: "RATE"))
@@ -30,11 +31,14 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var pipeline = try options.loadPipeline()
         if let output {
-            pipeline.output.folder = output.hasPrefix("/") ? output : options.resolvedRoot + "/" + output
+            pipeline.output.folder = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
         }
-        let runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: options.makeLogger())
+        var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: options.makeLogger())
+        let display = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        runner.progress = display.show
         let summary: RunSummary
         do {
+            defer { display.finish() }
             summary = try runner.run()
         } catch {
             printError(error)

@@ -8,6 +8,18 @@ public struct PipelineRunner {
     /// The folder relative paths were resolved against; file names in outputs are relative to it.
     public let root: String
     public var logger: Logger
+    /// Called as files are read (at each file and every 65,536 rows), for a progress line on a terminal.
+    public var progress: ((Progress) -> Void)?
+
+    /// Where a run is, for a progress display.
+    public struct Progress: Sendable {
+        /// 1-based number of the file being read, and how many there are.
+        public let file: Int
+        public let files: Int
+        public let path: String
+        /// Rows read so far in the whole run.
+        public let rows: Int
+    }
 
     public init(pipeline: Pipeline, root: String, logger: Logger) {
         self.pipeline = pipeline
@@ -35,8 +47,12 @@ public struct PipelineRunner {
         var deduplicator = Deduplicator()
         var reports: [FileReport] = []
         var rejects: [Reject] = []
+        var rowsSoFar = 0
         for (index, input) in inputs.enumerated() {
-            let (report, transactions, fileRejects) = ingest(input, registry: registry)
+            let (report, transactions, fileRejects) = ingest(input, registry: registry) { rows in
+                progress?(Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
+            }
+            rowsSoFar += report.rowsRead
             for transaction in transactions { deduplicator.add(transaction, file: index) }
             rejects += fileRejects
             reports.append(report)
@@ -91,7 +107,9 @@ public struct PipelineRunner {
 
     /// Stages 1 and 2 for one file: read it and map every row. A file refused as a whole counts as
     /// one row read and one rejected, and none of its rows count (metric contract, clarifications).
-    func ingest(_ input: PipelineChecker.Input, registry: HallRegistry) -> (FileReport, [Transaction], [Reject]) {
+    func ingest(_ input: PipelineChecker.Input, registry: HallRegistry,
+                onRows: (Int) -> Void = { _ in }) -> (FileReport, [Transaction], [Reject]) {
+        onRows(0)
         var report = FileReport(path: input.displayPath, source: input.source.name)
         var transactions: [Transaction] = []
         var rejects: [Reject] = []
@@ -103,6 +121,7 @@ public struct PipelineRunner {
                                           file: input.displayPath)
             }, record: { record in
                 report.rowsRead += 1
+                if report.rowsRead & 0xFFFF == 0 { onRows(report.rowsRead) }
                 switch mapper?.map(record) {
                 case .success(let transaction): transactions.append(transaction)
                 case .failure(let reject): rejects.append(reject)

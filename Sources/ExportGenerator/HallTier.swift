@@ -1,0 +1,4 @@
+/// The tier words of `halls.csv`.
+enum HallTier: String, CaseIterable {
+    case district, township, village
+}

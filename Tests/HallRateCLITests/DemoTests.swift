@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Runs the default pipeline on the committed demo `Input/` and checks it against the generator's
+/// own ground truth, which `Input/README.md` lists (per hall and month: online/counted).
+@Suite struct DemoTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `hall code|YYYY-MM` → "online/counted", from the README's per-hall table.
+    static func expectedCounts() throws -> [String: String] {
+        let text = try String(contentsOf: repository.appendingPathComponent("Input/README.md"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let headerIndex = lines.firstIndex(where: { $0.hasPrefix("| hall | name |") }) else { return [:] }
+        let months = lines[headerIndex].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst(2)
+        var expected: [String: String] = [:]
+        for line in lines[(headerIndex + 2)...] where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let code = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            for (month, cell) in zip(months, cells.dropFirst(2)) where cell != "–" {
+                expected["\(code)|\(month)"] = cell
+            }
+        }
+        return expected
+    }
+
+    @Test func demoRunMatchesTheGeneratorsGroundTruth() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-demo-\(UUID().uuidString)")
+        let result = try HallRateProcess.run(["run", "Pipelines/default.yml", "--output", output.path, "--quiet"],
+                                             in: Self.repository)
+        #expect(result.status == 0, "\(result.standardError)")
+        let expected = try Self.expectedCounts()
+        #expect(expected.count > 700)  // 53 halls × 14 months, less two silent months
+        var actual: [String: String] = [:]
+        for row in try HallRateProcess.rows(of: output.appendingPathComponent("hall_months.csv")).dropFirst() {
+            actual["\(row[0])|\(row[3])"] = "\(row[5])/\(row[4])"
+        }
+        #expect(actual == expected)
+
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("manifest.json")))
+        let totals = (manifest as? [String: Any])?["totals"] as? [String: Int]
+        #expect(totals?["rows_read"] == 24150)
+        #expect(totals?["rejected"] == 42)
+        #expect(totals?["duplicates"] == 24)
+        #expect(totals?["accepted"] == 24084)
+
+        // The planted formula rows end in the rejects, where no cell can start a formula;
+        // no ID number is left whole.
+        let rejectRows = try HallRateProcess.rows(of: output.appendingPathComponent("rejects.csv"))
+        #expect(rejectRows.count == 43)
+        #expect(rejectRows.filter { $0.joined().contains("=HYPERLINK") }.count == 3)
+        #expect(rejectRows.flatMap { $0 }.allSatisfy { cell in !["=", "+", "-", "@"].contains(where: cell.hasPrefix) })
+        let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        #expect(rejects.range(of: #"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])"#, options: .regularExpression) == nil)
+
+        // The silent village stays visible in its league table.
+        // (Its code is written ="…" so that Excel keeps the 12 digits as text.)
+        let june = try HallRateProcess.rows(of: output.appendingPathComponent("league/2019-06_village.csv"))
+        #expect(june.last?[1] == "=520502011202")
+        #expect(june.last?.last == "无报送")
+    }
+}

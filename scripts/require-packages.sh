@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages hallrate builds against, when they are missing:
+# libcsv-dev (CSV parsing) and libxml2-dev (XML parsing). Sourced by demo.sh and test.sh.
+set -euo pipefail
+
+missing=()
+for package in libcsv-dev libxml2-dev; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "hallrate: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "hallrate: swift is not on PATH (Swift 6.x is needed)" >&2; exit 1; }
