@@ -44,17 +44,9 @@ public struct Pipeline: Sendable {
     public let minVolume: Int
     public let listSize: Int
     public var output: Output
-    /// Where each key of the file was written, for messages: `sources[0].columns.txn_id` → line.
-    public let keyLocations: [String: SourceLocation]
+    /// Where each key of the file was written, for messages.
+    public let keyLocations: KeyLocations
 
     /// The location of `keyPath`, or of its nearest written parent.
-    public func location(of keyPath: String) -> SourceLocation {
-        var path = keyPath
-        while !path.isEmpty {
-            if let found = keyLocations[path] { return found }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-            path = String(path[..<cut])
-        }
-        return SourceLocation(file: file, line: 1, column: 1)
-    }
+    public func location(of keyPath: String) -> SourceLocation { keyLocations.location(of: keyPath) }
 }

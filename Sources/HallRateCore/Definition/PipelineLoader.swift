@@ -33,25 +33,17 @@ public struct PipelineLoader: Sendable {
         }
         var locations: [String: SourceLocation] = [:]
         PipelineLoader.collectLocations(node, path: "", file: path, into: &locations)
-        func locate(_ key: String) -> SourceLocation {
-            var probe = key
-            while !probe.isEmpty {
-                if let found = locations[probe] { return found }
-                guard let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-                probe = String(probe[..<cut])
-            }
-            return SourceLocation(file: path, line: 1, column: 1)
-        }
+        let keys = KeyLocations(file: path, locations: locations)
         let definition: PipelineDefinition
         do {
             definition = try YAMLDecoder().decode(PipelineDefinition.self, from: node)
         } catch let error as DecodingError {
             let (keyPath, message) = PipelineLoader.describe(error)
-            throw HallRateError(.pipeline, message, at: locate(keyPath), key: keyPath.isEmpty ? nil : keyPath)
+            throw HallRateError(.pipeline, message, at: keys.location(of: keyPath), key: keyPath.isEmpty ? nil : keyPath)
         } catch {
             throw HallRateError(.pipeline, "\(error)", at: SourceLocation(file: path))
         }
-        return try Validator(file: path, root: root, locate: locate, locations: locations).validate(definition)
+        return try Validator(file: path, root: root, keys: keys).validate(definition)
     }
 
     /// Turns a Yams error into a located pipeline error.

@@ -4,11 +4,10 @@ import Foundation
 struct Validator {
     let file: String
     let root: String
-    let locate: (String) -> SourceLocation
-    let locations: [String: SourceLocation]
+    let keys: KeyLocations
 
     private func fail(_ key: String, _ message: String) -> HallRateError {
-        HallRateError(.pipeline, message, at: locate(key), key: key)
+        HallRateError(.pipeline, message, at: keys.location(of: key), key: key)
     }
 
     func validate(_ definition: PipelineDefinition) throws(HallRateError) -> Pipeline {
@@ -50,7 +49,7 @@ struct Validator {
         let output = try validate(definition.output, name: name)
         return Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
                         targets: targets, minVolume: minVolume, listSize: listSize, output: output,
-                        keyLocations: locations)
+                        keyLocations: keys)
     }
 
     private func validate(_ source: SourceDefinition, index: Int) throws(HallRateError) -> Pipeline.Source {
@@ -84,22 +83,8 @@ struct Validator {
         for field in CanonicalField.required where columns[field] == nil {
             throw fail("\(key).columns", "missing the mapping of required field '\(field.rawValue)'")
         }
-        var channels: [String: Channel] = [:]
-        for (word, value) in source.values.channel {
-            guard let channel = Channel(rawValue: value) else {
-                throw fail("\(key).values.channel.\(word)",
-                    "'\(value)' is not a channel; channels are \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            channels[TextNormalizer.normalize(word)] = channel
-        }
-        var statuses: [String: Status] = [:]
-        for (word, value) in source.values.status {
-            guard let status = Status(rawValue: value) else {
-                throw fail("\(key).values.status.\(word)",
-                    "'\(value)' is not a status; statuses are \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            statuses[TextNormalizer.normalize(word)] = status
-        }
+        let channels = try valueMap(source.values.channel, Channel.self, key: "\(key).values.channel", noun: "channel")
+        let statuses = try valueMap(source.values.status, Status.self, key: "\(key).values.status", noun: "status")
         guard !channels.isEmpty else { throw fail("\(key).values.channel", "the channel value map is empty") }
         guard !statuses.isEmpty else { throw fail("\(key).values.status", "the status value map is empty") }
         guard !source.dateFormats.isEmpty else { throw fail("\(key).date_formats", "at least one date format is needed") }
@@ -114,6 +99,21 @@ struct Validator {
         return Pipeline.Source(index: index, name: source.name, glob: source.glob, resolvedGlob: resolve(source.glob),
                                format: format, encoding: encoding, delimiter: delimiter, columns: columns,
                                channels: channels, statuses: statuses, dateFormats: formats)
+    }
+
+    /// Source words (normalised) → canonical values; every value must be one of `Value`'s.
+    private func valueMap<Value: RawRepresentable & CaseIterable>(
+        _ words: [String: String], _: Value.Type, key: String, noun: String
+    ) throws(HallRateError) -> [String: Value] where Value.RawValue == String {
+        var map: [String: Value] = [:]
+        for (word, name) in words {
+            guard let value = Value(rawValue: name) else {
+                let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("\(key).\(word)", "'\(name)' is not a \(noun); use one of: \(allowed)")
+            }
+            map[TextNormalizer.normalize(word)] = value
+        }
+        return map
     }
 
     private func parseDelimiter(_ text: String, key: String) throws(HallRateError) -> UInt8 {
