@@ -17,10 +17,16 @@ let package = Package(
     targets: [
         /// libcsv (Debian `libcsv-dev`); it ships no pkg-config file, so the module map links `csv`.
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        /// libxml2 (Debian `libxml2-dev`), found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "HallRateCore",
             dependencies: [
                 "CCSV",
+                "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HallRateCore
 
 /// `hallrate check`: validates a pipeline and its files' headers without running it.
@@ -20,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         let (problems, _) = checker.check()
         for problem in problems { printError(problem.error) }
         for source in checker.emptySources() {
-            print("warning: source '\(source.name)' matches no file (\(source.glob))")
+            FileHandle.standardError.write(Data("warning: source '\(source.name)' matches no file (\(source.glob))\n".utf8))
         }
         guard problems.isEmpty else { throw ExitCode(2) }
         if !options.quiet {

@@ -44,16 +44,18 @@ public struct PipelineChecker {
             return (problems + [Problem(error: error, isPipelineError: true)], registry)
         }
         guard let registry else { return (problems, nil) }
-        for input in inputs {
+        for input in inputs where input.source.format == .csv {
             do {
-                _ = try CSVFileReader(path: input.path, layout: layout(input.source)).read(header: { header in
+                let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
+                _ = try CSVFileReader(path: input.path, layout: layout).read(header: { header in
                     _ = try RecordMapper(source: input.source, pipeline: pipeline, header: header, registry: registry,
                                          file: input.displayPath)
                     throw HeaderChecked()
                 }, record: { _ in })
             } catch is HeaderChecked {
                 continue
-            } catch let error as HallRateError {
+            } catch var error as HallRateError {
+                if error.code != .pipeline { error.location = SourceLocation(file: input.displayPath, line: error.location?.line) }
                 problems.append(Problem(error: error, isPipelineError: error.code == .pipeline))
             } catch {
                 problems.append(Problem(error: HallRateError(.io, "\(error)", at: SourceLocation(file: input.displayPath)),
@@ -85,10 +87,6 @@ public struct PipelineChecker {
     /// Sources that match no file at all (a warning: exports may not have arrived yet).
     public func emptySources() -> [Pipeline.Source] {
         pipeline.sources.filter { FileFinder.files(matching: $0.resolvedGlob).isEmpty }
-    }
-
-    func layout(_ source: Pipeline.Source) -> CSVFileReader.Layout {
-        CSVFileReader.Layout(encoding: source.encoding, delimiter: source.delimiter)
     }
 
     /// `path` relative to the root when it lies under it.

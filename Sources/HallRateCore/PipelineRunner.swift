@@ -114,26 +114,42 @@ public struct PipelineRunner {
         var transactions: [Transaction] = []
         var rejects: [Reject] = []
         var mapper: RecordMapper?
-        let reader = CSVFileReader(path: input.path, layout: PipelineChecker(pipeline: pipeline, root: root).layout(input.source))
+        func header(_ names: [String]) throws {
+            mapper = try RecordMapper(source: input.source, pipeline: pipeline, header: names, registry: registry,
+                                      file: input.displayPath)
+        }
+        func record(_ record: RawRecord) {
+            report.rowsRead += 1
+            if report.rowsRead & 0xFFFF == 0 { onRows(report.rowsRead) }
+            switch mapper?.map(record) {
+            case .success(let transaction): transactions.append(transaction)
+            case .failure(let reject): rejects.append(reject)
+            case nil: break
+            }
+        }
+        /// A record that could not be read whole: it was read, and it is rejected.
+        func malformed(line: Int, _ detail: String) {
+            report.rowsRead += 1
+            rejects.append(Reject(file: input.displayPath, line: line, reason: .malformedRecord, detail: detail, raw: ""))
+        }
         do {
-            let read = try reader.read(header: { header in
-                mapper = try RecordMapper(source: input.source, pipeline: pipeline, header: header, registry: registry,
-                                          file: input.displayPath)
-            }, record: { record in
-                report.rowsRead += 1
-                if report.rowsRead & 0xFFFF == 0 { onRows(report.rowsRead) }
-                switch mapper?.map(record) {
-                case .success(let transaction): transactions.append(transaction)
-                case .failure(let reject): rejects.append(reject)
-                case nil: break
+            if let xml = input.source.xml {
+                try header(xml.fields.map(\.description))
+                let read = try XMLFileReader(path: input.path, layout: xml).read(record: record(_:))
+                (report.sha256, report.bytes) = (read.sha256, read.bytes)
+                if let damage = read.damage {
+                    report.status = .damaged
+                    report.note = "line \(damage.line): \(damage.message)"
+                    logger.warning("file damaged", metadata: ["file": "\(input.displayPath)", "line": "\(damage.line)"])
+                    malformed(line: damage.line, damage.message)
                 }
-            })
-            report.sha256 = read.sha256
-            report.bytes = read.bytes
-            if let line = read.unterminatedQuoteLine {
-                report.rowsRead += 1
-                rejects.append(Reject(file: input.displayPath, line: line, reason: .malformedRecord,
-                                      detail: "the file ends inside a quoted field that starts on this line", raw: ""))
+            } else {
+                let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
+                let read = try CSVFileReader(path: input.path, layout: layout).read(header: header(_:), record: record(_:))
+                (report.sha256, report.bytes) = (read.sha256, read.bytes)
+                if let line = read.unterminatedQuoteLine {
+                    malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")
+                }
             }
         } catch {
             let message = (error as? HallRateError)?.message ?? "\(error)"

@@ -2,7 +2,7 @@
 public struct Pipeline: Sendable {
     /// One validated source of exports.
     public struct Source: Sendable {
-        public enum Format: String, Sendable { case csv }
+        public enum Format: String, Sendable { case csv, xml }
 
         public let index: Int
         public let name: String
@@ -17,6 +17,8 @@ public struct Pipeline: Sendable {
         public let channels: [String: Channel]
         public let statuses: [String: Status]
         public let dateFormats: [DateFormat]
+        /// XML only: the record element and the distinct field paths (what a CSV header would be).
+        let xml: XMLFileReader.Layout?
 
         /// The key path of this source in the pipeline file, e.g. `sources[1]`.
         public var keyPath: String { "sources[\(index)]" }

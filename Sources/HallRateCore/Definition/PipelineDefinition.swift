@@ -41,9 +41,13 @@ public struct SourceDefinition: Decodable, Sendable {
     public var columns: [String: String]
     public var values: ValueMaps
     public var dateFormats: [String]
+    /// XML only: the repeating record element, e.g. `办件` or `b:办件`.
+    public var record: String?
+    /// XML only: prefix → namespace URI, for the prefixes used in `record` and `columns`.
+    public var namespaces: [String: String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, glob, format, encoding, delimiter, columns, values
+        case name, glob, format, encoding, delimiter, columns, values, record, namespaces
         case dateFormats = "date_formats"
     }
 
@@ -58,6 +62,8 @@ public struct SourceDefinition: Decodable, Sendable {
         columns = try c.decode([String: String].self, forKey: .columns)
         values = try c.decode(ValueMaps.self, forKey: .values)
         dateFormats = try c.decode([String].self, forKey: .dateFormats)
+        record = try c.decodeIfPresent(String.self, forKey: .record)
+        namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces)
     }
 }
 

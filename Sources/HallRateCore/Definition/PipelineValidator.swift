@@ -57,7 +57,7 @@ struct Validator {
         guard !source.name.isEmpty else { throw fail("\(key).name", "a source needs a name") }
         guard !source.glob.isEmpty else { throw fail("\(key).glob", "a source needs a glob such as Input/district/*.csv") }
         guard let format = Pipeline.Source.Format(rawValue: source.format.lowercased()) else {
-            throw fail("\(key).format", "format '\(source.format)' is not supported; use csv")
+            throw fail("\(key).format", "format '\(source.format)' is not supported; use csv or xml")
         }
         let encoding: TextEncoding
         if let name = source.encoding {
@@ -76,7 +76,7 @@ struct Validator {
                 throw fail("\(key).columns.\(field)",
                     "unknown field '\(field)'; fields are \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let trimmed = column.trimmingCharacters(in: .whitespaces)
+            let trimmed = TextNormalizer.normalize(column)
             guard !trimmed.isEmpty else { throw fail("\(key).columns.\(field)", "the column name for '\(field)' is empty") }
             columns[canonical] = trimmed
         }
@@ -92,13 +92,49 @@ struct Validator {
         for (i, pattern) in source.dateFormats.enumerated() {
             guard let format = DateFormat(pattern) else {
                 throw fail("\(key).date_formats[\(i)]",
-                    "'\(pattern)' is not a date format; use letters yyyy M MM d dd H HH mm ss, or iso8601, or excel")
+                    "'\(pattern)' is not a date format; use letters yyyy M MM d dd H HH m mm s ss, or iso8601, or excel")
             }
             formats.append(format)
         }
+        let xml = try xmlLayout(source, format: format, columns: columns, key: key)
         return Pipeline.Source(index: index, name: source.name, glob: source.glob, resolvedGlob: resolve(source.glob),
                                format: format, encoding: encoding, delimiter: delimiter, columns: columns,
-                               channels: channels, statuses: statuses, dateFormats: formats)
+                               channels: channels, statuses: statuses, dateFormats: formats, xml: xml)
+    }
+
+    /// For an XML source, the record element and field paths; for a CSV source, a check that no XML key is set.
+    private func xmlLayout(_ source: SourceDefinition, format: Pipeline.Source.Format, columns: [CanonicalField: String],
+                           key: String) throws(HallRateError) -> XMLFileReader.Layout? {
+        guard format == .xml else {
+            if source.record != nil { throw fail("\(key).record", "record applies to xml sources only") }
+            if source.namespaces != nil { throw fail("\(key).namespaces", "namespaces apply to xml sources only") }
+            return nil
+        }
+        let namespaces = source.namespaces ?? [:]
+        for (prefix, uri) in namespaces where prefix.isEmpty || prefix.contains(":") || uri.isEmpty {
+            throw fail("\(key).namespaces.\(prefix)", "a namespace needs a prefix without ':' and a URI")
+        }
+        guard let recordName = source.record else {
+            throw fail(key, "an xml source needs 'record': the name of its repeating record element")
+        }
+        let record: XMLPath
+        do {
+            record = try XMLPath.parse(recordName, namespaces: namespaces)
+        } catch {
+            throw fail("\(key).record", "record '\(recordName)': \(error.reason)")
+        }
+        guard record.elements.count == 1, record.attribute == nil, let element = record.elements.first else {
+            throw fail("\(key).record", "record must be one element name, such as 办件 or b:办件")
+        }
+        var paths: Set<XMLPath> = []
+        for (field, text) in columns {
+            do {
+                paths.insert(try XMLPath.parse(text, namespaces: namespaces))
+            } catch {
+                throw fail("\(key).columns.\(field.rawValue)", "path '\(text)': \(error.reason)")
+            }
+        }
+        return XMLFileReader.Layout(record: element, fields: paths.sorted { $0.description < $1.description })
     }
 
     /// Source words (normalised) → canonical values; every value must be one of `Value`'s.

@@ -3,8 +3,10 @@ public struct FileReport: Sendable, Encodable {
     public enum Status: String, Sendable, Encodable {
         /// Read to the end.
         case ok
-        /// Refused as a whole (undecodable bytes, a runaway field): one row read, one rejected.
+        /// Refused as a whole (undecodable bytes, a runaway field, hostile XML): one row read, one rejected.
         case refused
+        /// Not well-formed XML: the records before the damage count, the damage is one reject.
+        case damaged
     }
 
     public let path: String

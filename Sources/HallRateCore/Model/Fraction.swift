@@ -11,7 +11,8 @@ public struct Fraction: Hashable, Sendable, CustomStringConvertible {
         self.denominator = denominator
     }
 
-    /// Parses a decimal such as `0.65`, `1`, or a percentage such as `65%`; nil for anything else.
+    /// Parses a decimal such as `0.65`, `1`, or a percentage such as `65%` (at most 6 decimals, so that
+    /// cross-multiplied comparisons cannot overflow); nil for anything else.
     public init?(decimal text: String) {
         var digits = text.trimmingCharacters(in: .whitespaces)
         var scale = 1
@@ -22,7 +23,7 @@ public struct Fraction: Hashable, Sendable, CustomStringConvertible {
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !digits.isEmpty,
             parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), parts.count == 1 || !parts[1].isEmpty,
-            digits.count <= 12
+            parts.count == 1 || parts[1].count <= 6, parts[0].count <= 6
         else { return nil }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         guard let whole = Int(parts[0].isEmpty ? "0" : String(parts[0])), let decimals = Int(fraction.isEmpty ? "0" : fraction)

@@ -13,7 +13,7 @@ public struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let registry = Code(rawValue: "registry")
         /// An input file cannot be opened or read.
         public static let io = Code(rawValue: "io")
-        /// An input file cannot be used at all (undecodable bytes, no header, a runaway field).
+        /// An input file cannot be used at all (undecodable bytes, a runaway field, hostile XML).
         public static let fileRefused = Code(rawValue: "file_refused")
         /// An output cannot be written.
         public static let output = Code(rawValue: "output")

@@ -26,14 +26,14 @@ struct CSVFileReader {
     /// Reads the file, calling `header` once with the column names, then `record` for each data record.
     /// - Throws: ``HallRateError`` `.io` when the file cannot be read, `.fileRefused` when it cannot be
     ///   decoded or parsed; anything `header` or `record` throws.
-    func read(header: ([String]) throws -> Void, record: (CSVRecord) throws -> Void) throws -> Summary {
+    func read(header: ([String]) throws -> Void, record: (RawRecord) throws -> Void) throws -> Summary {
         let file = try InputFile(path: path, chunkSize: chunkSize)
         let parser = try CSVParser(delimiter: layout.delimiter, limits: limits)
         var validator = UTF8Validator()
         let converter: IconvConverter? = layout.encoding == .gb18030
             ? try IconvConverter(from: "GB18030", to: "UTF-8") : nil
         var sawHeader = false
-        func handle(_ row: CSVRecord) throws {
+        func handle(_ row: RawRecord) throws {
             if sawHeader {
                 try record(row)
             } else {

@@ -8,7 +8,7 @@ internal import CCSV
 ///
 /// Quoting follows RFC 4180 (libcsv non-strict: a stray quote inside an unquoted field is kept as
 /// text, as Excel does). No spaces are trimmed here: normalisation is the mapper's job. Blank lines
-/// are skipped. Line numbers count LF, CRLF and CR line ends, including those inside quoted fields.
+/// are skipped. Line numbers count LF, CRLF and CR record ends, and the LFs inside quoted fields.
 final class CSVParser {
     /// Limits that keep a hostile file from exhausting memory.
     struct Limits {
@@ -55,7 +55,7 @@ final class CSVParser {
     /// Parses the next chunk and hands each record completed by it to `body`.
     /// - Throws: ``HallRateError`` `.fileRefused` when a field outgrows ``Limits/maxFieldBytes``
     ///   or libcsv runs out of memory; rethrows what `body` throws.
-    func parse(_ chunk: UnsafeRawBufferPointer, _ body: (CSVRecord) throws -> Void) throws {
+    func parse(_ chunk: UnsafeRawBufferPointer, _ body: (RawRecord) throws -> Void) throws {
         if !chunk.isEmpty, let base = chunk.baseAddress {
             let consumed = csv_parse(parser, base, chunk.count, CSVParser.onField, CSVParser.onRowEnd, context)
             if consumed != chunk.count {
@@ -71,7 +71,7 @@ final class CSVParser {
     }
 
     /// Flushes the last record (one without a final line end) and reports how the input ended.
-    func finish(_ body: (CSVRecord) throws -> Void) throws -> Ending {
+    func finish(_ body: (RawRecord) throws -> Void) throws -> Ending {
         // libcsv reports an open quote at the end only in its strict mode, which also stops at the
         // first stray quote; so look at the parser's state instead: FIELD_BEGUN (2) inside quotes.
         // The state values are libcsv's since 1.0 and its struct is public in csv.h.
@@ -86,7 +86,7 @@ final class CSVParser {
         return .clean
     }
 
-    private func deliver(_ body: (CSVRecord) throws -> Void) throws {
+    private func deliver(_ body: (RawRecord) throws -> Void) throws {
         defer { context.pointee.startBatch() }
         let batch = context.pointee
         try batch.bytes.withUnsafeBufferPointer { bytes in
@@ -94,7 +94,7 @@ final class CSVParser {
                 for span in batch.records {
                     let fieldEnds = UnsafeBufferPointer(rebasing: ends[span.firstField..<span.firstField + span.fieldCount])
                     let start = span.firstField == 0 ? 0 : ends[span.firstField - 1]
-                    try body(CSVRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
+                    try body(RawRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
                                        fieldEnds: fieldEnds, recordStart: start))
                 }
             }

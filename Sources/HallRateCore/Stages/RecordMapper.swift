@@ -46,7 +46,7 @@ struct RecordMapper {
     }
 
     /// Maps one record. Returns the transaction, or the reject to file.
-    func map(_ record: CSVRecord) -> Result<Transaction, Reject> {
+    func map(_ record: RawRecord) -> Result<Transaction, Reject> {
         if record.isTooLong {
             return .failure(reject(record, .recordTooLong, "the record is longer than 1 MiB"))
         }
@@ -58,7 +58,7 @@ struct RecordMapper {
         }
         let hallCode = TextNormalizer.withNormalized(record[hallColumn]) { String(decoding: $0, as: UTF8.self) }
         guard let hall = registry.index(ofCode: hallCode) else {
-            return .failure(reject(record, .unknownHall, "hall code '\(hallCode)' is not in the registry"))
+            return .failure(reject(record, .unknownHall, "hall code '\(text(record, hallColumn))' is not in the registry"))
         }
         guard let acceptedAt = parseDate(record[acceptedColumn]) else {
             return .failure(reject(record, .badDate,
@@ -66,11 +66,11 @@ struct RecordMapper {
         }
         let channelWord = TextNormalizer.withNormalized(record[channelColumn]) { String(decoding: $0, as: UTF8.self) }
         guard let channel = source.channels[channelWord] else {
-            return .failure(reject(record, .unmappedChannel, "channel '\(channelWord)' has no mapping in values.channel"))
+            return .failure(reject(record, .unmappedChannel, "channel '\(text(record, channelColumn))' has no mapping in values.channel"))
         }
         let statusWord = TextNormalizer.withNormalized(record[statusColumn]) { String(decoding: $0, as: UTF8.self) }
         guard let status = source.statuses[statusWord] else {
-            return .failure(reject(record, .unmappedStatus, "status '\(statusWord)' has no mapping in values.status"))
+            return .failure(reject(record, .unmappedStatus, "status '\(text(record, statusColumn))' has no mapping in values.status"))
         }
         var updatedAt: LocalTime?
         if let updatedColumn, !TextNormalizer.trim(record[updatedColumn]).isEmpty {
@@ -96,12 +96,13 @@ struct RecordMapper {
         }
     }
 
-    private func text(_ record: CSVRecord, _ column: Int) -> String {
+    /// A field's value for a message: normalised, ID numbers masked.
+    private func text(_ record: RawRecord, _ column: Int) -> String {
         IDMasker.mask(TextNormalizer.normalize(record.string(column)))
     }
 
     /// Builds a reject with the raw row re-serialised and personal data masked.
-    private func reject(_ record: CSVRecord, _ reason: Reject.Reason, _ detail: String) -> Reject {
+    private func reject(_ record: RawRecord, _ reason: Reject.Reason, _ detail: String) -> Reject {
         var fields = record.strings
         if let applicantColumn, applicantColumn < fields.count {
             fields[applicantColumn] = IDMasker.maskApplicantID(fields[applicantColumn])

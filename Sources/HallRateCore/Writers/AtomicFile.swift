@@ -39,6 +39,13 @@ enum AtomicFile {
             unlink(temporary)
             throw error
         }
+        // Make the rename itself durable.
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let directory = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
+        }
     }
 
     /// Creates `path` and its parents when missing.

@@ -1,8 +1,8 @@
-/// One CSV record as parsed, borrowed from the parser's reused storage.
+/// One record as read (a CSV row, or the fields of an XML record), borrowed from the reader's reused storage.
 ///
 /// Fields are byte ranges into one shared buffer: reading a record allocates nothing.
 /// A record is valid only inside the closure it was handed to.
-public struct CSVRecord {
+public struct RawRecord {
     /// The 1-based line on which the record starts.
     public let line: Int
     /// True when the record was longer than the parser's limit; its fields are then truncated.

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import HallRateCore
+
+/// The XML reader (libxml2 SAX2, push) on real files: every shape of record, encodings, damage and
+/// hostile documents.
+@Suite struct XMLFileReaderTests {
+    static let folder = TestSupport.fixtures.appendingPathComponent("xml")
+
+    /// Reads `file` with `record` and `fields` (paths as a pipeline writes them).
+    func read(_ file: String, record: String, fields: [String], namespaces: [String: String] = [:],
+              chunkSize: Int = 1 << 16) throws -> (records: [[String]], lines: [Int], summary: XMLFileReader.Summary) {
+        let recordPath = try XMLPath.parse(record, namespaces: namespaces)
+        let layout = XMLFileReader.Layout(record: try #require(recordPath.elements.first),
+                                          fields: try fields.map { try XMLPath.parse($0, namespaces: namespaces) })
+        var reader = XMLFileReader(path: Self.folder.appendingPathComponent(file).path, layout: layout)
+        reader.chunkSize = chunkSize
+        var records: [[String]] = []
+        var lines: [Int] = []
+        let summary = try reader.read { records.append($0.strings); lines.append($0.line) }
+        return (records, lines, summary)
+    }
+
+    @Test(arguments: [7, 1 << 16])
+    func attributesOfTheRecordAndOfChildren(chunkSize: Int) throws {
+        let result = try read("attributes.xml", record: "办件", fields: ["@编号", "@渠道", "大厅/@code", "受理时间", "大厅/@missing"],
+                              chunkSize: chunkSize)
+        #expect(result.records == [["A-1", "网上", "520502001000", "2019-01-02 09:00", ""],
+                                   ["A-2", "窗口", "520502001000", "2019-01-03 10:00", ""]])
+        #expect(result.lines == [3, 4])
+        #expect(result.summary.damage == nil)
+    }
+
+    @Test func nestedElementsAndOnlyInsideRecords() throws {
+        let result = try read("nested.xml", record: "办件", fields: ["编号", "申请人/证件号码", "受理/时间"])
+        #expect(result.records == [["N-1", "520502198803150012", "2019-01-02 09:00"], ["N-2", "", "2019-01-04 09:00"]])
+    }
+
+    @Test func aDefaultNamespaceIsReachedThroughAPrefix() throws {
+        let namespaces = ["b": "urn:qxg:banjian"]
+        let result = try read("default-namespace.xml", record: "b:办件", fields: ["b:编号"], namespaces: namespaces)
+        #expect(result.records == [["D-1"], ["D-2"]])
+        // Without the namespace nothing matches: names without prefix are in no namespace.
+        #expect(try read("default-namespace.xml", record: "办件", fields: ["编号"]).records.isEmpty)
+    }
+
+    @Test func cdataAndCharacterAndPredefinedEntities() throws {
+        let result = try read("cdata-entities.xml", record: "办件", fields: ["编号", "渠道", "事项"])
+        #expect(result.records == [["C-1 <raw> & more", "网上", "A & B <C> \"D\" 'E'"]])
+    }
+
+    @Test(arguments: [("gb18030.xml", ["G-1", "网上"]), ("utf16.xml", ["W-1", "窗口"])])
+    func declaredEncodingsAreDecoded(file: String, expected: [String]) throws {
+        #expect(try read(file, record: "办件", fields: ["编号", "渠道"]).records == [expected])
+    }
+
+    @Test(arguments: [5, 1 << 16])
+    func aTruncatedFileKeepsTheRecordsBeforeTheDamage(chunkSize: Int) throws {
+        let result = try read("truncated.xml", record: "办件", fields: ["编号"], chunkSize: chunkSize)
+        #expect(result.records == [["T-1"], ["T-2"]])
+        let damage = try #require(result.summary.damage)
+        #expect(damage.line == 5)
+        #expect(damage.inRecord)
+    }
+
+    @Test func anUndeclaredEntityIsDamageNotALookup() throws {
+        let result = try read("undeclared-entity.xml", record: "办件", fields: ["编号"])
+        #expect(result.records == [["U-1"]])
+        #expect(result.summary.damage?.message.contains("xxe") == true)
+    }
+
+    @Test(arguments: ["billion-laughs.xml", "xxe.xml"])
+    func hostileDocumentsAreRefusedFast(file: String) throws {
+        let start = Date()
+        let error = try #require(throws: HallRateError.self) { try read(file, record: "办件", fields: ["编号"]) }
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(error.code == .fileRefused)
+        #expect(!error.message.contains("root:"))
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let depth = 300
+        let text = "<a>" + String(repeating: "<b>", count: depth) + String(repeating: "</b>", count: depth) + "</a>"
+        let path = try TestSupport.file(text, name: "deep.xml")
+        let layout = XMLFileReader.Layout(record: XMLPath.Name(namespace: "", local: "b"), fields: [])
+        let error = try #require(throws: HallRateError.self) { try XMLFileReader(path: path, layout: layout).read { _ in } }
+        #expect(error.message.contains("nested more than"))
+    }
+
+    @Test func notXMLAtAllIsDamage() throws {
+        let path = try TestSupport.file("txn_id,hall\n1,2\n", name: "wrong.xml")
+        let layout = XMLFileReader.Layout(record: XMLPath.Name(namespace: "", local: "办件"), fields: [])
+        let summary = try XMLFileReader(path: path, layout: layout).read { _ in }
+        #expect(summary.damage?.line == 1)
+    }
+
+    @Test func pathsNeedKnownPrefixes() {
+        #expect(throws: XMLPath.Invalid.self) { try XMLPath.parse("q:编号", namespaces: [:]) }
+        #expect(throws: XMLPath.Invalid.self) { try XMLPath.parse("@a/b", namespaces: [:]) }
+        #expect(throws: XMLPath.Invalid.self) { try XMLPath.parse("a//b", namespaces: [:]) }
+    }
+}
