@@ -22,6 +22,8 @@ public struct PipelineChecker {
         let path: String
         let displayPath: String
         let source: Pipeline.Source
+        /// The hall code the path carries, for sources whose glob has `{hall_code}`.
+        var hallFromPath: String? { source.paths.hallCode(in: path) }
     }
 
     /// Checks everything and returns the problems (empty when the pipeline is fine) and the registry.
@@ -49,7 +51,7 @@ public struct PipelineChecker {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
                 _ = try CSVFileReader(path: input.path, layout: layout).read(header: { header in
                     _ = try RecordMapper(source: input.source, pipeline: pipeline, header: header, registry: registry,
-                                         file: input.displayPath)
+                                         file: input.displayPath, hallFromPath: input.hallFromPath)
                     throw HeaderChecked()
                 }, record: { _ in })
             } catch is HeaderChecked {

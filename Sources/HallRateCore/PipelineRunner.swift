@@ -116,7 +116,7 @@ public struct PipelineRunner {
         var mapper: RecordMapper?
         func header(_ names: [String]) throws {
             mapper = try RecordMapper(source: input.source, pipeline: pipeline, header: names, registry: registry,
-                                      file: input.displayPath)
+                                      file: input.displayPath, hallFromPath: input.hallFromPath)
         }
         func record(_ record: RawRecord) {
             report.rowsRead += 1
@@ -147,6 +147,10 @@ public struct PipelineRunner {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
                 let read = try CSVFileReader(path: input.path, layout: layout).read(header: header(_:), record: record(_:))
                 (report.sha256, report.bytes) = (read.sha256, read.bytes)
+                report.encoding = read.encoding.rawValue
+                if input.source.encoding == .auto {
+                    logger.info("encoding detected", metadata: ["file": "\(input.displayPath)", "encoding": "\(read.encoding.rawValue)"])
+                }
                 if let line = read.unterminatedQuoteLine {
                     malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")
                 }

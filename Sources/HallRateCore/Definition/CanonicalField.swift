@@ -2,6 +2,8 @@
 public enum CanonicalField: String, CaseIterable, Sendable {
     case txnID = "txn_id"
     case hallCode = "hall_code"
+    /// Instead of `hall_code`: the hall's name, matched against the registry's names and aliases.
+    case hallName = "hall_name"
     case channel
     case acceptedAt = "accepted_at"
     case status
@@ -12,7 +14,8 @@ public enum CanonicalField: String, CaseIterable, Sendable {
     case department
     case applicantID = "applicant_id"
 
-    /// The five fields a row cannot do without.
+    /// The fields a row cannot do without. The hall may also be named (`hall_name`) or come from the
+    /// file path (`{hall_code}` in the glob) instead of `hall_code`.
     public static let required: [CanonicalField] = [.txnID, .hallCode, .channel, .acceptedAt, .status]
 
     public var isRequired: Bool { CanonicalField.required.contains(self) }

@@ -6,9 +6,11 @@ public struct Pipeline: Sendable {
 
         public let index: Int
         public let name: String
-        /// The glob as written, and resolved against the root.
+        /// The glob as written, and resolved against the root (`{hall_code}` may name the hall).
         public let glob: String
-        public let resolvedGlob: String
+        let paths: PathTemplate
+        /// The glob resolved against the root, for finding files.
+        public var resolvedGlob: String { paths.glob }
         public let format: Format
         public let encoding: TextEncoding
         public let delimiter: UInt8

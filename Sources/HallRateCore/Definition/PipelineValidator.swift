@@ -62,7 +62,7 @@ struct Validator {
         let encoding: TextEncoding
         if let name = source.encoding {
             guard let known = TextEncoding(name: name) else {
-                throw fail("\(key).encoding", "unknown encoding '\(name)'; use utf-8 or gb18030")
+                throw fail("\(key).encoding", "unknown encoding '\(name)'; use utf-8, gb18030, utf-16, utf-16le, utf-16be or auto")
             }
             encoding = known
         } else {
@@ -80,8 +80,14 @@ struct Validator {
             guard !trimmed.isEmpty else { throw fail("\(key).columns.\(field)", "the column name for '\(field)' is empty") }
             columns[canonical] = trimmed
         }
-        for field in CanonicalField.required where columns[field] == nil {
-            throw fail("\(key).columns", "missing the mapping of required field '\(field.rawValue)'")
+        let paths = PathTemplate(resolve(source.glob))
+        let hallWays = [columns[.hallCode] != nil, columns[.hallName] != nil, paths.capturesHall].filter { $0 }.count
+        guard hallWays <= 1 else {
+            throw fail("\(key).columns", "name the hall one way only: hall_code, hall_name, or {hall_code} in the glob")
+        }
+        for field in CanonicalField.required where columns[field] == nil && !(field == .hallCode && hallWays == 1) {
+            throw fail("\(key).columns", "missing the mapping of required field '\(field.rawValue)'"
+                + (field == .hallCode ? " (or hall_name, or {hall_code} in the glob)" : ""))
         }
         let channels = try valueMap(source.values.channel, Channel.self, key: "\(key).values.channel", noun: "channel")
         let statuses = try valueMap(source.values.status, Status.self, key: "\(key).values.status", noun: "status")
@@ -97,7 +103,7 @@ struct Validator {
             formats.append(format)
         }
         let xml = try xmlLayout(source, format: format, columns: columns, key: key)
-        return Pipeline.Source(index: index, name: source.name, glob: source.glob, resolvedGlob: resolve(source.glob),
+        return Pipeline.Source(index: index, name: source.name, glob: source.glob, paths: paths,
                                format: format, encoding: encoding, delimiter: delimiter, columns: columns,
                                channels: channels, statuses: statuses, dateFormats: formats, xml: xml)
     }

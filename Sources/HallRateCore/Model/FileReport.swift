@@ -13,6 +13,8 @@ public struct FileReport: Sendable, Encodable {
     public let source: String
     public var sha256: String = ""
     public var bytes: Int = 0
+    /// The encoding a CSV file was read in (what `auto` decided, when it was asked to).
+    public var encoding: String?
     public var status: Status = .ok
     public var rowsRead = 0
     public var accepted = 0
@@ -22,7 +24,7 @@ public struct FileReport: Sendable, Encodable {
     public var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case path, source, sha256, bytes, status, note
+        case path, source, sha256, bytes, encoding, status, note
         case rowsRead = "rows_read", accepted, rejected, duplicates
     }
 }

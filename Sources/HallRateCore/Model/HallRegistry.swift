@@ -2,17 +2,26 @@
 public struct HallRegistry: Sendable {
     public let halls: [Hall]
     private let indexByCode: [String: Int]
+    private let indexByName: [String: Int]
 
-    /// - Precondition: codes are unique (the registry reader checks this).
+    /// - Precondition: codes are unique, and so are names and aliases (the registry reader checks both).
     public init(halls: [Hall]) {
         self.halls = halls.sorted { $0.code < $1.code }
-        var index: [String: Int] = [:]
-        for (i, hall) in self.halls.enumerated() { index[hall.code] = i }
-        indexByCode = index
+        var byCode: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        for (i, hall) in self.halls.enumerated() {
+            byCode[hall.code] = i
+            for name in [hall.name] + hall.aliases { byName[TextNormalizer.normalize(name)] = i }
+        }
+        indexByCode = byCode
+        indexByName = byName
     }
 
     /// The index of the hall with `code`, or nil when the registry does not know it.
     public func index(ofCode code: String) -> Int? { indexByCode[code] }
+
+    /// The index of the hall whose name or one of whose aliases is `name` (compared normalised).
+    public func index(ofName name: String) -> Int? { indexByName[TextNormalizer.normalize(name)] }
 
     public subscript(index: Int) -> Hall { halls[index] }
 

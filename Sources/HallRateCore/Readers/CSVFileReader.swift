@@ -15,6 +15,8 @@ struct CSVFileReader {
         var bytes: Int
         /// Set when the file ended inside a quoted field.
         var unterminatedQuoteLine: Int?
+        /// The encoding the file was read in (what `auto` decided).
+        var encoding: TextEncoding
     }
 
     let path: String
@@ -27,11 +29,11 @@ struct CSVFileReader {
     /// - Throws: ``HallRateError`` `.io` when the file cannot be read, `.fileRefused` when it cannot be
     ///   decoded or parsed; anything `header` or `record` throws.
     func read(header: ([String]) throws -> Void, record: (RawRecord) throws -> Void) throws -> Summary {
+        let encoding = try layout.encoding.resolved(forFileAt: path)
         let file = try InputFile(path: path, chunkSize: chunkSize)
         let parser = try CSVParser(delimiter: layout.delimiter, limits: limits)
         var validator = UTF8Validator()
-        let converter: IconvConverter? = layout.encoding == .gb18030
-            ? try IconvConverter(from: "GB18030", to: "UTF-8") : nil
+        let converter = try encoding.iconvName.map { name throws(HallRateError) in try IconvConverter(from: name, to: "UTF-8") }
         var sawHeader = false
         func handle(_ row: RawRecord) throws {
             if sawHeader {
@@ -73,8 +75,8 @@ struct CSVFileReader {
                         try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0, isLast: chunk.isEmpty) }
                     } catch let invalid as IconvConverter.InvalidInput {
                         throw HallRateError(.fileRefused,
-                            "bytes are not valid \(layout.encoding.rawValue) at byte offset \(invalid.offset); "
-                                + "check the source's encoding", at: SourceLocation(file: path))
+                            "bytes are not valid \(encoding.rawValue) at byte offset \(invalid.offset); "
+                                + "check the source's encoding (encoding: auto detects it)", at: SourceLocation(file: path))
                     }
                 } else {
                     try feed(chunk, isLast: chunk.isEmpty)
@@ -87,7 +89,7 @@ struct CSVFileReader {
             throw HallRateError(.fileRefused, "the file ends inside a UTF-8 character", at: SourceLocation(file: path))
         }
         let ending = try parser.finish(handle(_:))
-        var summary = Summary(sha256: file.digest(), bytes: file.size)
+        var summary = Summary(sha256: file.digest(), bytes: file.size, encoding: encoding)
         if case .unterminatedQuote(let line) = ending { summary.unterminatedQuoteLine = line }
         return summary
     }

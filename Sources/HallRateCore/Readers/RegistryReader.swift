@@ -1,4 +1,5 @@
-/// Reads the hall registry: a UTF-8 (or GB18030) CSV with columns `hall_code, hall_name, tier, parent_code`.
+/// Reads the hall registry: a CSV with columns `hall_code, hall_name, tier, parent_code` and an
+/// optional `aliases` (other names, `;`-separated). The encoding is detected (UTF-8, UTF-16 or GB18030).
 struct RegistryReader {
     static let columns = ["hall_code", "hall_name", "tier", "parent_code"]
 
@@ -12,7 +13,9 @@ struct RegistryReader {
         var halls: [Hall] = []
         var seen: [String: Int] = [:]
         var columnIndex: [Int] = []
-        let reader = CSVFileReader(path: path, layout: .init())
+        var aliasColumn: Int?
+        var names: [String: String] = [:]  // normalised name or alias → code
+        let reader = CSVFileReader(path: path, layout: .init(encoding: .auto))
         do {
             _ = try reader.read(header: { names in
                 let trimmed = names.map(TextNormalizer.normalize)
@@ -23,6 +26,7 @@ struct RegistryReader {
                     }
                     columnIndex.append(at)
                 }
+                aliasColumn = trimmed.firstIndex(of: "aliases")
             }, record: { record in
                 let location = SourceLocation(file: displayPath, line: record.line)
                 guard record.count >= (columnIndex.max() ?? 0) + 1 else {
@@ -41,7 +45,20 @@ struct RegistryReader {
                     throw HallRateError(.registry, "hall_code \(code) is listed twice (first on line \(first))", at: location, key: "hall_code")
                 }
                 seen[code] = record.line
-                halls.append(Hall(code: code, name: name, tier: tier, parentCode: parent))
+                var aliases: [String] = []
+                if let aliasColumn, aliasColumn < record.count {
+                    aliases = record.string(aliasColumn).split(separator: ";").map { TextNormalizer.normalize(String($0)) }
+                        .filter { !$0.isEmpty }
+                }
+                for other in [name] + aliases where !other.isEmpty {
+                    let key = TextNormalizer.normalize(other)
+                    if let owner = names[key], owner != code {
+                        throw HallRateError(.registry, "the name '\(other)' belongs to both \(owner) and \(code); names and aliases must be unique",
+                                            at: location, key: "aliases")
+                    }
+                    names[key] = code
+                }
+                halls.append(Hall(code: code, name: name, tier: tier, parentCode: parent, aliases: aliases))
             })
         } catch let error as HallRateError {
             var located = error

@@ -9,7 +9,14 @@ struct RecordMapper {
     private let file: String
     private let fieldCount: Int
     private let txnColumn: Int
-    private let hallColumn: Int
+    /// How this file names its hall.
+    private enum HallKey {
+        case code(column: Int)
+        case name(column: Int)
+        /// From the file's path: the registry index (nil when unknown) and the code as found.
+        case path(Int?, code: String)
+    }
+    private let hallKey: HallKey
     private let channelColumn: Int
     private let acceptedColumn: Int
     private let statusColumn: Int
@@ -19,7 +26,9 @@ struct RecordMapper {
 
     /// Resolves the source's column names against a file's header.
     /// - Throws: ``HallRateError`` `.pipeline` naming the pipeline key when a mapped column is absent.
-    init(source: Pipeline.Source, pipeline: Pipeline, header: [String], registry: HallRegistry, file: String) throws(HallRateError) {
+    /// - Parameter hallFromPath: the hall code the file's path carries, when the source's glob has `{hall_code}`.
+    init(source: Pipeline.Source, pipeline: Pipeline, header: [String], registry: HallRegistry, file: String,
+         hallFromPath: String? = nil) throws(HallRateError) {
         self.source = source
         self.registry = registry
         self.file = file
@@ -36,13 +45,20 @@ struct RecordMapper {
         }
         fieldCount = header.count
         txnColumn = index[.txnID] ?? 0
-        hallColumn = index[.hallCode] ?? 0
+        if let column = index[.hallCode] {
+            hallKey = .code(column: column)
+        } else if let column = index[.hallName] {
+            hallKey = .name(column: column)
+        } else {
+            let code = TextNormalizer.normalize(hallFromPath ?? "")
+            hallKey = .path(registry.index(ofCode: code), code: code)
+        }
         channelColumn = index[.channel] ?? 0
         acceptedColumn = index[.acceptedAt] ?? 0
         statusColumn = index[.status] ?? 0
         updatedColumn = index[.updatedAt]
         applicantColumn = index[.applicantID]
-        requiredColumns = CanonicalField.required.map { ($0, index[$0] ?? 0) }
+        requiredColumns = (CanonicalField.required + [.hallName]).compactMap { field in index[field].map { (field, $0) } }
     }
 
     /// Maps one record. Returns the transaction, or the reject to file.
@@ -56,9 +72,24 @@ struct RecordMapper {
         for (field, column) in requiredColumns where TextNormalizer.trim(record[column]).isEmpty {
             return .failure(reject(record, .missingField, "\(field.rawValue) (column \(source.columns[field] ?? "?")) is empty"))
         }
-        let hallCode = TextNormalizer.withNormalized(record[hallColumn]) { String(decoding: $0, as: UTF8.self) }
-        guard let hall = registry.index(ofCode: hallCode) else {
-            return .failure(reject(record, .unknownHall, "hall code '\(text(record, hallColumn))' is not in the registry"))
+        let hall: Int
+        switch hallKey {
+        case .code(let column):
+            let code = TextNormalizer.withNormalized(record[column]) { String(decoding: $0, as: UTF8.self) }
+            guard let found = registry.index(ofCode: code) else {
+                return .failure(reject(record, .unknownHall, "hall code '\(text(record, column))' is not in the registry"))
+            }
+            hall = found
+        case .name(let column):
+            guard let found = registry.index(ofName: record.string(column)) else {
+                return .failure(reject(record, .unknownHall,
+                                       "hall name '\(text(record, column))' matches no name or alias in the registry"))
+            }
+            hall = found
+        case .path(let found?, _):
+            hall = found
+        case .path(nil, let code):
+            return .failure(reject(record, .unknownHall, "hall code '\(code)' (from the file's path) is not in the registry"))
         }
         guard let acceptedAt = parseDate(record[acceptedColumn]) else {
             return .failure(reject(record, .badDate,
