@@ -42,6 +42,23 @@ import Testing
         #expect(records.map(\.fields) == [["政务服务表", "网上"], ["碧海社区", "窗口"]])
     }
 
+    @Test(arguments: [
+        ("UTF-16", TextEncoding.utf16), ("UTF-16BE", .utf16), ("UTF-16LE", .utf16LE), ("UTF-16BE", .utf16BE),
+        ("UTF-16", .auto), ("GB18030", .auto), ("UTF-8", .auto),
+    ])
+    func unicodeTextAndDetection(iconvName: String, declared: TextEncoding) throws {
+        // Excel's "Unicode text": UTF-16 with a byte-order mark, tab-delimited.
+        var bytes = try IconvConverter.convert(Array("服务大厅\t渠道\r\n市西街道\t网上\r\n".utf8), from: "UTF-8", to: iconvName)
+        if iconvName == "UTF-16BE", declared != .utf16BE { bytes = [0xFE, 0xFF] + bytes }
+        let (header, records, summary) = try TestSupport.read(try TestSupport.file(bytes),
+                                                              layout: .init(encoding: declared, delimiter: 9), chunkSize: 3)
+        #expect(header == ["服务大厅", "渠道"])
+        #expect(records.map(\.fields) == [["市西街道", "网上"]])
+        if declared == .auto {
+            #expect(summary.encoding.rawValue == ["UTF-16": "utf-16", "GB18030": "gb18030", "UTF-8": "utf-8"][iconvName])
+        }
+    }
+
     @Test func gb18030DeclaredAsUTF8IsRefusedWithOffsetAndHint() throws {
         let gb = try IconvConverter.convert(Array("a,b\n1,网上\n".utf8), from: "UTF-8", to: "GB18030")
         let error = try #require(throws: HallRateError.self) { try TestSupport.read(try TestSupport.file(gb)) }
