@@ -18,6 +18,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print details of every file.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Log lines as text or json (default: text on a terminal, json otherwise, e.g. under cron).",
+                               valueName: "FORMAT"))
+    var logFormat: LogFormat?
+
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     /// The root as an absolute path without a trailing slash.
     var resolvedRoot: String {
         let base = FileManager.default.currentDirectoryPath
@@ -28,7 +34,8 @@ struct CommonOptions: ParsableArguments {
 
     func makeLogger() -> Logger {
         let level: Logger.Level = quiet ? .warning : (verbose ? .debug : .info)
-        var logger = Logger(label: "hallrate") { label in StandardErrorLogHandler(label: label) }
+        let json = (logFormat ?? (isatty(STDERR_FILENO) == 1 ? .text : .json)) == .json
+        var logger = Logger(label: "hallrate") { label in StandardErrorLogHandler(label: label, json: json) }
         logger.logLevel = level
         return logger
     }

@@ -14,15 +14,18 @@ struct HallRateCommand: ParsableCommand {
             and month the volume, the online share, its trend, its rank within its tier, and flags.
 
             Exit status: 0 success (rejected rows alone are not a failure); 1 the run failed, or rejected \
-            rows exceeded --max-reject-rate; 2 bad command line or pipeline file.
+            rows exceeded --max-reject-rate; 2 bad command line or pipeline file; 75 another run of the \
+            same pipeline is under way (try again later).
             """,
         version: HallRate.version,
-        subcommands: [RunCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReprocessCommand.self, StatusCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
     /// Parses and runs, mapping ArgumentParser's usage status (64) to hallrate's documented 2.
     static func main() {
+        // A full disk or a file-size limit must surface as a write error, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

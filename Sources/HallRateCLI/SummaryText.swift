@@ -9,7 +9,11 @@ struct SummaryText {
     var text: String {
         var lines: [String] = []
         let refused = summary.files.filter { $0.status == .refused }.count
-        lines.append("files: \(summary.files.count)" + (refused > 0 ? " (\(refused) refused)" : ""))
+        let damaged = summary.files.filter { $0.status == .damaged }.count
+        var notes = ["\(summary.filesRead) read this run"]
+        if refused > 0 { notes.append("\(refused) refused") }
+        if damaged > 0 { notes.append("\(damaged) damaged") }
+        lines.append("files: \(summary.files.count) (\(notes.joined(separator: ", ")))")
         if let first = summary.firstPeriod, let last = summary.lastPeriod {
             lines.append("months: \(first) to \(last)")
         }

@@ -27,10 +27,23 @@ public struct PipelineRunner {
         self.logger = logger
     }
 
-    /// Runs the pipeline and writes its outputs.
+    /// Options of one run beyond the pipeline.
+    public struct Options: Sendable {
+        /// Withdraw the rows of files that disappeared from the inputs (kept by default: exports get archived).
+        public var pruneMissing = false
+        public init() {}
+    }
+
+    public var options = Options()
+    /// Called at each point where a crash must leave the store and the outputs consistent
+    /// (for the fault-injection test; a no-op otherwise).
+    public var checkpoint: (String) -> Void = { _ in }
+
+    /// Runs the pipeline: ingests new and changed files into the store, then computes everything from
+    /// the store and writes the outputs.
     /// - Throws: ``HallRateError`` `.pipeline` or `.registry` when the pipeline does not fit its files
-    ///   (nothing is written then), `.output` when an output cannot be written. Bad rows and refused
-    ///   files are not errors: they go to the rejects file.
+    ///   (nothing is written then), `.store` or `.output` when the store or an output cannot be written.
+    ///   Bad rows and refused files are not errors: they go to the rejects file.
     public func run() throws(HallRateError) -> RunSummary {
         let startedAt = Date()
         let checker = PipelineChecker(pipeline: pipeline, root: root)
@@ -43,29 +56,36 @@ public struct PipelineRunner {
             logger.warning("source matches no file", metadata: ["source": "\(source.name)", "glob": "\(source.glob)"])
         }
         let inputs = try checker.discover()
+        try AtomicFile.makeDirectory(pipeline.output.folder)
+        let store = try Store(path: pipeline.output.store)
+        let filesRead = try ingestChanges(inputs, registry: registry, store: store)
 
         var deduplicator = Deduplicator()
-        var reports: [FileReport] = []
-        var rejects: [Reject] = []
-        var rowsSoFar = 0
-        for (index, input) in inputs.enumerated() {
-            let (report, transactions, fileRejects) = ingest(input, registry: registry) { rows in
-                progress?(Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
-            }
-            rowsSoFar += report.rowsRead
-            for transaction in transactions { deduplicator.add(transaction, file: index) }
-            rejects += fileRejects
-            reports.append(report)
-            logger.debug("read file", metadata: [
-                "file": "\(input.displayPath)", "rows": "\(report.rowsRead)", "rejected": "\(report.rejected)",
-            ])
+        let ledger = try store.ledger()
+        try store.forEachTransaction { txnID, code, period, channel, status, updatedAt, file in
+            guard let hall = registry.index(ofCode: code) else { return }
+            deduplicator.add(Transaction(txnID: txnID, hall: hall, channel: channel, status: status,
+                                         period: Period(index: period), updatedAt: updatedAt.map(LocalTime.init(seconds:))),
+                             file: file)
         }
         let accepted = deduplicator.acceptedByFile
-        for index in reports.indices {
-            reports[index].accepted = accepted[index] ?? 0
-            reports[index].duplicates = deduplicator.duplicatesByFile[index] ?? 0
-        }
-
+        let reports = ledger.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.enumerated()
+            .compactMap { index, path -> FileReport? in
+                guard let entry = ledger[path] else { return nil }
+                var report = FileReport(path: path, source: entry.source)
+                report.sha256 = entry.sha256
+                report.bytes = entry.size
+                report.encoding = entry.encoding
+                report.status = entry.status
+                report.note = entry.note
+                report.rowsRead = entry.rowsRead
+                report.rejected = entry.rejected
+                report.accepted = accepted[index] ?? 0
+                report.duplicates = deduplicator.duplicatesByFile[index] ?? 0
+                report.readThisRun = filesRead.contains(path)
+                return report
+            }
+        let rejects = try store.rejects()
         let counts = Aggregator.aggregate(deduplicator.winners.values)
         let report = Self.analyse(counts, registry: registry, pipeline: pipeline)
         var summary = RunSummary(
@@ -74,18 +94,80 @@ public struct PipelineRunner {
             withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn },
             outputFolder: checker.display(pipeline.output.folder), outputs: [],
             firstPeriod: report.periods.first, lastPeriod: report.periods.last)
+        summary.filesRead = filesRead.count
 
         let folder = pipeline.output.folder
-        let writer = ReportWriter(folder: folder, output: pipeline.output)
+        let writer = ReportWriter(folder: folder, output: pipeline.output, checkpoint: checkpoint)
         var outputs = try writer.write(report)
         try writer.rejects(rejects).write(to: folder + "/rejects.csv", encoding: pipeline.output.encoding)
+        checkpoint("rejects.csv")
         outputs.append("rejects.csv")
         outputs.append("manifest.json")
         summary.outputs = outputs
         try ManifestWriter(path: folder + "/manifest.json").write(
             summary, pipeline: pipeline.name, pipelineFile: checker.display(pipeline.file),
             startedAt: startedAt, finishedAt: Date())
+        checkpoint("manifest.json")
+        try store.record(RunRecord(
+            startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
+            files: summary.files.count, filesRead: filesRead.count, rowsRead: summary.rowsRead, rejected: summary.rejected,
+            exitStatus: 0, note: nil))
         return summary
+    }
+
+    /// Reads into the store every input that is new, changed (size or modification time), or was read
+    /// under another mapping or registry; withdraws missing files when asked.
+    /// - Returns: the display paths of the files read.
+    func ingestChanges(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws(HallRateError) -> Set<String> {
+        let ledger = try store.ledger()
+        let present = Set(inputs.map(\.displayPath))
+        let missing = ledger.keys.filter { !present.contains($0) }.sorted()
+        if !missing.isEmpty {
+            if options.pruneMissing {
+                try store.remove(paths: missing)
+                logger.warning("withdrew the rows of missing files", metadata: ["files": "\(missing.joined(separator: ", "))"])
+            } else {
+                logger.warning("files are gone from the inputs; their rows are kept (use --prune-missing to withdraw them)",
+                               metadata: ["files": "\(missing.joined(separator: ", "))"])
+            }
+        }
+        let registrySHA = Self.sha256(of: pipeline.registryPath)
+        let fingerprints = Dictionary(uniqueKeysWithValues: pipeline.sources.map { ($0.name, $0.fingerprint(registrySHA: registrySHA)) })
+        let codes = registry.halls.map(\.code)
+        var read: Set<String> = []
+        var remapped = 0
+        var rowsSoFar = 0
+        for (index, input) in inputs.enumerated() {
+            let (size, modified) = Self.sizeAndModification(of: input.path)
+            let fingerprint = fingerprints[input.source.name] ?? ""
+            if let known = ledger[input.displayPath], known.size == size, known.modified == modified,
+                known.fingerprint == fingerprint, known.source == input.source.name
+            {
+                continue
+            }
+            if let known = ledger[input.displayPath], known.fingerprint != fingerprint { remapped += 1 }
+            let (fileReport, transactions, rejects) = ingest(input, registry: registry) { rows in
+                progress?(Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
+            }
+            rowsSoFar += fileReport.rowsRead
+            let entry = LedgerEntry(
+                path: input.displayPath, source: input.source.name, size: size, modified: modified,
+                sha256: fileReport.sha256, fingerprint: fingerprint, status: fileReport.status,
+                encoding: fileReport.encoding, note: fileReport.note, rowsRead: fileReport.rowsRead,
+                rejected: fileReport.rejected, ingestedAt: ISO8601DateFormatter().string(from: Date()))
+            checkpoint("before storing \(input.displayPath)")
+            try store.replace(entry, transactions: transactions, rejects: rejects, hallCodes: codes)
+            checkpoint("after storing \(input.displayPath)")
+            read.insert(input.displayPath)
+            logger.debug("read file", metadata: [
+                "file": "\(input.displayPath)", "rows": "\(fileReport.rowsRead)", "rejected": "\(fileReport.rejected)",
+            ])
+        }
+        if remapped > 0 {
+            logger.info("the mapping or registry changed: files read under the old one were read again",
+                        metadata: ["files": "\(remapped)"])
+        }
+        return read
     }
 
     /// The metric stages on additive counts: figures and trends, ranks, flags, summaries, tables, lists.
@@ -186,7 +268,22 @@ public struct PipelineRunner {
         return file.digest()
     }
 
-    static func size(of path: String) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    static func size(of path: String) -> Int { sizeAndModification(of: path).size }
+
+    /// The file's size and modification time (whole seconds since the epoch), 0 when unknown.
+    static func sizeAndModification(of path: String) -> (size: Int, modified: Int64) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = attributes?[.size] as? Int ?? 0
+        let modified = (attributes?[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970) } ?? 0
+        return (size, modified)
+    }
+}
+
+extension PipelineRunner {
+    /// Takes the pipeline's run lock (`.hallrate.lock` in its output folder), creating the folder if needed.
+    /// - Throws: ``HallRateError`` `.busy` when another run of the pipeline holds it.
+    public static func lock(_ pipeline: Pipeline) throws(HallRateError) -> RunLock {
+        try AtomicFile.makeDirectory(pipeline.output.folder)
+        return try RunLock(path: pipeline.output.folder + "/.hallrate.lock")
     }
 }

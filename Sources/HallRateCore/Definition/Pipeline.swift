@@ -35,6 +35,16 @@ public struct Pipeline: Sendable {
             case gb18030
         }
         public var folder: String
+        /// The store (SQLite database); by default `hallrate.sqlite` in the output folder.
+        public var store: String
+        /// True when the pipeline names the store (`output.store`); otherwise it follows the output folder.
+        public var storeIsNamed: Bool
+
+        /// Moves the outputs to `folder`, and the store with them unless the pipeline names one.
+        public mutating func move(to folder: String) {
+            if !storeIsNamed { store = folder + "/hallrate.sqlite" }
+            self.folder = folder
+        }
         public var language: Language
         public var encoding: Encoding
     }

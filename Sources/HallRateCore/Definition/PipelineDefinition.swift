@@ -87,8 +87,9 @@ public struct OutputDefinition: Decodable, Sendable {
     public var folder: String?
     public var language: String?
     public var encoding: String?
+    public var store: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case folder, language, encoding }
+    enum CodingKeys: String, CodingKey, CaseIterable { case folder, language, encoding, store }
 
     public init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
@@ -96,6 +97,7 @@ public struct OutputDefinition: Decodable, Sendable {
         folder = try c.decodeIfPresent(String.self, forKey: .folder)
         language = try c.decodeIfPresent(String.self, forKey: .language)
         encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+        store = try c.decodeIfPresent(String.self, forKey: .store)
     }
 }
 

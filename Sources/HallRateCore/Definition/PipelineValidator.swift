@@ -178,7 +178,9 @@ struct Validator {
         guard let encoding = Pipeline.Output.Encoding(rawValue: encodingName.lowercased()) else {
             throw fail("output.encoding", "output encoding '\(encodingName)' is not supported; use utf-8-bom, utf-8 or gb18030")
         }
-        return Pipeline.Output(folder: resolve(folder), language: language, encoding: encoding)
+        let store = output?.store.map(resolve) ?? resolve(folder) + "/hallrate.sqlite"
+        return Pipeline.Output(folder: resolve(folder), store: store, storeIsNamed: output?.store != nil,
+                               language: language, encoding: encoding)
     }
 
     private func resolve(_ path: String) -> String {

@@ -20,11 +20,13 @@ public struct FileReport: Sendable, Encodable {
     public var accepted = 0
     public var rejected = 0
     public var duplicates = 0
-    /// Why the file was refused, when it was.
+    /// Why the file was refused or damaged, when it was.
     public var note: String?
+    /// True when this run (re)read the file; false when the store already held it unchanged.
+    public var readThisRun = true
 
     enum CodingKeys: String, CodingKey {
         case path, source, sha256, bytes, encoding, status, note
-        case rowsRead = "rows_read", accepted, rejected, duplicates
+        case rowsRead = "rows_read", accepted, rejected, duplicates, readThisRun = "read_this_run"
     }
 }

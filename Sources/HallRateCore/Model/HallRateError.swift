@@ -17,6 +17,10 @@ public struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let fileRefused = Code(rawValue: "file_refused")
         /// An output cannot be written.
         public static let output = Code(rawValue: "output")
+        /// The pipeline's store cannot be opened, migrated or written.
+        public static let store = Code(rawValue: "store")
+        /// Another run of the same pipeline is under way.
+        public static let busy = Code(rawValue: "busy")
         /// The command line is wrong.
         public static let usage = Code(rawValue: "usage")
     }

@@ -6,6 +6,8 @@ public struct RunSummary: Sendable {
     public var withdrawn: Int
     public var outputFolder: String
     public var outputs: [String]
+    /// Files this run (re)read; the others were already in the store, unchanged.
+    public var filesRead = 0
     public var firstPeriod: Period?
     public var lastPeriod: Period?
 

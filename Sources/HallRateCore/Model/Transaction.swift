@@ -7,7 +7,21 @@ public struct Transaction: Sendable {
     public let hall: Int
     public let channel: Channel
     public let status: Status
-    public let acceptedAt: LocalTime
     public let updatedAt: LocalTime?
-    public var period: Period { acceptedAt.period }
+    /// The calendar month of the acceptance time (受理时间), in Shanghai.
+    public let period: Period
+
+    public init(txnID: String, hall: Int, channel: Channel, status: Status, acceptedAt: LocalTime, updatedAt: LocalTime?) {
+        self.init(txnID: txnID, hall: hall, channel: channel, status: status, period: acceptedAt.period, updatedAt: updatedAt)
+    }
+
+    /// A transaction as the store keeps it: the month, not the exact acceptance time.
+    public init(txnID: String, hall: Int, channel: Channel, status: Status, period: Period, updatedAt: LocalTime?) {
+        self.txnID = txnID
+        self.hall = hall
+        self.channel = channel
+        self.status = status
+        self.period = period
+        self.updatedAt = updatedAt
+    }
 }

@@ -5,6 +5,8 @@
 struct ReportWriter {
     let folder: String
     let output: Pipeline.Output
+    /// Called after each file is in place (for the fault-injection test).
+    var checkpoint: (String) -> Void = { _ in }
 
     private var words: Vocabulary { Vocabulary(language: output.language) }
 
@@ -16,6 +18,7 @@ struct ReportWriter {
         func emit(_ table: CSVTable, _ name: String) throws(HallRateError) {
             try table.write(to: folder + "/" + name, encoding: output.encoding)
             written.append(name)
+            checkpoint(name)
         }
         try emit(hallMonths(report), "hall_months.csv")
         for league in report.leagueTables {

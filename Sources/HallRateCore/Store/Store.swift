@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+
+/// The pipeline's embedded SQLite database (through GRDB): the ledger of ingested files, their
+/// canonical transactions and rejects, and the history of runs.
+///
+/// Each file is replaced in one transaction: all its rows and its ledger entry are in, or none.
+public final class Store {
+    private let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    /// - Throws: ``HallRateError`` `.store` naming the file.
+    public init(path: String) throws(HallRateError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(5)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreMigrations.migrator.migrate(queue)
+        } catch {
+            throw Store.failure(error, path)
+        }
+    }
+
+    static func failure(_ error: Error, _ path: String) -> HallRateError {
+        if let error = error as? HallRateError { return error }
+        let message = (error as? DatabaseError).map { "\($0.message ?? "SQLite error") (SQLite \($0.resultCode.rawValue))" }
+            ?? "\(error)"
+        return HallRateError(.store, "the store failed: \(message)", at: SourceLocation(file: path))
+    }
+
+    private func withStore<T>(_ body: () throws -> T) throws(HallRateError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Store.failure(error, path)
+        }
+    }
+
+    /// Every file in the ledger, by path.
+    public func ledger() throws(HallRateError) -> [String: LedgerEntry] {
+        try withStore {
+            try queue.read { db in
+                var entries: [String: LedgerEntry] = [:]
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT path, source, size, modified, sha256, fingerprint, status, encoding, note, rows_read, rejected,
+                           ingested_at FROM file
+                    """)
+                while let row = try rows.next() {
+                    let entry = LedgerEntry(
+                        path: row[0], source: row[1], size: row[2], modified: row[3], sha256: row[4], fingerprint: row[5],
+                        status: FileReport.Status(rawValue: row[6]) ?? .ok, encoding: row[7], note: row[8],
+                        rowsRead: row[9], rejected: row[10], ingestedAt: row[11])
+                    entries[entry.path] = entry
+                }
+                return entries
+            }
+        }
+    }
+
+    /// Replaces everything known about one file, in one transaction.
+    /// - Parameter hallCodes: the registry codes, indexed like ``Transaction/hall``.
+    public func replace(_ entry: LedgerEntry, transactions: [Transaction], rejects: [Reject],
+                        hallCodes: [String]) throws(HallRateError) {
+        try withStore {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [entry.path])
+                try db.execute(sql: """
+                    INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, encoding, note,
+                                      rows_read, rejected, ingested_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.path, entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
+                                     entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
+                                     entry.ingestedAt])
+                let fileID = db.lastInsertedRowID
+                let insertTransaction = try db.makeStatement(sql: """
+                    INSERT INTO txn (file_id, ordinal, txn_id, hall_code, period, channel, status, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (ordinal, transaction) in transactions.enumerated() {
+                    try insertTransaction.execute(arguments: [
+                        fileID, ordinal, transaction.txnID, hallCodes[transaction.hall], transaction.period.index,
+                        transaction.channel.rawValue, transaction.status.rawValue, transaction.updatedAt?.seconds,
+                    ])
+                }
+                let insertReject = try db.makeStatement(sql: """
+                    INSERT INTO reject (file_id, ordinal, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                for (ordinal, reject) in rejects.enumerated() {
+                    try insertReject.execute(arguments: [fileID, ordinal, reject.line, reject.reason.rawValue,
+                                                         reject.detail, reject.raw])
+                }
+            }
+        }
+    }
+
+    /// Forgets files (their rows and rejects go with them).
+    public func remove(paths: [String]) throws(HallRateError) {
+        try withStore {
+            try queue.write { db in
+                for path in paths { try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path]) }
+            }
+        }
+    }
+
+    /// Marks files to be read again by the next run (their rows stay until then).
+    /// - Returns: how many files were marked.
+    @discardableResult
+    public func markForRereading(where condition: ReprocessSelection) throws(HallRateError) -> Int {
+        try withStore {
+            try queue.write { db in
+                switch condition {
+                case .all:
+                    try db.execute(sql: "UPDATE file SET fingerprint = 'reprocess'")
+                case .source(let name):
+                    try db.execute(sql: "UPDATE file SET fingerprint = 'reprocess' WHERE source = ?", arguments: [name])
+                case .file(let path):
+                    try db.execute(sql: "UPDATE file SET fingerprint = 'reprocess' WHERE path = ?", arguments: [path])
+                case .since(let period):
+                    try db.execute(sql: """
+                        UPDATE file SET fingerprint = 'reprocess'
+                        WHERE id IN (SELECT DISTINCT file_id FROM txn WHERE period >= ?)
+                        """, arguments: [period.index])
+                }
+                return db.changesCount
+            }
+        }
+    }
+
+    /// Calls `body` with every stored transaction, files in path order (byte order), rows in file order,
+    /// and the file's position in that order.
+    public func forEachTransaction(_ body: (_ txnID: String, _ hallCode: String, _ period: Int, _ channel: Channel,
+                                            _ status: Status, _ updatedAt: Int64?, _ file: Int) -> Void) throws(HallRateError) {
+        try withStore {
+            try queue.read { db in
+                var fileIndex: [Int64: Int] = [:]
+                for (index, id) in try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY path").enumerated() {
+                    fileIndex[id] = index
+                }
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT t.file_id, t.txn_id, t.hall_code, t.period, t.channel, t.status, t.updated_at
+                    FROM txn t JOIN file f ON f.id = t.file_id ORDER BY f.path, t.ordinal
+                    """)
+                while let row = try rows.next() {
+                    guard let channel = Channel(rawValue: row[4]), let status = Status(rawValue: row[5]) else { continue }
+                    body(row[1], row[2], row[3], channel, status, row[6], fileIndex[row[0]] ?? 0)
+                }
+            }
+        }
+    }
+
+    /// Every stored reject, by file path then line.
+    public func rejects() throws(HallRateError) -> [Reject] {
+        try withStore {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT f.path, r.line, r.reason, r.detail, r.raw FROM reject r JOIN file f ON f.id = r.file_id
+                    ORDER BY f.path, r.ordinal
+                    """).map { row in
+                    Reject(file: row[0], line: row[1], reason: Reject.Reason(rawValue: row[2]) ?? .malformedRecord,
+                           detail: row[3], raw: row[4])
+                }
+            }
+        }
+    }
+
+    /// Adds a run to the history.
+    public func record(_ run: RunRecord) throws(HallRateError) {
+        try withStore {
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO run (started_at, seconds, files, files_read, rows_read, rejected, exit_status, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [run.startedAt, run.seconds, run.files, run.filesRead, run.rowsRead, run.rejected,
+                                     run.exitStatus, run.note])
+            }
+        }
+    }
+
+    /// The last `limit` runs, newest first.
+    public func runs(limit: Int) throws(HallRateError) -> [RunRecord] {
+        try withStore {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT started_at, seconds, files, files_read, rows_read, rejected, exit_status, note
+                    FROM run ORDER BY id DESC LIMIT ?
+                    """, arguments: [limit]).map { row in
+                    RunRecord(startedAt: row[0], seconds: row[1], files: row[2], filesRead: row[3], rowsRead: row[4],
+                              rejected: row[5], exitStatus: row[6], note: row[7])
+                }
+            }
+        }
+    }
+}
+
+/// What `hallrate reprocess` reads again.
+public enum ReprocessSelection: Sendable {
+    case all
+    case source(String)
+    case file(String)
+    /// Every file holding a transaction of this month or later.
+    case since(Period)
+}
