@@ -141,7 +141,8 @@ public struct PipelineRunner {
             let (size, modified) = Self.sizeAndModification(of: input.path)
             let fingerprint = fingerprints[input.source.name] ?? ""
             if let known = ledger[input.displayPath], known.size == size, known.modified == modified,
-                known.fingerprint == fingerprint, known.source == input.source.name
+                known.fingerprint == fingerprint, known.source == input.source.name,
+                !known.isRacy || Self.sha256(of: input.path) == known.sha256
             {
                 continue
             }
@@ -270,12 +271,11 @@ public struct PipelineRunner {
 
     static func size(of path: String) -> Int { sizeAndModification(of: path).size }
 
-    /// The file's size and modification time (whole seconds since the epoch), 0 when unknown.
+    /// The file's size and modification time (nanoseconds since the epoch), 0 when unknown.
     static func sizeAndModification(of path: String) -> (size: Int, modified: Int64) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = attributes?[.size] as? Int ?? 0
-        let modified = (attributes?[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970) } ?? 0
-        return (size, modified)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return (0, 0) }
+        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 }
 

@@ -17,11 +17,20 @@ struct HallRateProcess {
         return Bundle.main.bundleURL
     }
 
-    /// Runs `hallrate arguments…` in `directory`.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    /// Runs `hallrate arguments…` in `directory`, with `environment` added to the test's own.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                    shellPrefix: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("hallrate")
-        process.arguments = arguments
+        let binary = productsDirectory.appendingPathComponent("hallrate")
+        if let shellPrefix {
+            // e.g. "ulimit -f 16": run through a shell that sets a limit first.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shellPrefix + "; exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory
         let output = Pipe()
         let error = Pipe()
@@ -34,6 +43,21 @@ struct HallRateProcess {
         return Result(status: process.terminationStatus,
                       standardOutput: String(decoding: outputData, as: UTF8.self),
                       standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Every CSV under `folder` (relative path → bytes), to compare two sets of outputs.
+    static func csvOutputs(in folder: URL) throws -> [String: Data] {
+        var outputs: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where name.hasSuffix(".csv") {
+            outputs[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return outputs
+    }
+
+    /// The manifest's totals.
+    static func totals(in folder: URL) throws -> [String: Int] {
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+        return (manifest as? [String: Any])?["totals"] as? [String: Int] ?? [:]
     }
 
     /// A fresh temporary copy of the fixture folder `name`.
