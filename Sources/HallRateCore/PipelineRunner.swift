@@ -118,7 +118,16 @@ public struct PipelineRunner {
     /// Reads into the store every input that is new, changed (size or modification time), or was read
     /// under another mapping or registry; withdraws missing files when asked.
     /// - Returns: the display paths of the files read.
+    /// - Throws: ``HallRateError`` (`.store` for the store's own failures).
     func ingestChanges(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws(HallRateError) -> Set<String> {
+        do {
+            return try ingestChangesUntyped(inputs, registry: registry, store: store)
+        } catch {
+            throw Store.failure(error, store.path)
+        }
+    }
+
+    private func ingestChangesUntyped(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws -> Set<String> {
         let ledger = try store.ledger()
         let present = Set(inputs.map(\.displayPath))
         let missing = ledger.keys.filter { !present.contains($0) }.sorted()
@@ -147,22 +156,49 @@ public struct PipelineRunner {
                 continue
             }
             if let known = ledger[input.displayPath], known.fingerprint != fingerprint { remapped += 1 }
-            let (fileReport, transactions, rejects) = ingest(input, registry: registry) { rows in
-                progress?(Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
+            let started = ISO8601DateFormatter().string(from: Date())
+            func entry(_ report: FileReport) -> LedgerEntry {
+                LedgerEntry(path: input.displayPath, source: input.source.name, size: size, modified: modified,
+                            sha256: report.sha256, fingerprint: fingerprint, status: report.status,
+                            encoding: report.encoding, note: report.note, rowsRead: report.rowsRead,
+                            rejected: report.rejected, ingestedAt: started)
             }
-            rowsSoFar += fileReport.rowsRead
-            let entry = LedgerEntry(
-                path: input.displayPath, source: input.source.name, size: size, modified: modified,
-                sha256: fileReport.sha256, fingerprint: fingerprint, status: fileReport.status,
-                encoding: fileReport.encoding, note: fileReport.note, rowsRead: fileReport.rowsRead,
-                rejected: fileReport.rejected, ingestedAt: ISO8601DateFormatter().string(from: Date()))
-            checkpoint("before storing \(input.displayPath)")
-            try store.replace(entry, transactions: transactions, rejects: rejects, hallCodes: codes)
+            var fileReport: FileReport
+            do {
+                fileReport = try store.replaceFile(input.displayPath, hallCodes: codes) { sink in
+                    let report = try ingest(input, registry: registry, into: &sink) { rows in
+                        progress?(Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
+                    }
+                    checkpoint("before committing \(input.displayPath)")
+                    return (entry(report), report)
+                }
+            } catch let refusal as FileRefusal {
+                // Nothing of the file was kept: it counts as one row read and one rejected.
+                logger.error("file refused", metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
+                fileReport = FileReport(path: input.displayPath, source: input.source.name)
+                fileReport.sha256 = Self.sha256(of: input.path)
+                fileReport.bytes = size
+                fileReport.status = .refused
+                fileReport.rowsRead = 1
+                fileReport.rejected = 1
+                fileReport.note = refusal.error.message
+                let reject = Reject(file: input.displayPath, line: refusal.error.location?.line ?? 1, reason: .fileRefused,
+                                    detail: refusal.error.message, raw: "")
+                let refused = fileReport
+                _ = try store.replaceFile(input.displayPath, hallCodes: codes) { sink in
+                    try sink.add(reject)
+                    return (entry(refused), refused)
+                }
+            }
             checkpoint("after storing \(input.displayPath)")
+            rowsSoFar += fileReport.rowsRead
             read.insert(input.displayPath)
             logger.debug("read file", metadata: [
                 "file": "\(input.displayPath)", "rows": "\(fileReport.rowsRead)", "rejected": "\(fileReport.rejected)",
             ])
+            if input.source.encoding == .auto, let encoding = fileReport.encoding {
+                logger.info("encoding detected", metadata: ["file": "\(input.displayPath)", "encoding": "\(encoding)"])
+            }
         }
         if remapped > 0 {
             logger.info("the mapping or registry changed: files read under the old one were read again",
@@ -188,32 +224,40 @@ public struct PipelineRunner {
             lists: RedBlackListBuilder.build(rows, periods: periods, registry: registry, size: pipeline.listSize))
     }
 
-    /// Stages 1 and 2 for one file: read it and map every row. A file refused as a whole counts as
-    /// one row read and one rejected, and none of its rows count (metric contract, clarifications).
-    func ingest(_ input: PipelineChecker.Input, registry: HallRegistry,
-                onRows: (Int) -> Void = { _ in }) -> (FileReport, [Transaction], [Reject]) {
+    /// A file that cannot be used at all; what was stored of it is rolled back.
+    struct FileRefusal: Error {
+        let error: HallRateError
+    }
+
+    /// Stages 1 and 2 for one file: read it and map every row, streaming transactions and rejects
+    /// into `sink` (memory does not grow with the file).
+    /// - Throws: ``FileRefusal`` when the file is refused as a whole (it then counts as one row read
+    ///   and one rejected, and none of its rows count: metric contract, clarifications); store errors.
+    func ingest(_ input: PipelineChecker.Input, registry: HallRegistry, into sink: inout StoreSink,
+                onRows: (Int) -> Void = { _ in }) throws -> FileReport {
         onRows(0)
         var report = FileReport(path: input.displayPath, source: input.source.name)
-        var transactions: [Transaction] = []
-        var rejects: [Reject] = []
         var mapper: RecordMapper?
         func header(_ names: [String]) throws {
             mapper = try RecordMapper(source: input.source, pipeline: pipeline, header: names, registry: registry,
                                       file: input.displayPath, hallFromPath: input.hallFromPath)
         }
-        func record(_ record: RawRecord) {
+        func record(_ record: RawRecord) throws {
             report.rowsRead += 1
             if report.rowsRead & 0xFFFF == 0 { onRows(report.rowsRead) }
             switch mapper?.map(record) {
-            case .success(let transaction): transactions.append(transaction)
-            case .failure(let reject): rejects.append(reject)
+            case .success(let transaction): try sink.add(transaction)
+            case .failure(let reject):
+                report.rejected += 1
+                try sink.add(reject)
             case nil: break
             }
         }
         /// A record that could not be read whole: it was read, and it is rejected.
-        func malformed(line: Int, _ detail: String) {
+        func malformed(line: Int, _ detail: String) throws {
             report.rowsRead += 1
-            rejects.append(Reject(file: input.displayPath, line: line, reason: .malformedRecord, detail: detail, raw: ""))
+            report.rejected += 1
+            try sink.add(Reject(file: input.displayPath, line: line, reason: .malformedRecord, detail: detail, raw: ""))
         }
         do {
             if let xml = input.source.xml {
@@ -224,38 +268,23 @@ public struct PipelineRunner {
                     report.status = .damaged
                     report.note = "line \(damage.line): \(damage.message)"
                     logger.warning("file damaged", metadata: ["file": "\(input.displayPath)", "line": "\(damage.line)"])
-                    malformed(line: damage.line, damage.message)
+                    try malformed(line: damage.line, damage.message)
                 }
             } else {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
                 let read = try CSVFileReader(path: input.path, layout: layout).read(header: header(_:), record: record(_:))
-                (report.sha256, report.bytes) = (read.sha256, read.bytes)
-                report.encoding = read.encoding.rawValue
-                if input.source.encoding == .auto {
-                    logger.info("encoding detected", metadata: ["file": "\(input.displayPath)", "encoding": "\(read.encoding.rawValue)"])
-                }
+                (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding.rawValue)
                 if let line = read.unterminatedQuoteLine {
-                    malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")
+                    try malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")
                 }
             }
-        } catch {
-            let message = (error as? HallRateError)?.message ?? "\(error)"
-            logger.error("file refused", metadata: ["file": "\(input.displayPath)", "reason": "\(message)"])
-            report = FileReport(path: input.displayPath, source: input.source.name)
-            report.sha256 = Self.sha256(of: input.path)
-            report.bytes = Self.size(of: input.path)
-            report.status = .refused
-            report.rowsRead = 1
-            report.rejected = 1
-            report.note = message
-            let line = (error as? HallRateError)?.location?.line ?? 1
-            return (report, [], [Reject(file: input.displayPath, line: line, reason: .fileRefused, detail: message, raw: "")])
+        } catch let error as HallRateError where error.code == .fileRefused || error.code == .io {
+            throw FileRefusal(error: error)
         }
-        report.rejected = rejects.count
         if report.rowsRead == 0 {
             logger.warning("file has no data rows", metadata: ["file": "\(input.displayPath)"])
         }
-        return (report, transactions, rejects)
+        return report
     }
 
     /// The SHA-256 of a whole file (used for refused files, which were not read to the end).

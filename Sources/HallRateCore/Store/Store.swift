@@ -59,39 +59,32 @@ public final class Store {
         }
     }
 
-    /// Replaces everything known about one file, in one transaction.
+    /// Replaces everything known about one file, in one transaction: `body` streams the file's rows
+    /// into the sink and returns its ledger entry. When `body` throws, nothing of the file changes.
     /// - Parameter hallCodes: the registry codes, indexed like ``Transaction/hall``.
-    public func replace(_ entry: LedgerEntry, transactions: [Transaction], rejects: [Reject],
-                        hallCodes: [String]) throws(HallRateError) {
-        try withStore {
-            try queue.write { db in
-                try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [entry.path])
+    /// - Returns: what `body` returned besides the entry.
+    public func replaceFile<T>(_ path: String, hallCodes: [String],
+                               _ body: (inout StoreSink) throws -> (LedgerEntry, T)) throws -> T {
+        do {
+            return try queue.write { db in
+                try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
                 try db.execute(sql: """
-                    INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, encoding, note,
-                                      rows_read, rejected, ingested_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [entry.path, entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
+                    INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
+                    VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
+                    """, arguments: [path])
+                var sink = try StoreSink(db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes)
+                let (entry, result) = try body(&sink)
+                try db.execute(sql: """
+                    UPDATE file SET source = ?, size = ?, modified = ?, sha256 = ?, fingerprint = ?, status = ?, encoding = ?,
+                                    note = ?, rows_read = ?, rejected = ?, ingested_at = ?
+                    WHERE id = ?
+                    """, arguments: [entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
                                      entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
-                                     entry.ingestedAt])
-                let fileID = db.lastInsertedRowID
-                let insertTransaction = try db.makeStatement(sql: """
-                    INSERT INTO txn (file_id, ordinal, txn_id, hall_code, period, channel, status, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for (ordinal, transaction) in transactions.enumerated() {
-                    try insertTransaction.execute(arguments: [
-                        fileID, ordinal, transaction.txnID, hallCodes[transaction.hall], transaction.period.index,
-                        transaction.channel.rawValue, transaction.status.rawValue, transaction.updatedAt?.seconds,
-                    ])
-                }
-                let insertReject = try db.makeStatement(sql: """
-                    INSERT INTO reject (file_id, ordinal, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-                for (ordinal, reject) in rejects.enumerated() {
-                    try insertReject.execute(arguments: [fileID, ordinal, reject.line, reject.reason.rawValue,
-                                                         reject.detail, reject.raw])
-                }
+                                     entry.ingestedAt, sink.fileID])
+                return result
             }
+        } catch let error as DatabaseError {
+            throw Store.failure(error, self.path)
         }
     }
 
