@@ -87,36 +87,16 @@ final class CSVParser {
     }
 
     private func deliver(_ body: (RawRecord) throws -> Void) throws {
-        defer { context.pointee.startBatch() }
-        let batch = context.pointee
-        try batch.bytes.withUnsafeBufferPointer { bytes in
-            try batch.fieldEnds.withUnsafeBufferPointer { ends in
-                for span in batch.records {
-                    let fieldEnds = UnsafeBufferPointer(rebasing: ends[span.firstField..<span.firstField + span.fieldCount])
-                    let start = span.firstField == 0 ? 0 : ends[span.firstField - 1]
-                    try body(RawRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
-                                       fieldEnds: fieldEnds, recordStart: start))
-                }
-            }
-        }
+        defer { context.pointee.batch.removeDelivered() }
+        try context.pointee.batch.forEach(body)
     }
 
     // MARK: - The C side
 
-    /// A completed record inside the batch.
-    struct RecordSpan {
-        var firstField: Int
-        var fieldCount: Int
-        var line: Int
-        var isTooLong: Bool
-    }
-
     /// State shared with the C callbacks, reached through libcsv's `void *data`.
     struct Context {
         let maxRecordBytes: Int
-        var bytes: [UInt8] = []
-        var fieldEnds: [Int] = []
-        var records: [RecordSpan] = []
+        var batch = RecordBatch()
         /// The line the parser is on now.
         var line = 1
         /// The line the current (or last) record started on.
@@ -128,22 +108,6 @@ final class CSVParser {
 
         init(maxRecordBytes: Int) {
             self.maxRecordBytes = maxRecordBytes
-            bytes.reserveCapacity(1 << 16)
-            fieldEnds.reserveCapacity(1 << 12)
-        }
-
-        /// Keeps the record in progress (if any) and drops the delivered ones.
-        mutating func startBatch() {
-            guard let last = records.last else { return }
-            let keepFrom = last.firstField + last.fieldCount
-            let keepBytesFrom = keepFrom == 0 ? 0 : fieldEnds[keepFrom - 1]
-            let shift = keepBytesFrom
-            bytes.removeFirst(keepBytesFrom)
-            fieldEnds.removeFirst(keepFrom)
-            if shift > 0 {
-                for i in fieldEnds.indices { fieldEnds[i] -= shift }
-            }
-            records.removeAll(keepingCapacity: true)
         }
 
         mutating func addField(_ field: UnsafeRawBufferPointer) {
@@ -156,19 +120,14 @@ final class CSVParser {
             let typed = field.bindMemory(to: UInt8.self)
             for byte in typed where byte == 0x0A { line += 1 }
             recordBudget += field.count + 8
-            if recordBudget > maxRecordBytes {
-                recordTooLong = true
-            } else {
-                bytes.append(contentsOf: typed)
-            }
-            fieldEnds.append(bytes.count)
+            if recordBudget > maxRecordBytes { recordTooLong = true }
+            batch.appendField(typed, keep: !recordTooLong)
             fieldsInRecord += 1
         }
 
         mutating func endRow(_ terminator: Int32) {
             if fieldsInRecord > 0 {
-                records.append(RecordSpan(firstField: fieldEnds.count - fieldsInRecord, fieldCount: fieldsInRecord,
-                                          line: recordLine, isTooLong: recordTooLong))
+                batch.closeRecord(fieldCount: fieldsInRecord, line: recordLine, isTooLong: recordTooLong)
                 fieldsInRecord = 0
             }
             switch terminator {

@@ -120,34 +120,11 @@ final class XMLPushParser {
     }
 
     private func deliver(_ body: (RawRecord) throws -> Void) throws {
-        defer { context.pointee.batch.removeAll() }
-        let batch = context.pointee.batch
-        try batch.bytes.withUnsafeBufferPointer { bytes in
-            try batch.fieldEnds.withUnsafeBufferPointer { ends in
-                for span in batch.records {
-                    let fieldEnds = UnsafeBufferPointer(rebasing: ends[span.firstField..<span.firstField + span.fieldCount])
-                    let start = span.firstField == 0 ? 0 : ends[span.firstField - 1]
-                    try body(RawRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
-                                       fieldEnds: fieldEnds, recordStart: start))
-                }
-            }
-        }
+        defer { context.pointee.batch.removeDelivered() }
+        try context.pointee.batch.forEach(body)
     }
 
     // MARK: - The C side
-
-    /// Completed records, stored flat like the CSV parser's.
-    struct Batch {
-        var bytes: [UInt8] = []
-        var fieldEnds: [Int] = []
-        var records: [CSVParser.RecordSpan] = []
-
-        mutating func removeAll() {
-            bytes.removeAll(keepingCapacity: true)
-            fieldEnds.removeAll(keepingCapacity: true)
-            records.removeAll(keepingCapacity: true)
-        }
-    }
 
     /// A field's names as bytes, compared against libxml2's strings without allocating.
     struct ByteName {
@@ -180,7 +157,7 @@ final class XMLPushParser {
         let attributes: [ByteName?]
         let limits: XMLFileReader.Limits
         var parser: xmlParserCtxtPtr?
-        var batch = Batch()
+        var batch = RecordBatch()
         var depth = 0
         var sawRoot = false
         /// The absolute depth of the record element being read, if inside one.
@@ -275,13 +252,8 @@ final class XMLPushParser {
             onTrack.removeLast()
             if relative == 0 {
                 self.recordDepth = nil
-                let first = batch.fieldEnds.count
-                for value in values {
-                    batch.bytes.append(contentsOf: value)
-                    batch.fieldEnds.append(batch.bytes.count)
-                }
-                batch.records.append(CSVParser.RecordSpan(firstField: first, fieldCount: values.count,
-                                                          line: recordLine, isTooLong: recordTooLong))
+                for value in values { batch.appendField(value) }
+                batch.closeRecord(fieldCount: values.count, line: recordLine, isTooLong: recordTooLong)
             }
         }
 
