@@ -7,7 +7,7 @@ struct BenchGenerator {
 
     func run() throws {
         let registry = HallRegistry.synthetic(count: options.halls)
-        try FileWriter.write(registry.csvBytes(), to: options.output + ".halls.csv")
+        try FileWriter.write(registry.csvBytes(withAliases: false), to: options.output + ".halls.csv")
 
         let writer = try FileWriter(path: options.output)
         var chunk: [UInt8] = [0xEF, 0xBB, 0xBF]

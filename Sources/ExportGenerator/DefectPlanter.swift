@@ -45,10 +45,17 @@ struct DefectPlanter {
         case .duplicate:
             return (fields, "")
         case .unknownHall:
-            return (fields, "hall code " + spec.txn.hall.code + " is not in halls.csv")
+            switch layout {
+            case .street:
+                return (fields, layout.header[1] + " = " + spec.txn.hall.name + ": no hall has this name or alias")
+            case .villageXML:
+                return (fields, "folder " + spec.txn.hall.code + " is not a hall code in halls.csv")
+            default:
+                return (fields, "hall code " + spec.txn.hall.code + " is not in halls.csv")
+            }
         case .missingID:
             fields[0] = ""
-            return (fields, "empty " + layout.header[0])
+            return (fields, layout == .villageXML ? "no 流水号 attribute" : "empty " + layout.header[0])
         case .impossibleDate:
             let text = impossibleDates[spec.instance % impossibleDates.count].text
             fields[layout.acceptedColumn] = text
@@ -74,6 +81,9 @@ struct DefectPlanter {
         case .formulaUnknownHall:
             return (fields, layout.header[layout.nameColumn] + " = " + formula + "; hall code "
                         + spec.txn.hall.code + " is not in halls.csv")
+        case .truncatedRecord:
+            return (fields, "the file ends inside this record, in its 更新时间 (`" + String(fields[layout.updatedColumn].prefix(13))
+                        + "`); the records before it are complete and count")
         }
     }
 
@@ -89,7 +99,7 @@ struct DefectPlanter {
             let (final, nextFile) = duplicatePlan(instance)
             let candidates = txns.indices.filter { i in
                 !used[i] && allowed.contains(txns[i].hall.code) && txns[i].accepted.fields.day <= 20
-                    && (!nextFile || txns[i].period < last)
+                    && txns[i].zone == .shanghai && (!nextFile || txns[i].period < last)
             }
             guard !candidates.isEmpty else { continue }
             let index = rng.pick(candidates)
@@ -115,8 +125,10 @@ struct DefectPlanter {
     }
 
     /// Instance 0 is withdrawn in the correction (next file), 1 is a plain re-export still in progress
-    /// (same file), the rest are completed, alternating next file and same file.
+    /// (same file), the rest are completed, alternating next file and same file. In the XML layout every
+    /// correction goes into the station's next month's file (instance 1 completed there).
     private func duplicatePlan(_ instance: Int) -> (final: StatusKind, nextFile: Bool) {
+        if layout == .villageXML { return (instance == 0 ? .withdrawn : .done, true) }
         switch instance {
         case 0: return (.withdrawn, true)
         case 1: return (.inProgress, false)
@@ -131,19 +143,31 @@ struct DefectPlanter {
         switch layout {
         case .district: return [("2019-02-30 10:00:00", 4), ("2018-11-31 14:20:00", 1)]
         case .township: return [("2019/13/1 9:00", 3), ("2019/2/29 14:20", 4)]
+        case .street: return [("2019/02/29 10:00:00", 4), ("2018/11/31 14:20:00", 1)]
         case .village: return [("2019年2月30日 10:00", 4), ("2019年4月31日 15:30", 6)]
+        case .villageXML: return [("2019-02-30T10:00:00+08:00", 4)]
         }
     }
 
+    /// The XML layout's unknown folder holds 2019-03's file; its damaged file is 2019-05's.
     private func fixedMonth(_ kind: DefectKind, _ instance: Int) -> Int? {
-        guard kind == .impossibleDate else { return nil }
-        let month = impossibleDates[instance % impossibleDates.count].month
+        let month: Int
+        switch (kind, layout) {
+        case (.impossibleDate, _): month = impossibleDates[instance % impossibleDates.count].month
+        case (.unknownHall, .villageXML): month = 5
+        case (.truncatedRecord, _): month = 7
+        default: return nil
+        }
         return month < months.count ? month : nil
     }
 
-    /// Codes that look right but are in no registry, with a plausible name for village rows.
+    /// Codes that look right but are in no registry, with a plausible name for village rows; for the street
+    /// layout, names that are no hall's name or alias (the code stays empty: the street export has none).
     private func unknownHall(_ instance: Int) -> HallRecord {
         switch (layout, instance) {
+        case (.street, 0): return HallRecord(code: "", name: "七星关区某某街道政务服务中心", tier: .township, parentCode: "")
+        case (.street, _): return HallRecord(code: "", name: "市西街道政务服务大厅", tier: .township, parentCode: "")
+        case (.villageXML, _): return HallRecord(code: "520502099201", name: "七星关区某某村便民服务站", tier: .village, parentCode: "")
         case (.district, 0): return HallRecord(code: "520502999000", name: "", tier: .district, parentCode: "")
         case (.district, _): return HallRecord(code: "520502900000", name: "", tier: .district, parentCode: "")
         case (.township, 0): return HallRecord(code: "520502999000", name: "", tier: .township, parentCode: "")

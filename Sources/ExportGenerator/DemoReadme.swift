@@ -1,6 +1,5 @@
-import Foundation
-
-/// The text of the demo set's `README.md`, built from what was actually generated.
+/// The text of the demo set's `README.md`, built from what was actually generated. The defect and reconciliation
+/// sections are in `DemoReadme+Defects.swift`, the patterns and expected counts in `DemoReadme+Truth.swift`.
 struct DemoReadme {
     let registry: HallRegistry
     let exports: [TierExport]
@@ -11,8 +10,11 @@ struct DemoReadme {
         var out: [String] = []
         out += introduction
         out += filesSection
+        out += xmlSection
         out += rowCountSection
         out += defectSection
+        out += reconciliationSection
+        out += plantedRowsSection
         out += patternSection
         out += truthSection
         return out.joined(separator: "\n") + "\n"
@@ -41,43 +43,57 @@ struct DemoReadme {
 
     private var filesSection: [String] {
         let tiers = HallTier.allCases.map { tier in "\(registry.halls(in: tier).count) \(tier.rawValue)" }
+        let example = registry.halls.first { $0.aliases.count > 1 }?.aliases.joined(separator: ";") ?? ""
         var lines = [
             "## Files",
             "",
             "- `halls.csv`: the hall registry (UTF-8, no BOM, LF), header `\(HallRegistry.header)`; "
                 + tiers.joined(separator: ", ") + ". Codes are `520502TTTVVV`: `TTT` 001–016 numbers the townships "
-                + "in the order listed, `VVV` is `000` for a township center and 201, 202 … for its village stations.",
-            "- One file per month per tier, \(months.count) months each:",
+                + "in the order listed, `VVV` is `000` for a township center and 201, 202 … for its village stations. "
+                + "`aliases` is a `;`-separated list of other names a hall goes by: every street (街道) center has one "
+                + "or two (e.g. `\(example)`), the other halls none. Names and aliases are unique across the registry.",
+            "- Five hall systems (layouts). Each hall exports through exactly one:",
+            "",
+        ]
+        for layout in ExportLayout.allCases {
+            lines.append("  - \(layout.directory): " + hallsDescription(layout))
+        }
+        lines += [
+            "",
+            "- One file per month per layout, \(months.count) months each, except village-xml: one file per station "
+                + "and month, and no file for a month in which a station has no rows.",
             "",
             "| layout | path | encoding | line end | date style | channel words (online in **bold**) | status words |",
             "|---|---|---|---|---|---|---|",
         ]
+        let sample = Stamp(year: 2018, month: 10, day: 8, hour: 9, minute: 31, second: 5)
         for layout in ExportLayout.allCases {
             let channels = ChannelKind.allCases.compactMap { channel in
                 layout.word(for: channel).map { channel.isOnline ? "**\($0)**" : $0 }
             }
             let statuses = StatusKind.allCases.map { layout.word(for: $0) }
-            let encoding: String
-            switch layout.encoding {
-            case .utf8: encoding = "UTF-8, no BOM"
-            case .utf8WithBOM: encoding = "UTF-8 with BOM"
-            case .gb18030: encoding = "GB18030"
-            }
-            let sample = layout.dateStyle.format(Stamp(year: 2018, month: 10, day: 8, hour: 9, minute: 31, second: 5))
-            lines.append("| \(layout.tier.rawValue) | `\(layout.directory)/\(layout.directory)_YYYY-MM.csv` | "
-                + "\(encoding) | \(layout.lineEnding == "\n" ? "LF" : "CRLF") | `\(sample)` | "
+            lines.append("| \(layout.directory) | `\(layout.pathPattern)` | \(layout.encoding.label) | "
+                + "\(layout.lineEnding == "\n" ? "LF" : "CRLF") | `\(layout.dateStyle.format(sample))` | "
                 + channels.joined(separator: ", ") + " | " + statuses.joined(separator: ", ") + " |")
         }
-        lines.append("")
-        lines.append("Headers:")
-        lines.append("")
+        lines += ["", "Headers:", ""]
         for layout in ExportLayout.allCases {
-            lines.append("- \(layout.tier.rawValue): `" + layout.header.joined(separator: ",") + "`")
+            switch layout.format {
+            case .commaSeparated:
+                lines.append("- \(layout.directory): `" + layout.header.joined(separator: ",") + "`")
+            case .tabSeparated:
+                lines.append("- \(layout.directory) (TAB-separated, shown here as ⇥): `"
+                    + layout.header.joined(separator: "⇥") + "`")
+            case .xml:
+                lines.append("- \(layout.directory): no header; the XML shape is shown below.")
+            }
         }
         lines += [
             "",
-            "Every layout is comma-separated and RFC 4180 quoted: some 事项名称 contain a comma "
+            "The comma-separated layouts are RFC 4180 quoted: some 事项名称 contain a comma "
                 + "(`食品经营许可（新办,变更,延续）`) or double quotes (`\"多证合一\"营业执照办理`, written `\"\"\"多证合一\"\"营业执照办理\"`). "
+                + "The street layout is Excel's \"Unicode text\": TAB-separated and never quoted (no value holds a TAB, "
+                + "a double quote or a line break). "
                 + "Rows in a file are in order of their update time, like an incremental export; "
                 + "a file may carry a correction of a transaction accepted in the month before. "
                 + "办结时间 (district) is empty unless the status is 办结; 更新时间 is never before 受理时间.",
@@ -86,137 +102,106 @@ struct DemoReadme {
         return lines
     }
 
-    private var rowCountSection: [String] {
-        var lines = ["## Data rows per file (header excluded)", "", "| month | district | township | village |",
-                     "|---|---:|---:|---:|"]
-        var totals = Array(repeating: 0, count: exports.count)
-        for (t, month) in months.enumerated() {
-            let counts = exports.map { $0.files[t].count }
-            for (i, c) in counts.enumerated() { totals[i] += c }
-            lines.append("| \(month.label) | " + counts.map(String.init).joined(separator: " | ") + " |")
+    /// Which halls export through `layout`, from the registry.
+    private func hallsDescription(_ layout: ExportLayout) -> String {
+        let halls = registry.halls.filter(layout.carries)
+        let codes = halls.map(\.code)
+        let range = codes.count > 1 ? "`\(codes.first ?? "")` … `\(codes.last ?? "")`" : "`\(codes.first ?? "")`"
+        switch layout {
+        case .district:
+            return "the district center \(range), hall code in 受理大厅编码."
+        case .township:
+            return "the \(halls.count) town (镇) centers \(range), hall code in 大厅代码."
+        case .street:
+            return "the \(halls.count) street (街道) centers \(range); 服务大厅 names the hall by its name or one of "
+                + "its aliases (about half each), never by its code."
+        case .village, .villageXML:
+            let townships = Set(halls.compactMap { Geography.township(of: $0.code)?.name })
+            let numbers = Geography.townships.indices.filter { townships.contains(Geography.townships[$0].name) }
+            let span = code3(numbers.first ?? 0) + "–" + code3(numbers.last ?? 0)
+            return "the \(halls.count) stations of townships \(span) \(range)"
+                + (layout == .village ? ", hall code in 服务站编码." : "; the hall is known only from the folder name "
+                    + "(`{hall_code}`), the XML carries no hall field.")
         }
-        lines.append("| **total** | " + totals.map { "**\($0)**" }.joined(separator: " | ") + " |")
-        lines.append("")
-        return lines
     }
 
-    private var defectSection: [String] {
-        let all = exports.flatMap(\.defects)
-        let rows = exports.reduce(0) { $0 + $1.files.reduce(0) { $0 + $1.count } }
-        var lines = [
-            "## Planted defects",
-            "",
-            "\(all.count) defective rows out of \(rows) data rows. Apart from duplicates they are extra rows "
-                + "on top of the genuine transactions, so rejecting them leaves the expected counts below intact. "
-                + "Each duplicate is a genuine transaction exported twice; the copy with the later 更新时间 is the true one.",
-            "",
-            "| kind | district | township | village | total | expected handling |",
-            "|---|---:|---:|---:|---:|---|",
-        ]
-        for kind in DefectKind.allCases {
-            let perLayout = ExportLayout.allCases.map { layout in
-                all.filter { $0.kind == kind && $0.layout == layout }.count
-            }
-            lines.append("| \(kind.label) | " + perLayout.map(String.init).joined(separator: " | ")
-                + " | \(perLayout.reduce(0, +)) | \(kind.expectation) |")
-        }
-        let perLayout = ExportLayout.allCases.map { layout in all.filter { $0.layout == layout }.count }
-        lines.append("| **all** | " + perLayout.map { "**\($0)**" }.joined(separator: " | ") + " | **\(all.count)** | |")
-        let rejects = all.filter { $0.kind != .duplicate }
-        lines += [
-            "",
-            "A pipeline that rejects every non-duplicate defect writes \(rejects.count) rejected rows "
-                + "(district \(rejects.filter { $0.layout == .district }.count), "
-                + "township \(rejects.filter { $0.layout == .township }.count), "
-                + "village \(rejects.filter { $0.layout == .village }.count)) and drops "
-                + "\(all.count - rejects.count) superseded duplicate copies. "
-                + "Rows with an unknown hall code: \(all.filter { $0.kind == .unknownHall || $0.kind == .formulaUnknownHall }.count) "
-                + "(including the formula rows). Withdrawn corrections: one duplicate per tier ends as 撤件/已撤回, "
-                + "so keeping the earlier copy instead of the later one shows up in the counts.",
-            "",
-            "Every planted row (file:line, line 1 being the header):",
-            "",
-            "| file:line | kind | transaction number | hall code | detail |",
-            "|---|---|---|---|---|",
-        ]
-        for defect in all {
-            var place = location(defect.layout, defect.location)
-            if let earlier = defect.earlierLocation { place += " (earlier copy " + location(defect.layout, earlier) + ")" }
-            let id = defect.transactionID.isEmpty ? "(empty)" : "`\(defect.transactionID)`"
-            lines.append("| \(place) | \(defect.kind.label) | \(id) | `\(defect.hallCode)` | "
-                + defect.detail.replacingOccurrences(of: "|", with: "\\|") + " |")
-        }
-        lines.append("")
-        return lines
+    private func code3(_ index: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.appendDigits(index + 1, width: 3)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private var patternSection: [String] {
-        let declining = truth.counts(of: Scenario.decliningTownship)
-        let from = max(0, Scenario.decliningFrom - 1)
-        let shares = (from..<min(months.count, declining.count)).map { t in
-            "\(months[t].label) \(GroundTruth.percent(declining[t])) (\(declining[t].online)/\(declining[t].counted))"
-        }
-        let tie = Scenario.tieCounts
-        var small: [String] = []
-        for (t, month) in months.enumerated() {
-            let villages = registry.halls.indices.filter { registry.halls[$0].tier == .village }
-            let under = villages.filter { truth.counts[$0][t].counted < 30 }.count
-            small.append("\(month.label): \(under)")
-        }
+    /// The XML shape, with a real record of the set (one that has a 备注 with an entity).
+    private var xmlSection: [String] {
+        guard let export = exports.first(where: { $0.layout == .villageXML }) else { return [] }
+        let sampleFile = export.files.first { file in
+            !file.isTruncated && file.rows.contains { $0.defect == nil && $0.fields[8].contains("&") }
+        } ?? export.files.first
+        guard let file = sampleFile,
+            let record = file.rows.first(where: { $0.defect == nil && $0.fields[8].contains("&") }) ?? file.rows.first
+        else { return [] }
+        let document = XMLExportDocument(stationName: file.station?.name ?? "", month: file.month,
+                                         records: [record.fields], truncatesLastRecord: false)
         return [
-            "## Planted patterns",
+            "### The village-xml layout",
             "",
-            "- Online share rises on average: district ≈ 55 % → 80 %, townships ≈ 30 % → 60 %, "
-                + "villages ≈ 10 % → 40 %, with per-hall offsets and noise. About 2 % of rows are withdrawn.",
-            "- Declining hall: `\(Scenario.decliningTownship)` \(name(Scenario.decliningTownship)) falls every month: "
-                + shares.joined(separator: ", ") + ".",
-            "- Missing months: `\(Scenario.absentVillage)` \(name(Scenario.absentVillage)) has no rows at all in "
-                + Scenario.absentMonths.compactMap { $0 < months.count ? months[$0].label : nil }.joined(separator: " and ")
-                + " (present in every other month).",
-            "- Exact tie: " + Scenario.tiedVillages.map { "`\($0)` \(name($0))" }.joined(separator: " and ")
-                + " both have \(tie.online) online out of \(tie.counted) counted (no withdrawn) in "
-                + "\(Scenario.tieMonth < months.count ? months[Scenario.tieMonth].label : "").",
-            "- Villages under the ranking minimum of 30 counted transactions, per month: " + small.joined(separator: ", ") + ".",
+            "One document per station and month, e.g. `\(file.relativePath)` (shown with one of its records):",
+            "",
+            "```xml",
+            document.text.trimmingNewline(),
+            "```",
+            "",
+            "- The root `办件导出` is in the default namespace `\(XMLExportDocument.namespace)`; its attributes 站点 "
+                + "(the station's name) and 月份 (the file's month) are informative only. The hall is the folder name.",
+            "- One `办件` per record; the transaction number is the attribute 流水号. 姓名 and 证件号码 sit inside "
+                + "申请人. 事项 is a CDATA section, or escaped text (`&quot;`) when the name holds a double quote. "
+                + "备注 is optional (`窗口&amp;代办` on 代办 submissions, an occasional note such as "
+                + "`加急&lt;当日办结&gt;`, mostly absent).",
+            "- Times are ISO 8601 with an offset, almost always `+08:00`. A few are written in UTC (`Z` or `+00:00`) "
+                + "and must be converted to UTC+8 before taking the month: the XML system cuts its monthly files in "
+                + "UTC, so a transaction accepted on the 1st before 08:00 Shanghai time sits in the previous month's "
+                + "file (see [Times in UTC](#times-in-utc)).",
+            "- Every file is well-formed XML except " + damaged(export)
+                + ", which stops in the middle of its last record (no closing tags): the records before it are "
+                + "complete and count, the cut-off one is a planted defect. The folder `520502099201` is no hall of "
+                + "the registry: its records are planted unknown-hall rows.",
             "",
         ]
     }
 
-    private var truthSection: [String] {
+    private func damaged(_ export: TierExport) -> String {
+        let paths = export.files.filter(\.isTruncated).map { "`\($0.relativePath)`" }
+        return paths.isEmpty ? "none" : paths.joined(separator: ", ")
+    }
+
+    private var rowCountSection: [String] {
+        let names = ExportLayout.allCases.map(\.directory)
         var lines = [
-            "## Expected counts",
+            "## Data rows per file (header excluded)",
             "",
-            "Computed from the genuine transactions, under these rules: a transaction counts in the month of its "
-                + "受理时间 (not the month of the file that carries it); withdrawn ones (撤件, 已撤回) count nowhere; "
-                + "online means 网上申报/移动端, 网上办理/掌上办理, 网办/手机 (自助终端, 自助机 and 代办 are not online); "
-                + "of duplicate transaction numbers only the copy with the latest 更新时间 counts; every other planted "
-                + "defect row is rejected.",
+            "Rows of all the month's files of each layout; for village-xml, records (`<办件>` elements, the damaged "
+                + "file's cut-off record included) and, in the last column, the number of files.",
             "",
-            "| month | district online/counted | rate | township online/counted | rate | village online/counted | rate | withdrawn (d/t/v) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| month | " + names.joined(separator: " | ") + " | village-xml files |",
+            "|---|" + String(repeating: "---:|", count: names.count + 1),
         ]
+        var totals = Array(repeating: 0, count: exports.count)
+        var fileTotal = 0
         for (t, month) in months.enumerated() {
-            let sums = HallTier.allCases.map { truth.total($0, month: t) }
-            lines.append("| \(month.label) | " + sums.map { "\($0.online)/\($0.counted) | \(GroundTruth.percent($0))" }
-                .joined(separator: " | ") + " | " + sums.map { String($0.withdrawn) }.joined(separator: "/") + " |")
+            let counts = exports.map { $0.rowCount(month: t) }
+            for (i, c) in counts.enumerated() { totals[i] += c }
+            let files = exports.first { $0.layout == .villageXML }?.fileCount(month: t) ?? 0
+            fileTotal += files
+            lines.append("| \(month.label) | " + counts.map(String.init).joined(separator: " | ") + " | \(files) |")
         }
-        lines += [
-            "",
-            "Per hall, online/counted by month (`–` = no rows):",
-            "",
-            "| hall | name | " + months.map(\.label).joined(separator: " | ") + " |",
-            "|---|---|" + String(repeating: "---:|", count: months.count),
-        ]
-        for (h, hall) in truth.halls.enumerated() {
-            let cells = truth.counts[h].map { $0.rows == 0 ? "–" : "\($0.online)/\($0.counted)" }
-            lines.append("| `\(hall.code)` | \(hall.name) | " + cells.joined(separator: " | ") + " |")
-        }
+        lines.append("| **total** | " + totals.map { "**\($0)**" }.joined(separator: " | ") + " | **\(fileTotal)** |")
+        lines.append("")
         return lines
     }
 
-    private func name(_ code: String) -> String { registry.halls.first { $0.code == code }?.name ?? "" }
+    func name(_ code: String) -> String { registry.halls.first { $0.code == code }?.name ?? "" }
+}
 
-    private func location(_ layout: ExportLayout, _ location: RowLocation?) -> String {
-        guard let location, location.month < months.count else { return "?" }
-        return "`" + layout.relativePath(months[location.month]) + ":\(location.line)`"
-    }
+private extension String {
+    func trimmingNewline() -> String { hasSuffix("\n") ? String(dropLast()) : self }
 }

@@ -32,5 +32,36 @@ enum Geography {
 
     static func townshipHallName(_ township: String) -> String { township + "政务服务中心" }
 
+    /// A street (街道), as opposed to a town (镇).
+    static func isStreet(_ township: String) -> Bool { township.hasSuffix("街道") }
+
+    /// Other names of a township center: every street center is also called `…便民服务中心`, every other one
+    /// (市西街道, 三板桥街道, …) also `…办事处政务服务中心`; towns have none.
+    static func aliases(township: String, index: Int) -> [String] {
+        guard isStreet(township) else { return [] }
+        var aliases = [township + "便民服务中心"]
+        if index % 2 == 0 { aliases.append(township + "办事处政务服务中心") }
+        return aliases
+    }
+
+    /// The township or street a demo hall code belongs to (`520502TTTVVV` → township `TTT`).
+    static func township(of code: String) -> Township? {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 12 else { return nil }
+        var number = 0
+        for byte in bytes[6..<9] {
+            guard (48...57).contains(byte) else { return nil }
+            number = number * 10 + Int(byte - 48)
+        }
+        return (1...townships.count).contains(number) ? townships[number - 1] : nil
+    }
+
+    /// Whether the stations of `code`'s township export XML: those of the last half of the townships do.
+    static func exportsXML(villageCode code: String) -> Bool {
+        guard let township = township(of: code), let index = townships.firstIndex(where: { $0.name == township.name })
+        else { return false }
+        return index >= townships.count / 2
+    }
+
     static func villageHallName(township: String, village: String) -> String { township + village + "便民服务站" }
 }

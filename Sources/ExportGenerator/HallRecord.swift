@@ -4,6 +4,8 @@ struct HallRecord: Equatable {
     let name: String
     let tier: HallTier
     let parentCode: String
+    /// Other names the hall goes by (`aliases` of `halls.csv`, `;`-separated there); names and aliases are unique.
+    var aliases: [String] = []
 
     /// `520502TTT000` for township `TTT`, `520502TTTVVV` for its village `VVV`.
     static func code(township: Int, village: Int = 0) -> String {

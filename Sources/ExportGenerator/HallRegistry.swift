@@ -1,18 +1,30 @@
 /// The hall registry written as `halls.csv` (UTF-8, no BOM, LF).
 struct HallRegistry {
-    static let header = "hall_code,hall_name,tier,parent_code"
+    /// The demo registry's header, with the optional `aliases` column.
+    static let header = "hall_code,hall_name,tier,parent_code,aliases"
+    /// The benchmark registry's header: the four required columns only.
+    static let plainHeader = "hall_code,hall_name,tier,parent_code"
 
     let halls: [HallRecord]
 
     func halls(in tier: HallTier) -> [HallRecord] { halls.filter { $0.tier == tier } }
 
-    func csvBytes() -> [UInt8] {
+    /// `halls.csv` with the `aliases` column (`;`-separated) when `withAliases`, else the four plain columns.
+    func csvBytes(withAliases: Bool) -> [UInt8] {
+        let header = withAliases ? HallRegistry.header : HallRegistry.plainHeader
         var bytes: [UInt8] = []
-        CSVLine.append(HallRegistry.header.split(separator: ",").map(String.init), lineEnding: "\n", to: &bytes)
+        CSVLine.append(header.split(separator: ",").map(String.init), lineEnding: "\n", to: &bytes)
         for hall in halls {
-            CSVLine.append([hall.code, hall.name, hall.tier.rawValue, hall.parentCode], lineEnding: "\n", to: &bytes)
+            var fields = [hall.code, hall.name, hall.tier.rawValue, hall.parentCode]
+            if withAliases { fields.append(hall.aliases.joined(separator: ";")) }
+            CSVLine.append(fields, lineEnding: "\n", to: &bytes)
         }
         return bytes
+    }
+
+    /// The hall whose name or one of whose aliases is exactly `name`.
+    func hall(named name: String) -> HallRecord? {
+        halls.first { $0.name == name || $0.aliases.contains(name) }
     }
 
     /// The real-named demo registry: the district center, 16 townships and 36 villages.
@@ -23,7 +35,8 @@ struct HallRegistry {
         for (index, township) in Geography.townships.enumerated() {
             let code = HallRecord.code(township: index + 1)
             halls.append(HallRecord(code: code, name: Geography.townshipHallName(township.name), tier: .township,
-                                    parentCode: Geography.districtCode))
+                                    parentCode: Geography.districtCode,
+                                    aliases: Geography.aliases(township: township.name, index: index)))
             for (offset, village) in township.villages.enumerated() {
                 villages.append(HallRecord(code: HallRecord.code(township: index + 1, village: 201 + offset),
                                            name: Geography.villageHallName(township: township.name, village: village),

@@ -4,6 +4,7 @@ struct PlantedDefect {
     let layout: ExportLayout
     /// The transaction number written (empty for ``DefectKind/missingID``).
     let transactionID: String
+    /// The hall's code; empty for a street row naming no hall.
     let hallCode: String
     let detail: String
     /// The defective row; for a duplicate, the later (superseding) copy.

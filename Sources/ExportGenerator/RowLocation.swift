@@ -1,5 +1,6 @@
-/// Where a row sits: the month index of its file and its physical line number (the header is line 1).
+/// Where a record sits: its file (relative to the demo directory) and the physical line it starts on (line 1 is
+/// the header of a CSV or TAB file, the XML declaration of an XML file).
 struct RowLocation: Equatable {
-    let month: Int
+    let path: String
     let line: Int
 }

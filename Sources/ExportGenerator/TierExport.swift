@@ -1,17 +1,20 @@
-/// One layout's generated export: its monthly files, the genuine transactions and the planted defects.
+/// One layout's generated export: its files, the genuine transactions and the planted defects.
 struct TierExport {
     let layout: ExportLayout
-    /// The data rows of each month's file, in file order.
-    let files: [[ExportRow]]
+    /// Every file, in path order.
+    let files: [ExportFile]
     /// Every genuine transaction in its final state (what a correct pipeline counts).
     let transactions: [Transaction]
     let defects: [PlantedDefect]
 
-    /// The bytes of month `t`'s file, header included, in the layout's encoding.
-    func fileBytes(_ t: Int) throws -> [UInt8] {
-        var text: [UInt8] = []
-        CSVLine.append(layout.header, lineEnding: layout.lineEnding, to: &text)
-        for row in files[t] { CSVLine.append(row.fields, lineEnding: layout.lineEnding, to: &text) }
-        return try layout.encoding.encode(text)
+    /// Data rows (CSV, TAB) or records (XML) of all files.
+    var rowCount: Int { files.reduce(0) { $0 + $1.rows.count } }
+
+    /// Data rows or records in the files of month `t`.
+    func rowCount(month t: Int) -> Int {
+        files.filter { $0.monthIndex == t }.reduce(0) { $0 + $1.rows.count }
     }
+
+    /// Files of month `t`.
+    func fileCount(month t: Int) -> Int { files.filter { $0.monthIndex == t }.count }
 }

@@ -15,4 +15,6 @@ struct Transaction {
     let period: Int
     /// Index of the month whose file carries this row (a later one for re-exported corrections).
     var fileMonth: Int
+    /// The offset the XML layout writes its times with (other layouts write Shanghai time without one).
+    var zone: ZoneStyle = .shanghai
 }

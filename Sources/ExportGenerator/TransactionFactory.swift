@@ -47,8 +47,8 @@ struct TransactionFactory {
         let item: CatalogItem?
         switch layout {
         case .district: item = rng.pick(Catalog.items)
-        case .township: item = rng.pick(Catalog.townshipItems)
-        case .village: item = nil
+        case .township, .villageXML: item = rng.pick(Catalog.townshipItems)
+        case .street, .village: item = nil
         }
         return Transaction(hall: hall, item: item, channel: channel, status: status, accepted: accepted,
                            finished: finished, updated: updated, person: ResidentID.make(&rng), period: t,
