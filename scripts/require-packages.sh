@@ -4,7 +4,7 @@
 set -euo pipefail
 
 missing=()
-for package in libcsv-dev libxml2-dev libsqlite3-dev pkg-config; do
+for package in libcsv-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -14,7 +14,7 @@ struct HallRateCommand: ParsableCommand {
             and month the volume, the online share, its trend, its rank within its tier, and flags.
 
             Exit status: 0 success (rejected rows alone are not a failure); 1 the run failed, or rejected \
-            rows exceeded --max-reject-rate; 2 bad command line or pipeline file; 75 another run of the \
+            rows exceeded --max-reject-rate; 2 bad command line, pipeline file or registry; 75 another run of the \
             same pipeline is under way (try again later).
             """,
         version: HallRate.version,

@@ -22,6 +22,7 @@ struct PipelineExecution {
         defer { withExtendedLifetime(lock) {} }
         var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: logger)
         runner.options.pruneMissing = runOptions.pruneMissing
+        runner.options.maxRejectRate = runOptions.maxRejectRate
         runner.checkpoint = FaultInjection.fromEnvironment()
         let display = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
         runner.progress = display.show
@@ -32,7 +33,7 @@ struct PipelineExecution {
             summary = try runner.run()
         } catch {
             printError(error)
-            throw ExitCode(error.code == .pipeline || error.code == .registry ? 2 : 1)
+            throw ExitCode([.pipeline, .registry, .usage].contains(error.code) ? 2 : 1)
         }
         if !options.quiet { print(SummaryText(summary).text) }
         if !summary.reconciles {

@@ -51,6 +51,9 @@ struct ReprocessCommand: ParsableCommand {
         let selection = self.selection
         try PipelineExecution(options: options, runOptions: runOptions).run(pipeline) { store throws(HallRateError) in
             let count = try store.markForRereading(where: selection)
+            if count == 0, file != nil {
+                throw HallRateError(.usage, "no file in the store is named '\(file ?? "")'; use the path as the manifest shows it")
+            }
             options.makeLogger().info("files marked to be read again", metadata: ["files": "\(count)"])
         }
     }

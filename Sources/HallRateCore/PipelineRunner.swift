@@ -31,6 +31,12 @@ public struct PipelineRunner {
     public struct Options: Sendable {
         /// Withdraw the rows of files that disappeared from the inputs (kept by default: exports get archived).
         public var pruneMissing = false
+        /// Write the workbook `report_YYYY-MM.xlsx`.
+        public var workbook = true
+        /// Write the HTML report `report_YYYY-MM.html`.
+        public var html = true
+        /// The share of rejected rows above which the run's exit status is 1 (recorded in the history).
+        public var maxRejectRate: Double?
         public init() {}
     }
 
@@ -58,18 +64,76 @@ public struct PipelineRunner {
         let inputs = try checker.discover()
         try AtomicFile.makeDirectory(pipeline.output.folder)
         let store = try Store(path: pipeline.output.store)
+        AtomicFile.removeFiles(in: pipeline.output.folder, containing: ".tmp-")  // left by a killed run; we hold the lock
+        do {
+            let summary = try runStages(inputs, registry: registry, store: store, checker: checker, startedAt: startedAt)
+            try store.record(RunRecord(
+                startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
+                files: summary.files.count, filesRead: summary.filesRead, rowsRead: summary.rowsRead,
+                rejected: summary.rejected, exitStatus: Int(summary.exitStatus(maxRejectRate: options.maxRejectRate)),
+                note: nil))
+            return summary
+        } catch {
+            try? store.record(RunRecord(
+                startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
+                files: 0, filesRead: 0, rowsRead: 0, rejected: 0, exitStatus: error.code == .pipeline ? 2 : 1,
+                note: error.description))
+            throw error
+        }
+    }
+
+    /// Ingests the changes, computes everything from the store, and writes the outputs.
+    private func runStages(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store,
+                           checker: PipelineChecker, startedAt: Date) throws(HallRateError) -> RunSummary {
         let filesRead = try ingestChanges(inputs, registry: registry, store: store)
 
+        let (report, rejects, files, withdrawn) = try results(store: store, registry: registry, filesRead: filesRead)
+        var summary = RunSummary(
+            files: files,
+            rejectsByReason: rejects.reduce(into: [:]) { $0[$1.reason, default: 0] += 1 },
+            withdrawn: withdrawn, outputFolder: checker.display(pipeline.output.folder), outputs: [],
+            firstPeriod: report.periods.first, lastPeriod: report.periods.last)
+        summary.filesRead = filesRead.count
+
+        let folder = pipeline.output.folder
+        let writer = ReportWriter(folder: folder, output: pipeline.output, checkpoint: checkpoint)
+        var outputs = try writer.write(report)
+        try writer.rejects(rejects).write(to: folder + "/rejects.csv", encoding: pipeline.output.encoding)
+        checkpoint("rejects.csv")
+        outputs.append("rejects.csv")
+        outputs += try writeReports(report, period: nil, rejects: rejects, files: files)
+        outputs.append("manifest.json")
+        summary.outputs = outputs
+        try ManifestWriter(path: folder + "/manifest.json").write(
+            summary, pipeline: pipeline.name, pipelineFile: checker.display(pipeline.file),
+            startedAt: startedAt, finishedAt: Date())
+        checkpoint("manifest.json")
+        return summary
+    }
+
+    /// Everything computed from the store: deduplication across all stored files (in path order),
+    /// counts, the metric stages, the file reports and the rejects.
+    func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError)
+        -> (report: SupervisionReport, rejects: [Reject], files: [FileReport], withdrawn: Int)
+    {
         var deduplicator = Deduplicator()
         let ledger = try store.ledger()
+        let paths = ledger.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Rows of files kept in the store (gone from the inputs) whose hall left the registry since:
+        // they can no longer count, so they become rejects and the reconciliation still holds.
+        var orphans: [Int: [String: Int]] = [:]
         try store.forEachTransaction { txnID, code, period, channel, status, updatedAt, file in
-            guard let hall = registry.index(ofCode: code) else { return }
+            guard let hall = registry.index(ofCode: code) else {
+                orphans[file, default: [:]][code, default: 0] += 1
+                return
+            }
             deduplicator.add(Transaction(txnID: txnID, hall: hall, channel: channel, status: status,
                                          period: Period(index: period), updatedAt: updatedAt.map(LocalTime.init(seconds:))),
                              file: file)
         }
         let accepted = deduplicator.acceptedByFile
-        let reports = ledger.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.enumerated()
+        var extraRejects: [Reject] = []
+        let files = paths.enumerated()
             .compactMap { index, path -> FileReport? in
                 guard let entry = ledger[path] else { return nil }
                 var report = FileReport(path: path, source: entry.source)
@@ -80,39 +144,49 @@ public struct PipelineRunner {
                 report.note = entry.note
                 report.rowsRead = entry.rowsRead
                 report.rejected = entry.rejected
+                for (code, count) in orphans[index]?.sorted(by: { $0.key < $1.key }) ?? [] {
+                    report.rejected += count
+                    extraRejects += Array(repeating: Reject(
+                        file: path, line: 0, reason: .unknownHall,
+                        detail: "hall code '\(code)' is no longer in the registry (the file is gone from the inputs and cannot be read again)",
+                        raw: ""), count: count)
+                }
                 report.accepted = accepted[index] ?? 0
                 report.duplicates = deduplicator.duplicatesByFile[index] ?? 0
                 report.readThisRun = filesRead.contains(path)
                 return report
             }
-        let rejects = try store.rejects()
         let counts = Aggregator.aggregate(deduplicator.winners.values)
         let report = Self.analyse(counts, registry: registry, pipeline: pipeline)
-        var summary = RunSummary(
-            files: reports,
-            rejectsByReason: rejects.reduce(into: [:]) { $0[$1.reason, default: 0] += 1 },
-            withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn },
-            outputFolder: checker.display(pipeline.output.folder), outputs: [],
-            firstPeriod: report.periods.first, lastPeriod: report.periods.last)
-        summary.filesRead = filesRead.count
+        return (report, try store.rejects() + extraRejects, files, counts.values.reduce(0) { $0 + $1.withdrawn })
+    }
 
-        let folder = pipeline.output.folder
-        let writer = ReportWriter(folder: folder, output: pipeline.output, checkpoint: checkpoint)
-        var outputs = try writer.write(report)
-        try writer.rejects(rejects).write(to: folder + "/rejects.csv", encoding: pipeline.output.encoding)
-        checkpoint("rejects.csv")
-        outputs.append("rejects.csv")
-        outputs.append("manifest.json")
-        summary.outputs = outputs
-        try ManifestWriter(path: folder + "/manifest.json").write(
-            summary, pipeline: pipeline.name, pipelineFile: checker.display(pipeline.file),
-            startedAt: startedAt, finishedAt: Date())
-        checkpoint("manifest.json")
-        try store.record(RunRecord(
-            startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
-            files: summary.files.count, filesRead: filesRead.count, rowsRead: summary.rowsRead, rejected: summary.rejected,
-            exitStatus: 0, note: nil))
-        return summary
+    /// Writes the workbook (and the HTML report) for `period`, as the options ask; returns their names.
+    func writeReports(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport]) throws(HallRateError) -> [String] {
+        var written: [String] = []
+        if options.workbook {
+            written.append(try WorkbookWriter(output: pipeline.output).write(
+                report, period: period, rejects: rejects, files: files, folder: pipeline.output.folder))
+            checkpoint("workbook")
+        }
+        return written
+    }
+
+    /// `hallrate report`: rebuilds the workbook and the HTML report for `period` from the store,
+    /// without reading any input. Returns the files written.
+    public func rebuildReports(period: Period?) throws(HallRateError) -> [String] {
+        guard FileManager.default.fileExists(atPath: pipeline.output.store) else {
+            throw HallRateError(.store, "no store yet: run the pipeline first", at: SourceLocation(file: pipeline.output.store))
+        }
+        let registry = try RegistryReader(path: pipeline.registryPath,
+                                          displayPath: PipelineChecker(pipeline: pipeline, root: root).display(pipeline.registryPath)).read()
+        let store = try Store(path: pipeline.output.store)
+        let (report, rejects, files, _) = try results(store: store, registry: registry, filesRead: [])
+        if let period, !report.periods.contains(period) {
+            let range = report.periods.first.map { "\($0) to \(report.periods.last ?? $0)" } ?? "none"
+            throw HallRateError(.usage, "no data for \(period); the months in the store are \(range)")
+        }
+        return try writeReports(report, period: period, rejects: rejects, files: files)
     }
 
     /// Reads into the store every input that is new, changed (size or modification time), or was read
@@ -155,7 +229,11 @@ public struct PipelineRunner {
             {
                 continue
             }
-            if let known = ledger[input.displayPath], known.fingerprint != fingerprint { remapped += 1 }
+            if let known = ledger[input.displayPath], known.fingerprint != fingerprint,
+                known.fingerprint != Store.reprocessMark
+            {
+                remapped += 1
+            }
             let started = ISO8601DateFormatter().string(from: Date())
             func entry(_ report: FileReport) -> LedgerEntry {
                 LedgerEntry(path: input.displayPath, source: input.source.name, size: size, modified: modified,

@@ -105,6 +105,35 @@ import Glibc
         #expect(nothing.status == 2)
     }
 
+    @Test func reprocessingAnUnknownFileIsAUsageError() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: folder).status == 0)
+        let result = try HallRateProcess.run(["reprocess", "pipeline.yml", "--file", "Input/nowhere.csv"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("no file in the store is named 'Input/nowhere.csv'"))
+    }
+
+    @Test func aKeptFileWhoseHallLeftTheRegistryStillReconciles() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/exports/b.csv"))
+        let registry = folder.appendingPathComponent("Input/halls.csv")
+        try String(contentsOf: registry, encoding: .utf8).replacingOccurrences(of: "520502004000,", with: "520502004999,")
+            .write(to: registry, atomically: true, encoding: .utf8)
+        let result = try HallRateProcess.run(["run", "pipeline.yml"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("(reconciled)"))
+        let rejects = try HallRateProcess.rows(of: outputs(folder).appendingPathComponent("rejects.csv"))
+        #expect(rejects.filter { $0[3].contains("'520502004000' is no longer in the registry") }.count == 2)
+    }
+
+    @Test func theHistoryRecordsFailedRuns() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q", "--max-reject-rate", "0.01"], in: folder).status == 1)
+        let status = try HallRateProcess.run(["status", "pipeline.yml"], in: folder)
+        #expect(status.standardOutput.split(separator: "\n").contains { $0.hasSuffix("   1") })
+    }
+
     @Test func statusShowsRunsAndFiles() throws {
         let folder = try HallRateProcess.fixture("handmade")
         #expect(try HallRateProcess.run(["status", "pipeline.yml"], in: folder).standardOutput.contains("no run yet"))

@@ -32,6 +32,8 @@ import Testing
         ("yyyy/M/d H:mm", "待定"),
         ("iso8601", "2019-02-29T10:00:00+08:00"),
         ("excel", "abc"),
+        ("excel", "4.3381e4"),
+        ("excel", "+43381"),
     ])
     func refusesImpossibleOrForeignDates(pattern: String, text: String) throws {
         #expect(try #require(DateFormat(pattern)).parse(text) == nil)

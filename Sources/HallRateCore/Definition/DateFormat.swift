@@ -184,7 +184,9 @@ public struct DateFormat: Sendable, CustomStringConvertible {
 
     /// Excel's serial day number: days since 1899-12-30, the fraction being the time of day.
     private static func parseExcel(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
-        guard text.count <= 32, let value = Double(String(decoding: text, as: UTF8.self)),
+        let isPlainDecimal = !text.isEmpty && text.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+            && text.filter { $0 == 0x2E }.count <= 1 && text.first != 0x2E
+        guard isPlainDecimal, text.count <= 32, let value = Double(String(decoding: text, as: UTF8.self)),
             value >= 1, value < 2_958_466  // 1900-01-01 ... 9999-12-31
         else { return nil }
         guard let epoch = LocalTime(year: 1899, month: 12, day: 30) else { return nil }

@@ -20,7 +20,7 @@ struct PathTemplate: Sendable {
         var rest = Substring(template)
         while !rest.isEmpty {
             if rest.hasPrefix(PathTemplate.placeholder) {
-                regex += "([^/]+)"
+                regex += "([^/]+?)"
                 rest = rest.dropFirst(PathTemplate.placeholder.count)
                 continue
             }
@@ -28,6 +28,19 @@ struct PathTemplate: Sendable {
             switch character {
             case "*": regex += "[^/]*"
             case "?": regex += "[^/]"
+            case "[":
+                // A bracket expression: copied as a regex class ([!…] is glob's negation).
+                var bracket = "["
+                if rest.first == "!" {
+                    rest.removeFirst()
+                    bracket += "^"
+                }
+                while let next = rest.first, next != "]" {
+                    bracket += next == "\\" ? "\\\\" : String(next)
+                    rest.removeFirst()
+                }
+                if rest.first == "]" { rest.removeFirst() }
+                regex += bracket + "]"
             default: regex += NSRegularExpression.escapedPattern(for: String(character))
             }
         }

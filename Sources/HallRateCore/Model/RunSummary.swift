@@ -22,6 +22,13 @@ public struct RunSummary: Sendable {
             && rowsRead == accepted + rejected + duplicates
     }
 
+    /// 0, or 1 when the counts do not reconcile or more than `maxRejectRate` of the rows were rejected.
+    public func exitStatus(maxRejectRate: Double?) -> Int32 {
+        if !reconciles { return 1 }
+        if let maxRejectRate, rejectRate > maxRejectRate { return 1 }
+        return 0
+    }
+
     /// Rejected rows as a share of rows read (0 when nothing was read).
     public var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
 }

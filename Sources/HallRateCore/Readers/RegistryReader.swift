@@ -47,7 +47,8 @@ struct RegistryReader {
                 seen[code] = record.line
                 var aliases: [String] = []
                 if let aliasColumn, aliasColumn < record.count {
-                    aliases = record.string(aliasColumn).split(separator: ";").map { TextNormalizer.normalize(String($0)) }
+                    aliases = TextNormalizer.normalize(record.string(aliasColumn)).split(separator: ";")
+                        .map { TextNormalizer.normalize(String($0)) }
                         .filter { !$0.isEmpty }
                 }
                 for other in [name] + aliases where !other.isEmpty {

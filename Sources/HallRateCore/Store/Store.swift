@@ -6,6 +6,9 @@ import GRDB
 ///
 /// Each file is replaced in one transaction: all its rows and its ledger entry are in, or none.
 public final class Store {
+    /// The fingerprint given to files that `hallrate reprocess` marked: it matches no real one.
+    static let reprocessMark = "reprocess"
+
     private let queue: DatabaseQueue
     public let path: String
 
@@ -105,14 +108,14 @@ public final class Store {
             try queue.write { db in
                 switch condition {
                 case .all:
-                    try db.execute(sql: "UPDATE file SET fingerprint = 'reprocess'")
+                    try db.execute(sql: "UPDATE file SET fingerprint = '\(Store.reprocessMark)'")
                 case .source(let name):
-                    try db.execute(sql: "UPDATE file SET fingerprint = 'reprocess' WHERE source = ?", arguments: [name])
+                    try db.execute(sql: "UPDATE file SET fingerprint = '\(Store.reprocessMark)' WHERE source = ?", arguments: [name])
                 case .file(let path):
-                    try db.execute(sql: "UPDATE file SET fingerprint = 'reprocess' WHERE path = ?", arguments: [path])
+                    try db.execute(sql: "UPDATE file SET fingerprint = '\(Store.reprocessMark)' WHERE path = ?", arguments: [path])
                 case .since(let period):
                     try db.execute(sql: """
-                        UPDATE file SET fingerprint = 'reprocess'
+                        UPDATE file SET fingerprint = '\(Store.reprocessMark)'
                         WHERE id IN (SELECT DISTINCT file_id FROM txn WHERE period >= ?)
                         """, arguments: [period.index])
                 }

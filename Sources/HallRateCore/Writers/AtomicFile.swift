@@ -65,8 +65,17 @@ enum AtomicFile {
 }
 
 extension AtomicFile {
+    /// Removes the files of `folder` whose names contain `fragment` (temporary files of a killed run).
+    static func removeFiles(in folder: String, containing fragment: String) {
+        removeFiles(in: folder) { $0.contains(fragment) }
+    }
+
     /// Removes the files of `folder` ending in `suffix` that are not in `keep` (stale outputs of earlier runs).
     static func removeFiles(in folder: String, except keep: Set<String>, suffix: String) {
+        removeFiles(in: folder) { $0.hasSuffix(suffix) && !keep.contains($0) }
+    }
+
+    private static func removeFiles(in folder: String, where shouldRemove: (String) -> Bool) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var stale: [String] = []
@@ -74,7 +83,7 @@ extension AtomicFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasSuffix(suffix), !keep.contains(name) { stale.append(name) }
+            if name != ".", name != "..", shouldRemove(name) { stale.append(name) }
         }
         for name in stale { unlink(folder + "/" + name) }
     }

@@ -1,0 +1,118 @@
+/// One sheet of a workbook: a header row and typed cells, with the presentation a supervisor expects
+/// (frozen and filtered header, widths that fit Chinese text, highlighted rows).
+struct Worksheet {
+    /// A typed cell. Text is always a string cell, never a formula.
+    enum Value {
+        case text(String)
+        case integer(Int)
+        /// A ratio shown as a percentage (0.6523 → 65.23%).
+        case percent(Double)
+        /// A plain decimal with two places (percentage points).
+        case decimal(Double)
+        case empty
+    }
+
+    let name: String
+    let header: [String]
+    private(set) var rows: [(cells: [Value], highlighted: Bool)] = []
+
+    init(name: String, header: [String]) {
+        self.name = name
+        self.header = header
+    }
+
+    mutating func append(_ cells: [Value], highlighted: Bool = false) { rows.append((cells, highlighted)) }
+
+    /// Column widths in Excel's character units: CJK characters count double.
+    var columnWidths: [Double] {
+        header.indices.map { column in
+            let texts = [header[column]] + rows.map { row in column < row.cells.count ? Worksheet.display(row.cells[column]) : "" }
+            let widest = texts.map(Worksheet.displayWidth).max() ?? 8
+            return Double(min(max(widest + 2, 8), 60))
+        }
+    }
+
+    static func display(_ value: Value) -> String {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .percent: return "100.00%"
+        case .decimal: return "-100.00"
+        case .empty: return ""
+        }
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+    }
+
+    /// `A`, `B`, … `AA` for a 0-based column.
+    static func columnName(_ index: Int) -> String {
+        var name = ""
+        var n = index + 1
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    /// The sheet's XML (SpreadsheetML), with style indices from ``XLSXWorkbook``'s stylesheet.
+    func xml() -> [UInt8] {
+        var xml = XMLStreamWriter()
+        xml.start("worksheet", [("xmlns", XLSXWorkbook.mainNamespace), ("xmlns:r", XLSXWorkbook.relationshipNamespace)])
+        xml.start("sheetViews")
+        xml.start("sheetView", [("workbookViewId", "0")])
+        xml.empty("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")])
+        xml.end()
+        xml.end()
+        xml.start("cols")
+        for (index, width) in columnWidths.enumerated() {
+            xml.empty("col", [("min", "\(index + 1)"), ("max", "\(index + 1)"), ("width", String(format: "%.1f", width)),
+                              ("customWidth", "1")])
+        }
+        xml.end()
+        xml.start("sheetData")
+        writeRow(&xml, number: 1, cells: header.map(Value.text), style: .header)
+        for (offset, row) in rows.enumerated() {
+            writeRow(&xml, number: offset + 2, cells: row.cells, style: row.highlighted ? .highlighted : .plain)
+        }
+        xml.end()
+        let lastColumn = Worksheet.columnName(max(header.count - 1, 0))
+        xml.empty("autoFilter", [("ref", "A1:\(lastColumn)\(rows.count + 1)")])
+        xml.end()
+        return xml.bytes
+    }
+
+    private enum RowStyle { case header, plain, highlighted }
+
+    private func writeRow(_ xml: inout XMLStreamWriter, number: Int, cells: [Value], style: RowStyle) {
+        xml.start("row", [("r", "\(number)")])
+        for (column, value) in cells.enumerated() {
+            let reference = Worksheet.columnName(column) + "\(number)"
+            let styleIndex = XLSXWorkbook.style(for: value, header: style == .header, highlighted: style == .highlighted)
+            var attributes = [("r", reference), ("s", "\(styleIndex)")]
+            switch value {
+            case .text(let text):
+                attributes.append(("t", "inlineStr"))
+                xml.start("c", attributes)
+                xml.start("is")
+                xml.element("t", [("xml:space", "preserve")], text: text)
+                xml.end()
+                xml.end()
+            case .integer(let number):
+                xml.start("c", attributes)
+                xml.element("v", text: String(number))
+                xml.end()
+            case .percent(let number), .decimal(let number):
+                xml.start("c", attributes)
+                xml.element("v", text: number.isFinite ? "\(number)" : "0")
+                xml.end()
+            case .empty:
+                xml.empty("c", attributes)
+            }
+        }
+        xml.end()
+    }
+}
