@@ -18,7 +18,7 @@ struct HallRateCommand: ParsableCommand {
             same pipeline is under way (try again later).
             """,
         version: HallRate.version,
-        subcommands: [RunCommand.self, CheckCommand.self, ReprocessCommand.self, StatusCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReprocessCommand.self, StatusCommand.self, ReportCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

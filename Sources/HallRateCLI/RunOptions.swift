@@ -14,6 +14,12 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Withdraw the rows of files that are no longer in the inputs (kept by default, since exports get archived).")
     var pruneMissing = false
 
+    @Flag(help: "Do not write the workbook (report_YYYY-MM.xlsx).")
+    var noXlsx = false
+
+    @Flag(help: "Do not write the HTML report (report_YYYY-MM.html).")
+    var noHtml = false
+
     func validate() throws {
         if let maxRejectRate, !(0...1).contains(maxRejectRate) {
             throw ValidationError("--max-reject-rate must be between 0 and 1.")

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HallRateCore
+
+/// `hallrate report`: rebuilds the workbook and the HTML report for a month from the store.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Rebuild the workbook (.xlsx) and HTML report for a month from the store, reading no input.",
+        discussion: "Writes report_YYYY-MM.xlsx and report_YYYY-MM.html into the output folder (default: the latest month)."
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: ArgumentHelp("The month to report (default: the latest month with data).", valueName: "YYYY-MM"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("The output folder the runs used, when they were given --output.", valueName: "DIR"))
+    var output: String?
+
+    @Flag(help: "Do not write the workbook.")
+    var noXlsx = false
+
+    @Flag(help: "Do not write the HTML report.")
+    var noHtml = false
+
+    func validate() throws {
+        if let period, Period(period) == nil { throw ValidationError("--period takes a month such as 2019-03.") }
+    }
+
+    func run() throws {
+        var pipeline = try options.loadPipeline()
+        if let output {
+            pipeline.output.move(to: output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
+        }
+        var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: options.makeLogger())
+        runner.options.workbook = !noXlsx
+        runner.options.html = !noHtml
+        do {
+            let lock = try PipelineRunner.lock(pipeline)
+            let written = try withExtendedLifetime(lock) { () throws(HallRateError) -> [String] in
+                try runner.rebuildReports(period: period.flatMap(Period.init))
+            }
+            if !options.quiet {
+                for name in written { print("\(pipeline.output.folder)/\(name)") }
+            }
+        } catch {
+            printError(error)
+            throw ExitCode(error.code == .busy ? 75 : [.pipeline, .registry, .usage].contains(error.code) ? 2 : 1)
+        }
+    }
+}
