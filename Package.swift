@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HallRateCLITests",
-            dependencies: ["HallRateCLI"],
+            dependencies: ["HallRateCLI", "HallRateCore"],
             exclude: ["Fixtures"]
         ),
     ]

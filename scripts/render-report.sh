@@ -5,8 +5,8 @@
 #
 # Installs Debian's `chromium` and a CJK font (`fonts-noto-cjk`) when missing. Window size:
 # RENDER_WINDOW (default 1280,2400). Exit status: 0 rendered cleanly; 2 usage; 3 Chromium is not
-# available and cannot be installed here (nothing rendered); 4 the page logged console errors
-# (printed on stderr; the PNG is still written); 5 Chromium ran but wrote no PNG.
+# available and cannot be installed here (nothing rendered); 4 the page logged to the console
+# (errors, failed loads; printed on stderr, the PNG is still written); 5 Chromium ran but wrote no PNG.
 set -uo pipefail
 
 if [ $# -ne 2 ]; then
@@ -68,7 +68,8 @@ if [ ! -s "$out" ]; then
   cat "$log" >&2
   exit 5
 fi
-if grep -E 'Uncaught|ERROR:CONSOLE|CONSOLE\([0-9]+\).*(Error|error)' "$log" >&2; then
+# The report runs no script, so any console message (an exception, a resource that failed to load) is an error.
+if grep -E 'Uncaught|:CONSOLE[:(]' "$log" >&2; then
   echo "render-report: the page logged console errors (above)" >&2
   exit 4
 fi

@@ -5,5 +5,13 @@ cd "$(dirname "$0")/.."
 source scripts/require-packages.sh
 # The workbook test reads .xlsx files back with an independent reader.
 python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check openpyxl
+# The HTML report test renders the page in headless Chromium with a CJK font (scripts/render-report.sh
+# installs them too; when they cannot be had, that test is reported as skipped, not passed).
+if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null 2>&1 \
+    || echo "hallrate: chromium could not be installed; the HTML render test will be skipped" >&2
+fi
 swift build --build-tests
 swift test --skip-build

@@ -169,6 +169,13 @@ public struct PipelineRunner {
                 report, period: period, rejects: rejects, files: files, folder: pipeline.output.folder))
             checkpoint("workbook")
         }
+        if options.html, let month = period ?? report.periods.last {
+            let name = "report_\(month).html"
+            try HTMLReportWriter(pipelineName: pipeline.name, targets: pipeline.targets, language: pipeline.output.language)
+                .write(report, period: month, to: pipeline.output.folder + "/" + name)
+            written.append(name)
+            checkpoint("html")
+        }
         return written
     }
 

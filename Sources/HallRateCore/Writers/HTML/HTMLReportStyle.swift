@@ -1,0 +1,100 @@
+/// The report's inline style sheet. Marks never rely on hue alone: symbols, bold text, dash styles
+/// and hatching keep a grayscale print readable.
+enum HTMLReportStyle {
+    static let css = """
+    :root { --ink: #1c2430; --muted: #5d6876; --line: #d9dee5; --soft: #f5f7fa; --accent: #1d4f7c;
+      --accent-soft: #dce7f2; --red: #a3262a; --black: #111; }
+    * { box-sizing: border-box; }
+    html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    body { margin: 0; background: #eef1f5; color: var(--ink);
+      font: 14px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+    main { max-width: 1180px; margin: 0 auto; padding: 28px 28px 56px; }
+    .masthead { background: var(--accent); color: #fff; border-radius: 12px; padding: 26px 32px 22px; }
+    .masthead h1 { margin: 0; font-size: 26px; font-weight: 700; letter-spacing: 0.02em; }
+    .masthead dl { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 12px 0 0; font-size: 15px; }
+    .masthead dt { opacity: 0.8; display: inline; }
+    .masthead dd { margin: 0 0 0 6px; display: inline; font-weight: 700; }
+    .masthead p { margin: 12px 0 0; font-size: 12.5px; opacity: 0.85; }
+    nav { margin: 14px 2px 0; font-size: 13px; color: var(--muted); }
+    nav a { color: var(--accent); text-decoration: none; margin-right: 18px; }
+    section { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 22px 26px 24px; margin-top: 20px; }
+    h2 { margin: 0 0 4px; font-size: 21px; display: flex; align-items: baseline; gap: 14px; }
+    h2 .target-chip { font-size: 13px; font-weight: 400; color: var(--muted); border: 1px dashed var(--muted);
+      border-radius: 999px; padding: 1px 10px; }
+    h3 { margin: 26px 0 10px; font-size: 15px; color: var(--accent); border-left: 4px solid var(--accent); padding-left: 8px; }
+    .note { color: var(--muted); font-size: 12.5px; margin: 4px 0 0; }
+    .kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; }
+    .kpi { border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; background: var(--soft); }
+    .kpi.below { border: 2px dashed #4a4a4a; }
+    .kpi .tier-name { font-weight: 700; font-size: 15px; }
+    .kpi .value { font-size: 32px; font-weight: 700; line-height: 1.2; margin-top: 6px; font-variant-numeric: tabular-nums; }
+    .kpi .value .sym { font-size: 20px; margin-left: 6px; }
+    .kpi .facts { color: var(--muted); font-size: 12.5px; margin-top: 4px; display: flex; flex-wrap: wrap; gap: 0 14px; }
+    .kpi .facts span { white-space: nowrap; }
+    .legend { display: flex; flex-wrap: wrap; gap: 6px 22px; margin-top: 14px; font-size: 12.5px; color: var(--muted); }
+    .legend b { color: var(--ink); margin-right: 4px; }
+    .legend svg.key { display: inline-block; width: 28px; height: 10px; margin-right: 5px; vertical-align: middle; }
+    .key-series { stroke: var(--accent); stroke-width: 2.6; }
+    .key-dot.below { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+    svg { display: block; width: 100%; height: auto; font-family: inherit; }
+    svg text { fill: var(--ink); }
+    .chart { margin-top: 8px; }
+    .chart .grid { stroke: #e6e9ee; stroke-width: 1; }
+    .chart .axis-line, .chart .tick { stroke: #8a94a1; stroke-width: 1; }
+    .chart .axis { font-size: 12px; fill: var(--muted); }
+    .target { stroke: #3b3b3b; stroke-width: 1.6; stroke-dasharray: 7 5; }
+    .spark .target { stroke-width: 1.1; stroke-dasharray: 4 3; }
+    .chart .target-label { font-size: 12px; font-weight: 700; }
+    .chart .area { fill: var(--accent); opacity: 0.08; }
+    .chart .series { fill: none; stroke: var(--accent); stroke-width: 2.6; stroke-linejoin: round; }
+    .chart .dot { fill: var(--accent); stroke: var(--accent); stroke-width: 1.5; }
+    .chart .dot.below { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+    .chart .value-label { font-size: 13px; font-weight: 700; }
+    .sparks { display: grid; grid-template-columns: repeat(auto-fill, minmax(205px, 1fr)); gap: 10px; }
+    .spark-card { border: 1px solid var(--line); border-radius: 8px; padding: 7px 10px 6px; background: #fff; }
+    .spark-card.below { border: 1.5px dashed #4a4a4a; background: var(--soft); }
+    .spark-card .hall { font-size: 12.5px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .spark-card .foot { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; color: var(--muted);
+      font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .spark-card .latest { color: var(--ink); font-weight: 700; font-size: 13px; }
+    .spark-card.below .hall { font-weight: 700; }
+    .spark-base { stroke: #c7ced8; stroke-width: 1; }
+    .spark-line { fill: none; stroke: var(--accent); stroke-width: 1.8; stroke-linejoin: round; }
+    .spark-dot, .spark-end { fill: var(--accent); }
+    .spark-end.below { fill: #fff; stroke: var(--accent); stroke-width: 1.6; }
+    svg.spark { margin: 3px 0 1px; }
+    table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
+    th { text-align: left; font-weight: 700; color: var(--muted); font-size: 12px; border-bottom: 2px solid var(--ink);
+      padding: 6px 8px; white-space: nowrap; }
+    td { padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; }
+    .num { text-align: right; white-space: nowrap; }
+    td.code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; color: var(--muted); }
+    td.mark { white-space: nowrap; font-weight: 700; width: 1%; }
+    tr.below td { font-weight: 700; }
+    tr.black td { background: repeating-linear-gradient(135deg, #ececec 0 5px, #fafafa 5px 10px); }
+    tr.black td:first-child { box-shadow: inset 4px 0 0 var(--black); }
+    tr.below:not(.black) td:first-child { box-shadow: inset 4px 0 0 #8a8a8a; }
+    tr.silent td { color: var(--muted); font-style: italic; }
+    .bar { display: inline-block; position: relative; width: 84px; height: 9px; background: #e8ebf0;
+      border-radius: 2px; vertical-align: middle; margin-right: 8px; }
+    .bar .fill { position: absolute; left: 0; top: 0; bottom: 0; background: var(--accent); border-radius: 2px; }
+    .bar .fill.under { background: repeating-linear-gradient(45deg, #555 0 2px, #b9b9b9 2px 4px); }
+    .bar .goal { position: absolute; top: -3px; bottom: -3px; width: 0; border-left: 2px solid var(--black); }
+    .lists { display: grid; grid-template-columns: 1fr 1fr; gap: 22px; }
+    .lists h4 { margin: 0 0 6px; font-size: 14px; }
+    .lists .red h4 { color: var(--red); }
+    .lists .black h4 { color: var(--black); }
+    .streak { font-weight: 700; }
+    .outlook-never { font-weight: 700; }
+    .empty { color: var(--muted); font-style: italic; margin: 6px 0; }
+    footer { text-align: center; color: var(--muted); font-size: 12px; margin-top: 26px; }
+    @media print {
+      body { background: #fff; }
+      main { padding: 0; max-width: none; }
+      section { break-inside: avoid-page; border-color: #bbb; }
+      section.tier { break-before: page; break-inside: auto; }
+      nav { display: none; }
+    }
+    @media (max-width: 760px) { .kpis, .lists { grid-template-columns: 1fr; } }
+    """
+}

@@ -1,0 +1,192 @@
+/// The sections of the page: the overview, and per tier the charts and tables.
+extension HTMLReportWriter {
+    private func target(_ tier: Tier) -> Double? { targets[tier]?.doubleValue }
+
+    private func escaped(_ text: String) -> String { HTMLEscaping.escape(text) }
+
+    /// One card per tier: the month's rate against the target, the change, halls reporting and below target.
+    func overview(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
+        var html = "<section id=\"overview\">\n<h2>\(words.overview) · \(month)</h2>\n<div class=\"kpis\">\n"
+        for tier in tiers {
+            let summary = index.summary(tier, month)
+            let ratio = summary?.ratio
+            let below = ratio.flatMap { value in target(tier).map { value < $0 } } ?? false
+            html += "<div class=\"\(below ? "kpi below" : "kpi")\"><div class=\"tier-name\">\(words.tier(tier))</div>"
+            html += "<div class=\"value\">\(ratio.map { HTMLNumber.percent($0) } ?? "—")"
+            html += below ? "<span class=\"sym\" title=\"\(words.belowWord)\">▼</span>" : ""
+            html += "</div><div class=\"facts\">"
+            var facts: [String] = []
+            if let goal = target(tier) { facts.append("\(words.target) \(HTMLNumber.percent(goal, places: 0))") }
+            if let ratio, let previous = index.summary(tier, month.advanced(by: -1))?.ratio {
+                facts.append("\(words.change) \(HTMLNumber.signed((ratio - previous) * 100))\(words.percentagePoints)")
+            }
+            if let summary {
+                facts.append("\(words.reporting) \(summary.halls)\(words.hallsUnit)")
+                facts.append("\(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)")
+            }
+            html += facts.map { "<span>\($0)</span>" }.joined() + "</div></div>\n"
+        }
+        html += "</div>\n<div class=\"legend\"><span>\(words.legend):</span>"
+        html += words.legendItems.map { "<span><b>\($0.symbol)</b>\($0.text)</span>" }.joined()
+        html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"target\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/></svg>\(words.targetLine)</span>"
+        html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"key-series\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/><circle class=\"key-dot below\" cx=\"14\" cy=\"5\" r=\"3.5\"/></svg>\(words.hollowDot)</span>"
+        return html + "</div>\n</section>\n"
+    }
+
+    /// Everything about one tier for the month.
+    func section(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
+        let goal = target(tier)
+        var html = "<section class=\"tier\" id=\"tier-\(tier.rawValue)\">\n<h2>\(words.tier(tier))"
+        if let goal { html += "<span class=\"target-chip\">\(words.target) \(HTMLNumber.percent(goal, places: 0))</span>" }
+        html += "</h2>\n"
+        if let summary = index.summary(tier, month), let ratio = summary.ratio {
+            html += "<p class=\"note\">\(month) \(words.rate) <strong>\(HTMLNumber.percent(ratio))</strong>"
+            html += " · \(words.reporting) \(summary.halls)\(words.hallsUnit) · \(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)</p>\n"
+        }
+        let entries = index.league(tier, month)
+        let black = Set(index.list(.black, tier, month).map(\.figures.hall))
+        let red = Set(index.list(.red, tier, month).map(\.figures.hall))
+        html += "<h3>\(words.trendChart)</h3>\n" + tierChart(index, tier: tier, month: month)
+        html += "<h3>\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
+        html += "<h3>\(words.leagueTable) · \(month)</h3>\n" + leagueTable(entries, index: index, red: red, black: black, tier: tier)
+        html += "<h3>\(words.lists) · \(month)</h3>\n" + lists(index, tier: tier, month: month)
+        html += "<h3>\(words.projection)</h3>\n" + projections(entries, index: index, tier: tier, month: month)
+        return html + "</section>\n"
+    }
+
+    /// The tier's monthly rate from the first month through `month`, against its target.
+    private func tierChart(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
+        let months = index.months(through: month)
+        let points = months.map { SVGLineChart.Point(label: $0.description, value: index.summary(tier, $0)?.ratio) }
+        guard points.contains(where: { $0.value != nil }) else { return "<p class=\"empty\">\(words.noChart)</p>\n" }
+        let chart = SVGLineChart(points: points, target: target(tier), highlighted: points.count - 1,
+                                 title: "\(words.tier(tier)) \(words.trendChart)", targetWord: words.target)
+        return chart.svg() + "\n"
+    }
+
+    /// One small chart per hall of the tier, in league order, over the last 12 months, on one shared scale.
+    private func sparklines(_ index: HTMLReportIndex, entries: [SupervisionReport.LeagueEntry], tier: Tier,
+                            month: Period) -> String {
+        let months = index.months(through: month, last: 12)
+        let series = entries.map { entry in months.map { index.figures(hall: entry.hall, period: $0)?.ratio } }
+        let highest = series.joined().compactMap { $0 }.max() ?? 0
+        let scale = ChartScale(highest: max(highest, target(tier) ?? 0))
+        var html = "<div class=\"sparks\">\n"
+        for (entry, values) in zip(entries, series) {
+            let hall = index.report.registry[entry.hall]
+            let below = entry.flags.contains(.belowTarget)
+            let name = escaped(hall.name)
+            html += "<div class=\"\(below ? "spark-card below" : "spark-card")\">"
+            html += "<div class=\"hall\" title=\"\(name) (\(escaped(hall.code)))\">\(name)</div>"
+            html += SVGSparkline(values: values, target: target(tier), top: scale.top, title: "\(hall.name) \(words.rate)").svg()
+            html += "<div class=\"foot\"><span class=\"latest\">\(below ? "▼ " : "")\(entry.figures.map { HTMLNumber.percent($0.ratio) } ?? "—")</span>"
+            if let delta = entry.figures?.deltaPP {
+                html += "<span class=\"delta\">\(words.change) \(HTMLNumber.signed(delta))</span>"
+            }
+            html += "</div></div>\n"
+        }
+        return html + "</div>\n<p class=\"note\">\(words.sparkNote(months.first ?? month, month, top: HTMLNumber.percent(scale.top, places: 0)))</p>\n"
+    }
+
+    /// The marks of a hall in the month: ★ red list, ■ black list, ▼ below target.
+    private func marks(red: Bool, black: Bool, below: Bool) -> String {
+        var marks = ""
+        if red { marks += "<span title=\"\(words.redWord)\">★</span>" }
+        if black { marks += "<span title=\"\(words.blackWord)\">■</span>" }
+        if below { marks += "<span title=\"\(words.belowWord)\">▼</span>" }
+        return marks
+    }
+
+    /// A ratio with a small bar and a tick at the target; hatched when below it.
+    private func ratioCell(_ ratio: Double, target goal: Double?) -> String {
+        let below = goal.map { ratio < $0 } ?? false
+        var bar = "<span class=\"bar\" aria-hidden=\"true\"><span class=\"\(below ? "fill under" : "fill")\" style=\"width:\(HTMLNumber.percent(min(max(ratio, 0), 1)))\"></span>"
+        if let goal { bar += "<span class=\"goal\" style=\"left:\(HTMLNumber.percent(goal))\"></span>" }
+        return bar + "</span>\(HTMLNumber.percent(ratio))"
+    }
+
+    /// The trend slope with an arrow, or a dash when there is none.
+    private func trend(_ slope: Double?) -> String {
+        guard let slope else { return "—" }
+        let text = HTMLNumber.signed(slope)
+        return (text.hasPrefix("+") ? "↑ " : text.hasPrefix("\u{2212}") ? "↓ " : "→ ") + text
+    }
+
+    private func leagueTable(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, red: Set<Int>,
+                             black: Set<Int>, tier: Tier) -> String {
+        guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
+        var html = "<table class=\"league\">\n<thead><tr><th>\(words.status)</th><th class=\"num\">\(words.rank)</th>"
+        html += "<th>\(words.code)</th><th>\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
+        html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.trend)</th>"
+        html += "<th>\(words.flags)</th></tr></thead>\n<tbody>\n"
+        for entry in entries {
+            let hall = index.report.registry[entry.hall]
+            let below = entry.flags.contains(.belowTarget)
+            let classes = [below ? "below" : nil, black.contains(entry.hall) ? "black" : nil, entry.figures == nil ? "silent" : nil]
+                .compactMap { $0 }.joined(separator: " ")
+            html += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes)\">"
+            html += "<td class=\"mark\">\(marks(red: red.contains(entry.hall), black: black.contains(entry.hall), below: below))</td>"
+            html += "<td class=\"num\">\(entry.figures?.rank.map(String.init) ?? "—")</td>"
+            html += "<td class=\"code\">\(escaped(hall.code))</td><td>\(escaped(hall.name))</td>"
+            if let figures = entry.figures {
+                html += "<td class=\"num\">\(figures.total)</td><td class=\"num\">\(figures.online)</td>"
+                html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
+                html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
+                html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
+            } else {
+                html += "<td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
+            }
+            html += "<td>\(words.flags(entry.flags))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// The red and black lists side by side; the black list with its bottom streaks.
+    private func lists(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
+        var html = "<div class=\"lists\">\n"
+        for kind in [SupervisionReport.ListKind.red, .black] {
+            let entries = index.list(kind, tier, month)
+            let isRed = kind == .red
+            html += "<div class=\"\(kind.rawValue)\"><h4>\(isRed ? "★" : "■") \(isRed ? words.redList : words.blackList)</h4>\n"
+            guard !entries.isEmpty else {
+                html += "<p class=\"empty\">\(words.emptyList)</p></div>\n"
+                continue
+            }
+            html += "<table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th>\(words.name)</th>"
+            html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(isRed ? words.deltaPP : words.bottomStreak)</th></tr></thead><tbody>\n"
+            for entry in entries {
+                let figures = entry.figures
+                html += "<tr><td class=\"num\">\(figures.rank.map(String.init) ?? "—")</td>"
+                html += "<td>\(escaped(index.report.registry[figures.hall].name))</td>"
+                html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
+                if isRed {
+                    html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td></tr>\n"
+                } else {
+                    html += "<td class=\"num streak\">\(entry.bottomStreak)</td></tr>\n"
+                }
+            }
+            html += "</tbody></table></div>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    /// For each hall below target: when it reaches the target if its slope holds.
+    private func projections(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, tier: Tier,
+                             month: Period) -> String {
+        let below = entries.compactMap { entry in entry.figures.flatMap { $0.flags.contains(.belowTarget) ? $0 : nil } }
+        guard let goal = target(tier), !below.isEmpty else { return "<p class=\"empty\">\(words.noneBelow)</p>\n" }
+        var html = "<table class=\"projection\">\n<thead><tr><th>\(words.name)</th><th class=\"num\">\(words.rate)</th>"
+        html += "<th class=\"num\">\(words.gap)</th><th class=\"num\">\(words.trend)</th><th>\(words.outlook)</th></tr></thead>\n<tbody>\n"
+        for figures in below {
+            let projection = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
+            html += "<tr><td>\(escaped(index.report.registry[figures.hall].name))</td>"
+            html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
+            html += "<td class=\"num\">\(HTMLNumber.signed((figures.ratio - goal) * 100))</td>"
+            html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
+            html += projection == .never ? "<td class=\"outlook-never\">✕ \(words.outlook(projection))</td></tr>\n"
+                : "<td>\(words.outlook(projection))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n<p class=\"note\">\(words.projectionNote)</p>\n"
+        return html
+    }
+}
