@@ -15,27 +15,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The month to report (default: the latest month with data).", valueName: "YYYY-MM"))
     var period: String?
 
-    @Option(help: ArgumentHelp("The output folder the runs used, when they were given --output.", valueName: "DIR"))
-    var output: String?
-
-    @Flag(help: "Do not write the workbook.")
-    var noXlsx = false
-
-    @Flag(help: "Do not write the HTML report.")
-    var noHtml = false
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var reports: ReportOptions
 
     func validate() throws {
         if let period, Period(period) == nil { throw ValidationError("--period takes a month such as 2019-03.") }
     }
 
     func run() throws {
-        var pipeline = try options.loadPipeline()
-        if let output {
-            pipeline.output.move(to: output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
-        }
+        let pipeline = outputOptions.apply(to: try options.loadPipeline())
         var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: options.makeLogger())
-        runner.options.workbook = !noXlsx
-        runner.options.html = !noHtml
+        reports.apply(to: &runner.options)
         do {
             let lock = try PipelineRunner.lock(pipeline)
             let written = try withExtendedLifetime(lock) { () throws(HallRateError) -> [String] in

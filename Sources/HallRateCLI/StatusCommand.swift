@@ -14,14 +14,10 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "How many runs and files to show.")
     var limit = 10
 
-    @Option(help: ArgumentHelp("The output folder the runs used, when they were given --output.", valueName: "DIR"))
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        var pipeline = try options.loadPipeline()
-        if let output {
-            pipeline.output.move(to: output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
-        }
+        let pipeline = outputOptions.apply(to: try options.loadPipeline())
         guard FileManager.default.fileExists(atPath: pipeline.output.store) else {
             print("\(pipeline.name): no run yet (no store at \(pipeline.output.store))")
             return

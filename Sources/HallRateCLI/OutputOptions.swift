@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import HallRateCore
+
+/// Where the outputs (and the store with them) are: shared by every command that touches them.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Use DIR (relative to the working directory) instead of the pipeline's output folder; the store moves with it unless the pipeline names output.store.",
+                               valueName: "DIR"))
+    var output: String?
+
+    /// The pipeline with `--output` applied.
+    func apply(to pipeline: Pipeline) -> Pipeline {
+        var pipeline = pipeline
+        if let output {
+            pipeline.output.move(to: output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
+        }
+        return pipeline
+    }
+}
+
+/// Which reports to write besides the CSVs.
+struct ReportOptions: ParsableArguments {
+    @Flag(help: "Do not write the workbook (report_YYYY-MM.xlsx).")
+    var noXlsx = false
+
+    @Flag(help: "Do not write the HTML report (report_YYYY-MM.html).")
+    var noHtml = false
+
+    func apply(to options: inout PipelineRunner.Options) {
+        options.workbook = !noXlsx
+        options.html = !noHtml
+    }
+}
