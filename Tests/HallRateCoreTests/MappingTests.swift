@@ -74,7 +74,9 @@ import Testing
         let passport = try #require(reject(try map("U,1,网上,x,办结,,E12345678\n").first))
         #expect(!passport.raw.contains("E12345678"))
         #expect(IDMasker.mask("身份证520502198803150012，电话13800000000") == "身份证520502********0012，电话13800000000")
-        #expect(IDMasker.mask("5205021988031500123") == "5205021988031500123")  // 19 digits: not an ID
+        // Glued to other digits an ID cannot be told apart: the whole run is masked.
+        #expect(IDMasker.mask("T-1520502198803150012") == "T-152050*********0012")
+        #expect(IDMasker.mask("单号 20190412000000000001 与 12345678901234567") == "单号 201904**********0001 与 12345678901234567")
     }
 
     @Test func duplicatesKeepTheLatestUpdateThenTheLastRead() throws {

@@ -1,26 +1,29 @@
 /// Masks Chinese resident ID numbers (18 characters: 17 digits and a digit or X) in free text,
 /// keeping the first 6 and the last 4 characters: `520502198803150012` → `520502********0012`.
+///
+/// Errs on the side of privacy: any run of 18 or more digits (the last may be X) is masked the same
+/// way, since an ID glued to other digits cannot be told apart from them.
 enum IDMasker {
-    /// `text` with every ID-like run masked. Runs longer than 18 digits are left alone (they are not IDs).
+    /// `text` with every ID-like run masked.
+    /// - Complexity: O(n) in the length of `text`.
     static func mask(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
-        func isIDChar(_ s: Unicode.Scalar) -> Bool { isDigit(s) || s == "X" || s == "x" }
-        var i = 0
         var changed = false
-        while i + 18 <= scalars.count {
-            let before = i > 0 ? scalars[i - 1] : nil
-            let window = scalars[i..<i + 18]
-            let after = i + 18 < scalars.count ? scalars[i + 18] : nil
-            if before.map(isIDChar) != true, after.map(isIDChar) != true,
-                window.prefix(17).allSatisfy(isDigit), isIDChar(scalars[i + 17])
-            {
-                for j in (i + 6)..<(i + 14) { scalars[j] = "*" }
-                changed = true
-                i += 18
-            } else {
+        var i = 0
+        while i < scalars.count {
+            guard isDigit(scalars[i]) else {
                 i += 1
+                continue
             }
+            var end = i
+            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+            if end < scalars.count, scalars[end] == "X" || scalars[end] == "x", end - i >= 17 { end += 1 }
+            if end - i >= 18 {
+                for j in (i + 6)..<(end - 4) { scalars[j] = "*" }
+                changed = true
+            }
+            i = end
         }
         guard changed else { return text }
         var result = String.UnicodeScalarView()
