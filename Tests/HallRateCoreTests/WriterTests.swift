@@ -30,3 +30,28 @@ import Testing
         #expect(try table.bytes(.utf8BOM).prefix(3) == [0xEF, 0xBB, 0xBF])
     }
 }
+
+/// The fast decimal formatter must print exactly what `printf("%.*f")` prints.
+@Suite struct DecimalFormatterTests {
+    @Test func agreesWithPrintfOnRatiosAndPercentagePoints() {
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        var values: [Double] = [0, -0.0, 0.03125, 0.12345, 0.12355, 1.0 / 3.0, 2.0 / 3.0, -25, -0.00001, 12.5, 0.5, 1e14, -1e-9]
+        for _ in 0..<20_000 {
+            let total = Double(next() % 5_000 + 1)
+            let online = Double(next() % UInt64(total + 1))
+            values.append(online / total)
+            values.append((online / total - Double(next() % 1_000) / 1_000) * 100)
+            values.append(Double(bitPattern: next() | 0x3F00_0000_0000_0000) * (next() % 2 == 0 ? 1 : -1))
+        }
+        for value in values {
+            for places in [2, 4] {
+                #expect(DecimalFormatter.format(value, places: places) == DecimalFormatter.formatExactly(value, places: places),
+                        "\(value) with \(places) places")
+            }
+        }
+    }
+}

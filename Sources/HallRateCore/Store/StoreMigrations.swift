@@ -55,6 +55,10 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2: no index on txn.period") { db in
+            // Every insert paid for it; only `reprocess --since` reads by period, and a scan serves it.
+            try db.execute(sql: "DROP INDEX IF EXISTS txn_period")
+        }
         return migrator
     }
 }

@@ -2,23 +2,23 @@
 /// in a spreadsheet.
 public enum CSVFormatter {
     /// `value` quoted when it holds the delimiter, a quote, CR or LF (quotes doubled).
+    /// - Parameter delimiter: an ASCII delimiter.
     public static func quoted(_ value: String, delimiter: Character = ",") -> String {
-        guard value.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+        guard value.utf8.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             return value
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var result = "\""
+        for character in value.unicodeScalars {
+            if character == "\"" { result += "\"\"" } else { result.unicodeScalars.append(character) }
+        }
+        return result + "\""
     }
 
     /// A text cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, tab or CR)
     /// gets a leading apostrophe, so it shows as text. Numbers are never passed through this.
     public static func neutralized(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        guard let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return text }
         return "'" + text
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

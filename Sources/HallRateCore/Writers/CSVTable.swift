@@ -11,19 +11,30 @@ public struct CSVTable: Sendable {
     public mutating func append(_ row: [Cell]) { rows.append(row) }
 
     /// The file's text.
-    public var text: String {
-        var text = header.map { Cell.text($0).rendered }.joined(separator: ",") + "\r\n"
-        for row in rows {
-            text += row.map(\.rendered).joined(separator: ",")
-            text += "\r\n"
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The file's UTF-8 bytes, rows separated by CRLF.
+    /// - Complexity: O(n) in the size of the file.
+    var utf8: [UInt8] {
+        var bytes: [UInt8] = []
+        func append(_ cells: some Sequence<Cell>) {
+            var first = true
+            for cell in cells {
+                if !first { bytes.append(0x2C) }
+                first = false
+                bytes.append(contentsOf: cell.rendered.utf8)
+            }
+            bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        return text
+        append(header.map(Cell.text))
+        for row in rows { append(row) }
+        return bytes
     }
 
     /// The file's bytes in `encoding`.
     /// - Throws: ``HallRateError`` `.output` when GB18030 cannot represent a character.
     public func bytes(_ encoding: Pipeline.Output.Encoding) throws(HallRateError) -> [UInt8] {
-        let utf8 = Array(text.utf8)
+        let utf8 = self.utf8
         switch encoding {
         case .utf8BOM: return [0xEF, 0xBB, 0xBF] + utf8
         case .utf8: return utf8
