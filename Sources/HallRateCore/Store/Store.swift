@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 
 /// The pipeline's embedded SQLite database (through GRDB): the ledger of ingested files, their
 /// canonical transactions and rejects, and the history of runs.
@@ -126,22 +127,36 @@ public final class Store {
 
     /// Calls `body` with every stored transaction, files in path order (byte order), rows in file order,
     /// and the file's position in that order.
+    /// - Complexity: O(n) in the stored transactions: each file's rows are read in key order, no sort.
     public func forEachTransaction(_ body: (_ txnID: String, _ hallCode: String, _ period: Int, _ channel: Channel,
                                             _ status: Status, _ updatedAt: Int64?, _ file: Int) -> Void) throws(HallRateError) {
         try withStore {
             try queue.read { db in
-                var fileIndex: [Int64: Int] = [:]
-                for (index, id) in try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY path").enumerated() {
-                    fileIndex[id] = index
-                }
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT t.file_id, t.txn_id, t.hall_code, t.period, t.channel, t.status, t.updated_at
-                    FROM txn t JOIN file f ON f.id = t.file_id ORDER BY f.path, t.ordinal
+                let files = try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY path")
+                let select = try db.makeStatement(sql: """
+                    SELECT txn_id, hall_code, period, channel, status, updated_at FROM txn WHERE file_id = ? ORDER BY ordinal
                     """)
-                while let row = try rows.next() {
-                    guard let channel = Channel(rawValue: row[4]), let status = Status(rawValue: row[5]) else { continue }
-                    body(row[1], row[2], row[3], channel, status, row[6], fileIndex[row[0]] ?? 0)
+                let statement = select.sqliteStatement
+                func text(_ column: Int32) -> String {
+                    guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+                    return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))),
+                                  as: UTF8.self)
                 }
+                for (index, id) in files.enumerated() {
+                    sqlite3_reset(statement)
+                    sqlite3_bind_int64(statement, 1, id)
+                    while true {
+                        let code = sqlite3_step(statement)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else {
+                            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading stored transactions")
+                        }
+                        guard let channel = Channel(rawValue: text(3)), let status = Status(rawValue: text(4)) else { continue }
+                        let updatedAt = sqlite3_column_type(statement, 5) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 5)
+                        body(text(0), text(1), Int(sqlite3_column_int64(statement, 2)), channel, status, updatedAt, index)
+                    }
+                }
+                sqlite3_reset(statement)
             }
         }
     }
