@@ -2,6 +2,8 @@
 struct BenchCatalog {
     /// `事项编码,事项名称,受理部门` of each item, RFC 4180 quoted where needed, padded to realistic lengths.
     let items: [[UInt8]]
+    /// The same items for `--format xml`: `<事项编码>…</事项编码><事项>…</事项><受理部门>…</受理部门>`, escaped.
+    let xmlItems: [[UInt8]]
     /// Channel words in `ChannelKind` order (window, online, mobile, kiosk).
     let channels: [[UInt8]]
     /// Status words in `StatusKind` order.
@@ -13,9 +15,15 @@ struct BenchCatalog {
 
     init() {
         let layout = ExportLayout.district
-        items = Catalog.items.enumerated().map { index, item in
+        let names = Catalog.items.enumerated().map { index, item in
             let qualifier = BenchCatalog.qualifiers[index % BenchCatalog.qualifiers.count]
-            let name = qualifier.isEmpty ? item.name : item.name + "（" + qualifier + "）"
+            return qualifier.isEmpty ? item.name : item.name + "（" + qualifier + "）"
+        }
+        xmlItems = zip(Catalog.items, names).map { item, name in
+            Array(("<事项编码>" + XMLEscape.text(item.code) + "</事项编码><事项>" + XMLEscape.text(name)
+                + "</事项><受理部门>" + XMLEscape.text(item.department) + "</受理部门>").utf8)
+        }
+        items = zip(Catalog.items, names).map { item, name in
             var bytes: [UInt8] = []
             bytes.appendText(CSVLine.encode(item.code))
             bytes.append(0x2C)

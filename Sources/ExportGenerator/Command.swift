@@ -15,7 +15,8 @@ enum Command: Equatable {
         case "demo":
             return .demo(try DemoOptions(OptionList(rest, allowed: ["--out"])))
         case "bench":
-            return .bench(try BenchOptions(OptionList(rest, allowed: ["--rows", "--out", "--seed", "--halls", "--months"])))
+            return .bench(try BenchOptions(OptionList(rest, allowed: ["--rows", "--out", "--seed", "--halls", "--months",
+                                                                       "--format", "--id-prefix"])))
         default:
             throw UsageError("unknown command '\(verb)'")
         }

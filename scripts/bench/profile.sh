@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Where hallrate's time goes: callgrind over one `hallrate run` of a small benchmark export, from an empty
+# store, in the release build. Instruction counts do not depend on the machine's load, unlike wall time.
+#
+#   bash scripts/bench/profile.sh [ROWS]      # default 50000
+#
+# Writes $BENCH_DIR/profile/callgrind.out (default BENCH_DIR=/tmp/hallrate-bench; open it with kcachegrind
+# or callgrind_annotate) and prints the top functions by inclusive instruction count, demangled.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${1:-50000}
+[[ "$ROWS" =~ ^[0-9]+$ ]] || { echo "profile: ROWS must be a number" >&2; exit 2; }
+BENCH_DIR=${BENCH_DIR:-/tmp/hallrate-bench}
+DIR=$BENCH_DIR/profile
+SCRATCH=.build-bench
+BIN=$(pwd)/$SCRATCH/release
+
+source scripts/require-packages.sh
+if ! command -v valgrind >/dev/null || ! command -v callgrind_annotate >/dev/null; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq valgrind >/dev/null
+fi
+swift build -c release --scratch-path "$SCRATCH" --product hallrate-gen 2>&1 | tail -1
+swift build -c release --scratch-path "$SCRATCH" --product hallrate 2>&1 | tail -1
+
+rm -rf "$DIR"
+mkdir -p "$DIR/data"
+"$BIN/hallrate-gen" bench --rows "$ROWS" --seed 1 --out "$DIR/gen.csv"
+ln -f "$DIR/gen.csv" "$DIR/data/export.csv"
+cat > "$DIR/profile.yml" <<'EOF'
+name: bench-profile
+registry: gen.csv.halls.csv
+min_volume: 30
+sources:
+  - name: district
+    glob: data/*.csv
+    columns:
+      txn_id: 办件编号
+      hall_code: 受理大厅编码
+      channel: 申报渠道
+      accepted_at: 受理时间
+      status: 办件状态
+      updated_at: 更新时间
+      completed_at: 办结时间
+      item_code: 事项编码
+      item_name: 事项名称
+      department: 受理部门
+      applicant_id: 申请人证件号码
+    values:
+      channel: {窗口: window, 网上申报: online, 移动端: mobile, 自助终端: kiosk}
+      status: {办结: completed, 在办: in_progress, 不予受理: rejected, 撤件: withdrawn}
+    date_formats: ["yyyy-MM-dd HH:mm:ss"]
+output: {folder: out, language: en, encoding: utf-8}
+targets: {district: 0.70, township: 0.50, village: 0.30}
+EOF
+
+# Debian 12's valgrind (3.19) cannot read the DWARF 5 that Swift's clang writes and gives up, so profile a
+# copy without debug information: the ELF symbol table still names every function.
+objcopy --strip-debug "$BIN/hallrate" "$DIR/hallrate"
+echo "profile: callgrind over hallrate run on $ROWS rows (this takes a minute or two)"
+valgrind --tool=callgrind --callgrind-out-file="$DIR/callgrind.out" \
+  "$DIR/hallrate" run "$DIR/profile.yml" --root "$DIR" --output "$DIR/out" -q --no-xlsx --no-html \
+  2> "$DIR/valgrind.log"
+grep -E "Collected" "$DIR/valgrind.log" || true
+
+demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else swift demangle --simplified; fi; }
+callgrind_annotate --inclusive=yes --threshold=100 "$DIR/callgrind.out" 2>/dev/null \
+  | demangle > "$DIR/inclusive.txt"
+callgrind_annotate --inclusive=no --threshold=100 "$DIR/callgrind.out" 2>/dev/null \
+  | demangle > "$DIR/self.txt"
+echo
+echo "profile: top 40 by inclusive instructions ($DIR/inclusive.txt has them all)"
+grep -E '^ *[0-9,]+ \(' "$DIR/inclusive.txt" | head -40 | cut -c1-220
+echo
+echo "profile: top 25 by self instructions ($DIR/self.txt)"
+grep -E '^ *[0-9,]+ \(' "$DIR/self.txt" | head -25 | cut -c1-220
