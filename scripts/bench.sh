@@ -67,6 +67,12 @@ echo "bench: building hallrate and hallrate-gen (release, --scratch-path $SCRATC
 swift build -c release --scratch-path "$SCRATCH" --product hallrate-gen 2>&1 | tail -1
 swift build -c release --scratch-path "$SCRATCH" --product hallrate 2>&1 | tail -1
 [ -x "$BIN/hallrate" ] && [ -x "$BIN/hallrate-gen" ] || die "the build left no binaries in $BIN"
+# What was built, for the report (the tree can change while the benchmark runs).
+if BUILT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null); then
+  git -C "$REPO" diff --quiet HEAD 2>/dev/null || BUILT="$BUILT with uncommitted changes"
+else
+  BUILT="not a git checkout"
+fi
 command -v cc >/dev/null || die "cc is missing (apt-get install gcc): it builds the C SAX2 baseline"
 SAX2=$BENCH_DIR/sax2_baseline
 # shellcheck disable=SC2046
@@ -201,9 +207,11 @@ RESULTS=$BENCH_DIR/results.tsv
 printf 'case\ttool\trep\twall_s\trss_kb\trows\tbytes\tnote\n' > "$RESULTS"
 
 # timed LOG CMD…: runs CMD under /usr/bin/time; sets WALL (seconds) and RSS (KiB). Stops on failure.
+# Dirty pages (a deleted or copied store) are written back first, so that no run pays for the one before.
 timed() {
   local log=$1; shift
   local tf=$log.time
+  sync
   if ! /usr/bin/time -f '%e %M' -o "$tf" "$@" > "$log" 2>&1; then
     cat "$log" >&2
     die "failed: $*"
@@ -302,12 +310,7 @@ done
 {
   echo "# hallrate benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  if commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null); then
-    git -C "$REPO" diff --quiet HEAD 2>/dev/null || commit="$commit with uncommitted changes"
-  else
-    commit="not a git checkout"
-  fi
-  echo "- command: \`bash scripts/bench.sh$([ "$QUICK" = 1 ] && echo ' --quick') --reps $REPS\` in $REPO ($commit)"
+  echo "- command: \`bash scripts/bench.sh$([ "$QUICK" = 1 ] && echo ' --quick') --reps $REPS\` in $REPO (built from $BUILT)"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -sr)"
   echo "- $(swift --version 2>/dev/null | head -1); DuckDB $DUCKDB_VERSION (PyPI, default threads, Python $("$PY" -c 'import platform; print(platform.python_version())'))"
   echo "- hallrate: \`hallrate run PIPELINE --output DIR -q --no-xlsx --no-html\`, from an empty output folder (and store) except in the nightly case"
