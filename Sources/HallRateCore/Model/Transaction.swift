@@ -3,6 +3,8 @@
 /// `applicant_id` is never carried past the mapper, so it cannot reach any output.
 public struct Transaction: Sendable {
     public let txnID: String
+    /// The deduplication key: the hash of `txnID`.
+    public let key: TransactionKey
     /// Index of the hall in the ``HallRegistry``.
     public let hall: Int
     public let channel: Channel
@@ -18,6 +20,7 @@ public struct Transaction: Sendable {
     /// A transaction as the store keeps it: the month, not the exact acceptance time.
     public init(txnID: String, hall: Int, channel: Channel, status: Status, period: Period, updatedAt: LocalTime?) {
         self.txnID = txnID
+        self.key = TransactionKey(txnID)
         self.hall = hall
         self.channel = channel
         self.status = status
