@@ -113,25 +113,42 @@ public struct PipelineRunner {
 
     /// Everything computed from the store: deduplication across all stored files (in path order),
     /// counts, the metric stages, the file reports and the rejects.
+    ///
+    /// Stored rows come back merged by key, so deduplication and counting stream through them with
+    /// memory independent of the store's size.
     func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError)
         -> (report: SupervisionReport, rejects: [Reject], files: [FileReport], withdrawn: Int)
     {
-        var deduplicator = Deduplicator()
         let ledger = try store.ledger()
-        let paths = ledger.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        var paths: [String] = []
+        /// Per file position: its hall indices → registry indices (-1: the hall left the registry).
+        var registryHalls: [[Int]] = []
+        var hallCodes: [[String]] = []
+        var deduplicator = Deduplicator(files: 0)
+        var aggregator = Aggregator(halls: registry.halls.count, periods: nil)
         // Rows of files kept in the store (gone from the inputs) whose hall left the registry since:
         // they can no longer count, so they become rejects and the reconciliation still holds.
         var orphans: [Int: [String: Int]] = [:]
-        try store.forEachTransaction { txnID, code, period, channel, status, updatedAt, file in
-            guard let hall = registry.index(ofCode: code) else {
+        try store.readTransactions(files: { files, periods in
+            paths = files.map(\.path)
+            hallCodes = files.map(\.hallCodes)
+            registryHalls = files.map { $0.hallCodes.map { registry.index(ofCode: $0) ?? -1 } }
+            deduplicator = Deduplicator(files: files.count)
+            aggregator = Aggregator(halls: registry.halls.count, periods: periods)
+        }, row: { row, file in
+            let halls = registryHalls[file]
+            let local = Int(row.hall)
+            let hall = local < halls.count ? halls[local] : -1
+            guard hall >= 0 else {
+                let code = local < hallCodes[file].count ? hallCodes[file][local] : "?"
                 orphans[file, default: [:]][code, default: 0] += 1
                 return
             }
-            deduplicator.add(Transaction(txnID: txnID, hall: hall, channel: channel, status: status,
-                                         period: Period(index: period), updatedAt: updatedAt.map(LocalTime.init(seconds:))),
-                             file: file)
-        }
-        let accepted = deduplicator.acceptedByFile
+            if let winner = deduplicator.add(.init(row: row, file: file, hall: hall)) {
+                aggregator.add(winner.row, hall: winner.hall)
+            }
+        })
+        if let winner = deduplicator.finish() { aggregator.add(winner.row, hall: winner.hall) }
         var extraRejects: [Reject] = []
         let files = paths.enumerated()
             .compactMap { index, path -> FileReport? in
@@ -151,12 +168,12 @@ public struct PipelineRunner {
                         detail: "hall code '\(code)' is no longer in the registry (the file is gone from the inputs and cannot be read again)",
                         raw: ""), count: count)
                 }
-                report.accepted = accepted[index] ?? 0
-                report.duplicates = deduplicator.duplicatesByFile[index] ?? 0
+                report.accepted = deduplicator.acceptedByFile[index]
+                report.duplicates = deduplicator.duplicatesByFile[index]
                 report.readThisRun = filesRead.contains(path)
                 return report
             }
-        let counts = Aggregator.aggregate(deduplicator.winners.values)
+        let counts = aggregator.counts
         let report = Self.analyse(counts, registry: registry, pipeline: pipeline)
         return (report, try store.rejects() + extraRejects, files, counts.values.reduce(0) { $0 + $1.withdrawn })
     }

@@ -89,11 +89,21 @@ import Testing
             C,520502001000,窗口,2019-01-02 09:00,办结,2019-01-03 10:00,
 
             """)
-        var deduplicator = Deduplicator()
-        for case .success(let transaction) in results { deduplicator.add(transaction, file: 0) }
-        #expect(deduplicator.winners["A"]?.channel == .online)  // later updated_at, read first
-        #expect(deduplicator.winners["B"]?.channel == .window)  // no updated_at: the last read wins
-        #expect(deduplicator.winners["C"]?.channel == .window)  // equal updated_at: the last read wins
+        // The store hands rows over grouped by key, in reading order within a key.
+        var deduplicator = Deduplicator(files: 1)
+        var winners: [TransactionKey: Channel] = [:]
+        func keep(_ winner: Deduplicator.Candidate?) {
+            if let winner { winners[TransactionKey(rawValue: winner.row.key)] = winner.row.channel }
+        }
+        for case .success(let transaction) in results {
+            let row = CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
+                                         hall: 0, channel: transaction.channel, status: transaction.status)
+            keep(deduplicator.add(.init(row: row, file: 0, hall: transaction.hall)))
+        }
+        keep(deduplicator.finish())
+        #expect(winners[TransactionKey("A")] == .online)  // later updated_at, read first
+        #expect(winners[TransactionKey("B")] == .window)  // no updated_at: the last read wins
+        #expect(winners[TransactionKey("C")] == .window)  // equal updated_at: the last read wins
         #expect(deduplicator.duplicatesByFile[0] == 3)
         #expect(deduplicator.acceptedByFile[0] == 3)
     }

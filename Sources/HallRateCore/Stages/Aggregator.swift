@@ -1,12 +1,64 @@
 /// Stage 4a, aggregate: sums the winning transactions into additive counts per hall, month,
 /// channel and status.
-enum Aggregator {
-    /// - Complexity: O(n) in the number of winners.
-    static func aggregate(_ winners: some Sequence<Deduplicator.Winner>) -> [HallPeriod: ChannelStatusCounts] {
-        var counts: [HallPeriod: ChannelStatusCounts] = [:]
-        for winner in winners {
-            let key = HallPeriod(hall: Int(winner.hall), period: Period(index: Int(winner.period)))
-            counts[key, default: ChannelStatusCounts()].add(winner.channel, winner.status)
+///
+/// Counts live in one flat table indexed by hall, month and kind when the months span a sane range
+/// (the usual case: no hashing per row), in a dictionary otherwise.
+struct Aggregator {
+    private let halls: Int
+    private let firstPeriod: Int
+    private let periods: Int
+    private var dense: [Int]
+    private var sparse: [HallPeriod: ChannelStatusCounts] = [:]
+    private static let maxDenseCells = 1 << 22
+
+    /// - Parameters:
+    ///   - halls: the registry's size.
+    ///   - periods: the months the winners fall in (nil when there are none).
+    init(halls: Int, periods: ClosedRange<Int>?) {
+        self.halls = halls
+        firstPeriod = periods?.lowerBound ?? 0
+        let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
+        let cells = halls.multipliedReportingOverflow(by: span).partialValue
+        if span > 0, cells <= Aggregator.maxDenseCells / CompactTransaction.kindCount {
+            self.periods = span
+            dense = [Int](repeating: 0, count: cells * CompactTransaction.kindCount)
+        } else {
+            self.periods = 0
+            dense = []
+        }
+    }
+
+    /// Counts one winner of registry hall `hall`.
+    /// - Complexity: O(1).
+    mutating func add(_ row: CompactTransaction, hall: Int) {
+        let offset = Int(row.period) - firstPeriod
+        if periods > 0, offset >= 0, offset < periods {
+            dense[(hall * periods + offset) * CompactTransaction.kindCount + Int(row.kind)] += 1
+        } else {
+            sparse[HallPeriod(hall: hall, period: Period(index: Int(row.period))), default: ChannelStatusCounts()]
+                .add(row.channel, row.status)
+        }
+    }
+
+    /// The counts of every hall and month with at least one winner.
+    var counts: [HallPeriod: ChannelStatusCounts] {
+        var counts = sparse
+        guard periods > 0 else { return counts }
+        let kinds = CompactTransaction.kindCount
+        for hall in 0..<halls {
+            for offset in 0..<periods {
+                let base = (hall * periods + offset) * kinds
+                guard dense[base..<base + kinds].contains(where: { $0 != 0 }) else { continue }
+                var cell = ChannelStatusCounts()
+                for channel in Channel.allCases {
+                    for status in Status.allCases {
+                        let count = dense[base + Int(CompactTransaction.kind(channel, status))]
+                        if count > 0 { cell.add(channel, status, count: count) }
+                    }
+                }
+                counts[HallPeriod(hall: hall, period: Period(index: firstPeriod + offset)), default: ChannelStatusCounts()]
+                    .merge(cell)
+            }
         }
         return counts
     }

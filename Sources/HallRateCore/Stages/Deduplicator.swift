@@ -1,45 +1,51 @@
 /// Stage 3, deduplicate: keeps one winner per `txn_id` (contract rule 3).
 ///
-/// Rows must be added in reading order (files in sorted path order, rows in file order). A newer row
-/// replaces the kept one unless both carry `updated_at` and the kept one's is later; losers count as
-/// duplicates of the file they were read from.
+/// Rows must come grouped by key and, within a key, in reading order (files in sorted path order,
+/// rows in file order): the store's merged order. Within a key, a later row replaces the kept one
+/// unless both carry `updated_at` and the kept one's is later. Losers count as duplicates of the
+/// file they were read from. Memory does not depend on the number of rows.
 struct Deduplicator {
-    /// The compact winner of one transaction id.
-    struct Winner {
-        var hall: Int32
-        var period: Int32
-        var channel: Channel
-        var status: Status
-        var updatedAt: Int64?
-        var file: Int32
+    /// A stored row, with the position of its file and its hall's registry index.
+    struct Candidate {
+        var row: CompactTransaction
+        var file: Int
+        var hall: Int
     }
 
-    private(set) var winners: [String: Winner] = [:]
-    /// Duplicates counted per file index.
-    private(set) var duplicatesByFile: [Int: Int] = [:]
+    private var kept: Candidate?
+    /// Duplicates and winners per file position.
+    private(set) var duplicatesByFile: [Int]
+    private(set) var acceptedByFile: [Int]
 
-    /// Adds a transaction read from file number `file`.
-    /// - Complexity: O(1) amortised.
-    mutating func add(_ transaction: Transaction, file: Int) {
-        let candidate = Winner(hall: Int32(transaction.hall), period: Int32(transaction.period.index),
-                               channel: transaction.channel, status: transaction.status,
-                               updatedAt: transaction.updatedAt?.seconds, file: Int32(file))
-        guard let kept = winners[transaction.txnID] else {
-            winners[transaction.txnID] = candidate
-            return
+    init(files: Int) {
+        duplicatesByFile = [Int](repeating: 0, count: files)
+        acceptedByFile = [Int](repeating: 0, count: files)
+    }
+
+    /// Adds the next row; returns the winner of the previous key when this row starts a new key.
+    mutating func add(_ candidate: Candidate) -> Candidate? {
+        guard let current = kept else {
+            kept = candidate
+            return nil
         }
-        if let keptTime = kept.updatedAt, let newTime = candidate.updatedAt, keptTime > newTime {
-            duplicatesByFile[file, default: 0] += 1
+        if current.row.key != candidate.row.key {
+            acceptedByFile[current.file] += 1
+            kept = candidate
+            return current
+        }
+        if current.row.hasUpdate, candidate.row.hasUpdate, current.row.updatedAt > candidate.row.updatedAt {
+            duplicatesByFile[candidate.file] += 1
         } else {
-            duplicatesByFile[Int(kept.file), default: 0] += 1
-            winners[transaction.txnID] = candidate
+            duplicatesByFile[current.file] += 1
+            kept = candidate
         }
+        return nil
     }
 
-    /// The number of winning rows per file index.
-    var acceptedByFile: [Int: Int] {
-        var counts: [Int: Int] = [:]
-        for winner in winners.values { counts[Int(winner.file), default: 0] += 1 }
-        return counts
+    /// The winner of the last key, once every row was added.
+    mutating func finish() -> Candidate? {
+        defer { kept = nil }
+        if let kept { acceptedByFile[kept.file] += 1 }
+        return kept
     }
 }

@@ -3,7 +3,8 @@ import GRDB
 internal import GRDBSQLite
 
 /// The pipeline's embedded SQLite database (through GRDB): the ledger of ingested files, their
-/// canonical transactions and rejects, and the history of runs.
+/// canonical transactions (compact, in sorted chunks: ``CompactTransaction``) and rejects, and the
+/// history of runs.
 ///
 /// Each file is replaced in one transaction: all its rows and its ledger entry are in, or none.
 public final class Store {
@@ -78,13 +79,14 @@ public final class Store {
                     """, arguments: [path])
                 var sink = try StoreSink(db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes)
                 let (entry, result) = try body(&sink)
+                try sink.finish()
                 try db.execute(sql: """
                     UPDATE file SET source = ?, size = ?, modified = ?, sha256 = ?, fingerprint = ?, status = ?, encoding = ?,
-                                    note = ?, rows_read = ?, rejected = ?, ingested_at = ?
+                                    note = ?, rows_read = ?, rejected = ?, ingested_at = ?, first_period = ?, last_period = ?
                     WHERE id = ?
                     """, arguments: [entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
                                      entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
-                                     entry.ingestedAt, sink.fileID])
+                                     entry.ingestedAt, sink.periods?.lowerBound, sink.periods?.upperBound, sink.fileID])
                 return result
             }
         } catch let error as DatabaseError {
@@ -117,7 +119,7 @@ public final class Store {
                 case .since(let period):
                     try db.execute(sql: """
                         UPDATE file SET fingerprint = '\(Store.reprocessMark)'
-                        WHERE id IN (SELECT DISTINCT file_id FROM txn WHERE period >= ?)
+                        WHERE last_period >= ?
                         """, arguments: [period.index])
                 }
                 return db.changesCount
@@ -125,38 +127,46 @@ public final class Store {
         }
     }
 
-    /// Calls `body` with every stored transaction, files in path order (byte order), rows in file order,
-    /// and the file's position in that order.
-    /// - Complexity: O(n) in the stored transactions: each file's rows are read in key order, no sort.
-    public func forEachTransaction(_ body: (_ txnID: String, _ hallCode: String, _ period: Int, _ channel: Channel,
-                                            _ status: Status, _ updatedAt: Int64?, _ file: Int) -> Void) throws(HallRateError) {
+    /// A stored file's rows as the results need them: in path order, with its hall codes and chunks.
+    struct StoredFile {
+        let path: String
+        /// The codes the file's rows name, indexed by ``CompactTransaction/hall``.
+        let hallCodes: [String]
+        let chunks: [(rowID: Int64, count: Int)]
+    }
+
+    /// Reads every stored row: calls `files` once with the stored files (in path order, byte order)
+    /// and the months their rows span, then `row` with each row in merged order (by key, and for
+    /// equal keys in reading order) and the position of its file.
+    /// - Complexity: O(n log k) for n rows in k chunks; memory O(k), not O(n).
+    func readTransactions(files body: ([StoredFile], ClosedRange<Int>?) throws -> Void,
+                          row: (CompactTransaction, Int) throws -> Void) throws(HallRateError)
+    {
         try withStore {
             try queue.read { db in
-                let files = try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY path")
-                let select = try db.makeStatement(sql: """
-                    SELECT txn_id, hall_code, period, channel, status, updated_at FROM txn WHERE file_id = ? ORDER BY ordinal
-                    """)
-                let statement = select.sqliteStatement
-                func text(_ column: Int32) -> String {
-                    guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-                    return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))),
-                                  as: UTF8.self)
+                let ids = try Row.fetchAll(db, sql: "SELECT id, path FROM file").map { row -> (Int64, String) in (row[0], row[1]) }
+                    .sorted { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
+                var halls: [Int64: [String]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT file_id, code FROM file_hall ORDER BY file_id, idx") {
+                    halls[row[0], default: []].append(row[1])
                 }
-                for (index, id) in files.enumerated() {
-                    sqlite3_reset(statement)
-                    sqlite3_bind_int64(statement, 1, id)
-                    while true {
-                        let code = sqlite3_step(statement)
-                        if code == SQLITE_DONE { break }
-                        guard code == SQLITE_ROW else {
-                            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading stored transactions")
-                        }
-                        guard let channel = Channel(rawValue: text(3)), let status = Status(rawValue: text(4)) else { continue }
-                        let updatedAt = sqlite3_column_type(statement, 5) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 5)
-                        body(text(0), text(1), Int(sqlite3_column_int64(statement, 2)), channel, status, updatedAt, index)
-                    }
+                var chunksByFile: [Int64: [(rowID: Int64, count: Int)]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT file_id, id, count FROM txn_chunk ORDER BY file_id, seq") {
+                    chunksByFile[row[0], default: []].append((row[1], row[2]))
                 }
-                sqlite3_reset(statement)
+                let range = try Row.fetchOne(db, sql: "SELECT MIN(first_period), MAX(last_period) FROM file")
+                let periods: ClosedRange<Int>? = {
+                    guard let range, let low: Int = range[0], let high: Int = range[1], low <= high else { return nil }
+                    return low...high
+                }()
+                let files = ids.map { id, path in
+                    StoredFile(path: path, hallCodes: halls[id] ?? [], chunks: chunksByFile[id] ?? [])
+                }
+                let chunks = files.enumerated().flatMap { position, file in
+                    file.chunks.map { ChunkMerger.Chunk(rowID: $0.rowID, count: $0.count, file: position) }
+                }
+                try body(files, periods)
+                try ChunkMerger(db: db, chunks: chunks).forEach(row)
             }
         }
     }

@@ -59,6 +59,49 @@ enum StoreMigrations {
             // Every insert paid for it; only `reprocess --since` reads by period, and a scan serves it.
             try db.execute(sql: "DROP INDEX IF EXISTS txn_period")
         }
+        migrator.registerMigration("v3: transactions as sorted chunks of compact rows") { db in
+            try db.execute(sql: """
+                CREATE TABLE txn_chunk (
+                    id INTEGER PRIMARY KEY,
+                    file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    count INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    UNIQUE (file_id, seq)
+                );
+                CREATE TABLE file_hall (
+                    file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    PRIMARY KEY (file_id, idx)
+                ) WITHOUT ROWID;
+                ALTER TABLE file ADD COLUMN first_period INTEGER;
+                ALTER TABLE file ADD COLUMN last_period INTEGER;
+                """)
+            try convertRowsToChunks(db)
+            try db.execute(sql: "DROP TABLE txn")
+        }
         return migrator
+    }
+
+    /// Moves the one-row-per-transaction table of stores up to v2 into compact chunks, file by file.
+    private static func convertRowsToChunks(_ db: Database) throws {
+        for fileID in try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY id") {
+            var sink = try StoreSink(db: db, fileID: fileID, hallCodes: [])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT txn_id, hall_code, period, channel, status, updated_at FROM txn WHERE file_id = ? ORDER BY ordinal
+                """, arguments: [fileID])
+            while let row = try rows.next() {
+                let updatedAt: Int64? = row[5]
+                let compact = CompactTransaction(
+                    key: TransactionKey(row[0] as String), updatedAt: updatedAt.map(LocalTime.init(seconds:)),
+                    period: Period(index: row[2]), hall: 0,
+                    channel: Channel(rawValue: row[3]) ?? .other, status: Status(rawValue: row[4]) ?? .completed)
+                try sink.add(compact, hallCode: row[1])
+            }
+            try sink.finish()
+            try db.execute(sql: "UPDATE file SET first_period = ?, last_period = ? WHERE id = ?",
+                           arguments: [sink.periods?.lowerBound, sink.periods?.upperBound, fileID])
+        }
     }
 }

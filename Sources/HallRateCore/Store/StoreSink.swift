@@ -1,25 +1,34 @@
 import GRDB
 internal import GRDBSQLite
 
-/// Where one file's rows go while it is read: prepared inserts inside the file's transaction.
+/// Where one file's rows go while it is read, inside the file's transaction.
 ///
-/// The hot path binds values straight through SQLite's C API on GRDB's prepared statements
-/// (GRDB's `execute(arguments:)` costs about 20,000 instructions a row, this a fraction of that).
+/// Accepted transactions are kept as ``CompactTransaction``s and written in chunks of up to
+/// ``chunkCapacity`` rows, each sorted by key, one blob per chunk: a row costs 24 bytes and no
+/// SQL statement. Rejects (rare) are SQL rows.
 public struct StoreSink {
-    let fileID: Int64
-    private let hallCodes: [String]
-    private let insertTransaction: Statement
-    private let insertReject: Statement
-    private var transactions = 0
-    private var rejects = 0
+    /// Rows per stored chunk: memory while reading is twice this many 24-byte rows.
+    static let chunkCapacity = 1 << 20
 
-    init(db: Database, fileID: Int64, hallCodes: [String]) throws {
+    let fileID: Int64
+    private let db: Database
+    private let hallCodes: [String]
+    /// Registry index → index in `fileHalls` (-1 when the file has no row of that hall yet).
+    private var localHall: [Int32]
+    private var fileHalls: [String] = []
+    private var pending: [CompactTransaction] = []
+    private var chunks = 0
+    private var rejects = 0
+    private let insertReject: Statement
+    private(set) var periods: ClosedRange<Int>?
+    private let chunkCapacity: Int
+
+    init(db: Database, fileID: Int64, hallCodes: [String], chunkCapacity: Int = StoreSink.chunkCapacity) throws {
+        self.db = db
         self.fileID = fileID
         self.hallCodes = hallCodes
-        insertTransaction = try db.makeStatement(sql: """
-            INSERT INTO txn (file_id, ordinal, txn_id, hall_code, period, channel, status, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        self.chunkCapacity = chunkCapacity
+        localHall = [Int32](repeating: -1, count: hallCodes.count)
         insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (file_id, ordinal, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -27,22 +36,36 @@ public struct StoreSink {
 
     /// Stores an accepted transaction.
     public mutating func add(_ transaction: Transaction) throws {
-        let statement = insertTransaction.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, fileID)
-        sqlite3_bind_int64(statement, 2, Int64(transactions))
-        StoreSink.bind(transaction.txnID, statement, 3)
-        StoreSink.bind(hallCodes[transaction.hall], statement, 4)
-        sqlite3_bind_int64(statement, 5, Int64(transaction.period.index))
-        StoreSink.bind(transaction.channel.rawValue, statement, 6)
-        StoreSink.bind(transaction.status.rawValue, statement, 7)
-        if let updatedAt = transaction.updatedAt {
-            sqlite3_bind_int64(statement, 8, updatedAt.seconds)
-        } else {
-            sqlite3_bind_null(statement, 8)
+        var local = localHall[transaction.hall]
+        if local < 0 {
+            local = Int32(fileHalls.count)
+            localHall[transaction.hall] = local
+            fileHalls.append(hallCodes[transaction.hall])
         }
-        try step(insertTransaction)
-        transactions += 1
+        add(CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
+                               hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
+                               status: transaction.status),
+            period: transaction.period.index)
+        if pending.count >= chunkCapacity { try flush() }
+    }
+
+    /// Stores a transaction whose hall is given by its code (used when converting an older store).
+    mutating func add(_ row: CompactTransaction, hallCode: String) throws {
+        var row = row
+        if let index = fileHalls.firstIndex(of: hallCode) {
+            row.hall = UInt16(truncatingIfNeeded: index)
+        } else {
+            row.hall = UInt16(truncatingIfNeeded: fileHalls.count)
+            fileHalls.append(hallCode)
+        }
+        add(row, period: Int(row.period))
+        if pending.count >= chunkCapacity { try flush() }
+    }
+
+    private mutating func add(_ row: CompactTransaction, period: Int) {
+        if pending.isEmpty { pending.reserveCapacity(min(chunkCapacity, 1 << 12)) }
+        pending.append(row)
+        periods = periods.map { min($0.lowerBound, period)...max($0.upperBound, period) } ?? period...period
     }
 
     /// Stores a reject.
@@ -51,22 +74,40 @@ public struct StoreSink {
         rejects += 1
     }
 
-    /// Binds `text` as UTF-8; SQLite copies it (SQLITE_TRANSIENT).
-    private static func bind(_ text: String, _ statement: OpaquePointer, _ index: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            _ = sqlite3_bind_text(statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                  Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    /// Writes what is still pending and the file's hall codes; called once, before the file's
+    /// transaction commits.
+    mutating func finish() throws {
+        try flush()
+        let insert = try db.makeStatement(sql: "INSERT INTO file_hall (file_id, idx, code) VALUES (?, ?, ?)")
+        for (index, code) in fileHalls.enumerated() {
+            try insert.execute(arguments: [fileID, index, code])
+        }
+        if fileHalls.count > Int(UInt16.max) + 1 {
+            throw DatabaseError(message: "a file names more than 65,536 different halls")
         }
     }
 
-    /// Runs the bound statement once.
-    /// - Throws: `DatabaseError` with SQLite's code and message when the insert fails (a full disk, say).
-    private func step(_ statement: Statement) throws {
-        let code = sqlite3_step(statement.sqliteStatement)
-        guard code == SQLITE_DONE else {
-            let message = sqlite3_db_handle(statement.sqliteStatement).flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    /// Sorts the pending rows by key and stores them as one chunk.
+    private mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        KeySorter.sort(&pending)
+        let statement = try db.cachedStatement(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, ?)")
+        let sqlite = statement.sqliteStatement
+        sqlite3_reset(sqlite)
+        sqlite3_bind_int64(sqlite, 1, fileID)
+        sqlite3_bind_int64(sqlite, 2, Int64(chunks))
+        sqlite3_bind_int64(sqlite, 3, Int64(pending.count))
+        let code = pending.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob64(sqlite, 4, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)  // static: stepped now
+            return sqlite3_step(sqlite)
         }
+        sqlite3_reset(sqlite)
+        sqlite3_clear_bindings(sqlite)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+        chunks += 1
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,42 @@
+/// A transaction as the store keeps it: 24 bytes, whatever the length of its id.
+///
+/// Only what deduplication and the counts need: the key of the id, `updated_at`, the month, the hall
+/// (an index into the hall codes of the file it came from, so that a registry change cannot
+/// reinterpret stored rows) and the channel and status. Stored in chunks of consecutive rows of one
+/// file, each chunk sorted by key (stably, so equal keys keep their reading order).
+struct CompactTransaction: Equatable {
+    /// ``TransactionKey`` of the txn_id.
+    var key: UInt64
+    /// `updated_at` in seconds (``LocalTime``), or ``noUpdate``.
+    var updatedAt: Int64
+    /// ``Period/index``.
+    var period: Int32
+    /// Index into the file's hall codes.
+    var hall: UInt16
+    /// `channel × 8 + status`, both as their position in `allCases`.
+    var kind: UInt8
+
+    /// `updatedAt` of a row without `updated_at`.
+    static let noUpdate = Int64.min
+    /// The bytes of one stored transaction (the layout is the struct's own, little-endian).
+    static let byteCount = 24
+
+    init(key: TransactionKey, updatedAt: LocalTime?, period: Period, hall: UInt16, channel: Channel, status: Status) {
+        self.key = key.rawValue
+        self.updatedAt = updatedAt?.seconds ?? CompactTransaction.noUpdate
+        self.period = Int32(truncatingIfNeeded: period.index)
+        self.hall = hall
+        self.kind = CompactTransaction.kind(channel, status)
+    }
+
+    static func kind(_ channel: Channel, _ status: Status) -> UInt8 {
+        UInt8((Channel.allCases.firstIndex(of: channel) ?? 0) * 8 + (Status.allCases.firstIndex(of: status) ?? 0))
+    }
+
+    /// The number of distinct `kind` values a counts table needs room for.
+    static let kindCount = (Channel.allCases.count - 1) * 8 + Status.allCases.count
+
+    var channel: Channel { Channel.allCases[Int(kind >> 3) % Channel.allCases.count] }
+    var status: Status { Status.allCases[Int(kind & 7) % Status.allCases.count] }
+    var hasUpdate: Bool { updatedAt != CompactTransaction.noUpdate }
+}
