@@ -121,34 +121,12 @@ public struct PipelineRunner {
     {
         let ledger = try store.ledger()
         var paths: [String] = []
-        /// Per file position: its hall indices → registry indices (-1: the hall left the registry).
-        var registryHalls: [[Int]] = []
-        var hallCodes: [[String]] = []
-        var deduplicator = Deduplicator(files: 0)
-        var aggregator = Aggregator(halls: registry.halls.count, periods: nil)
-        // Rows of files kept in the store (gone from the inputs) whose hall left the registry since:
-        // they can no longer count, so they become rejects and the reconciliation still holds.
-        var orphans: [Int: [String: Int]] = [:]
-        try store.readTransactions(files: { files, periods in
+        var counter = try store.readTransactions { files, periods in
             paths = files.map(\.path)
-            hallCodes = files.map(\.hallCodes)
-            registryHalls = files.map { $0.hallCodes.map { registry.index(ofCode: $0) ?? -1 } }
-            deduplicator = Deduplicator(files: files.count)
-            aggregator = Aggregator(halls: registry.halls.count, periods: periods)
-        }, row: { row, file in
-            let halls = registryHalls[file]
-            let local = Int(row.hall)
-            let hall = local < halls.count ? halls[local] : -1
-            guard hall >= 0 else {
-                let code = local < hallCodes[file].count ? hallCodes[file][local] : "?"
-                orphans[file, default: [:]][code, default: 0] += 1
-                return
-            }
-            if let winner = deduplicator.add(.init(row: row, file: file, hall: hall)) {
-                aggregator.add(winner.row, hall: winner.hall)
-            }
-        })
-        if let winner = deduplicator.finish() { aggregator.add(winner.row, hall: winner.hall) }
+            return StoredRowCounter(files: files, periods: periods, registry: registry)
+        }
+        counter.finish()
+        let (deduplicator, orphans) = (counter.deduplicator, counter.orphans)
         var extraRejects: [Reject] = []
         let files = paths.enumerated()
             .compactMap { index, path -> FileReport? in
@@ -173,7 +151,7 @@ public struct PipelineRunner {
                 report.readThisRun = filesRead.contains(path)
                 return report
             }
-        let counts = aggregator.counts
+        let counts = counter.aggregator.counts
         let report = Self.analyse(counts, registry: registry, pipeline: pipeline)
         return (report, try store.rejects() + extraRejects, files, counts.values.reduce(0) { $0 + $1.withdrawn })
     }

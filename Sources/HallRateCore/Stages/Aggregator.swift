@@ -30,6 +30,7 @@ struct Aggregator {
 
     /// Counts one winner of registry hall `hall`.
     /// - Complexity: O(1).
+    @inline(__always)
     mutating func add(_ row: CompactTransaction, hall: Int) {
         let offset = Int(row.period) - firstPeriod
         if periods > 0, offset >= 0, offset < periods {

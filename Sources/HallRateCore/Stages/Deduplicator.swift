@@ -23,6 +23,7 @@ struct Deduplicator {
     }
 
     /// Adds the next row; returns the winner of the previous key when this row starts a new key.
+    @inline(__always)
     mutating func add(_ candidate: Candidate) -> Candidate? {
         guard let current = kept else {
             kept = candidate

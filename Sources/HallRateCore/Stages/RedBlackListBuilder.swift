@@ -5,17 +5,23 @@
 /// With fewer than 2N ranked halls a hall can be on both lists, as the contract's rule reads.
 enum RedBlackListBuilder {
     static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int) -> [SupervisionReport.ListEntry] {
-        var ranked: [TierPeriod: [HallMonth]] = [:]
-        for row in rows where row.rank != nil {
-            ranked[TierPeriod(tier: registry[row.hall].tier, period: row.period), default: []].append(row)
+        let ranked = Dictionary(grouping: rows.indices.filter { rows[$0].rank != nil }) {
+            TierPeriod(tier: registry[rows[$0].hall].tier, period: rows[$0].period)
         }
         var top: [TierPeriod: [HallMonth]] = [:]
         var bottom: [TierPeriod: [HallMonth]] = [:]
         for (key, members) in ranked {
-            // A hall is in the top N when fewer than N halls beat it, in the bottom N when fewer than N trail it.
-            top[key] = members.filter { hall in members.filter { hall.exactRatio.isLess(than: $0.exactRatio) }.count < size }
-                .sorted { Ranker.listedBefore($0, $1, registry: registry) }
-            bottom[key] = members.filter { hall in members.filter { $0.exactRatio.isLess(than: hall.exactRatio) }.count < size }
+            // In league order, a hall's rank − 1 halls beat it; the halls after its tie trail it.
+            // It is in the top N when fewer than N halls beat it, in the bottom N when fewer than N trail it.
+            let ordered = members.map { rows[$0] }.sorted { Ranker.listedBefore($0, $1, registry: registry) }
+            top[key] = ordered.filter { ($0.rank ?? Int.max) - 1 < size }
+            var trailing = [Int](repeating: 0, count: ordered.count)
+            var end = ordered.count
+            for i in ordered.indices.reversed() {
+                if i + 1 < ordered.count, !ordered[i].exactRatio.hasSameValue(as: ordered[i + 1].exactRatio) { end = i + 1 }
+                trailing[i] = ordered.count - end
+            }
+            bottom[key] = ordered.indices.filter { trailing[$0] < size }.map { ordered[$0] }
                 .sorted { a, b in
                     if a.exactRatio.isLess(than: b.exactRatio) { return true }
                     if b.exactRatio.isLess(than: a.exactRatio) { return false }

@@ -135,12 +135,12 @@ public final class Store {
         let chunks: [(rowID: Int64, count: Int)]
     }
 
-    /// Reads every stored row: calls `files` once with the stored files (in path order, byte order)
-    /// and the months their rows span, then `row` with each row in merged order (by key, and for
-    /// equal keys in reading order) and the position of its file.
+    /// Reads every stored row: makes a consumer from the stored files (in path order, byte order)
+    /// and the months their rows span, hands it every row in merged order (by key, and for equal
+    /// keys in reading order) with the position of its file, and returns it; all in one read transaction.
     /// - Complexity: O(n log k) for n rows in k chunks; memory O(k), not O(n).
-    func readTransactions(files body: ([StoredFile], ClosedRange<Int>?) throws -> Void,
-                          row: (CompactTransaction, Int) throws -> Void) throws(HallRateError)
+    func readTransactions<Consumer: StoredRowConsumer>(
+        _ makeConsumer: ([StoredFile], ClosedRange<Int>?) -> Consumer) throws(HallRateError) -> Consumer
     {
         try withStore {
             try queue.read { db in
@@ -165,8 +165,9 @@ public final class Store {
                 let chunks = files.enumerated().flatMap { position, file in
                     file.chunks.map { ChunkMerger.Chunk(rowID: $0.rowID, count: $0.count, file: position) }
                 }
-                try body(files, periods)
-                try ChunkMerger(db: db, chunks: chunks).forEach(row)
+                var consumer = makeConsumer(files, periods)
+                try ChunkMerger(db: db, chunks: chunks).forEach(into: &consumer)
+                return consumer
             }
         }
     }

@@ -5,11 +5,13 @@ import Darwin
 #endif
 
 /// Writes a file so that a reader never sees half of it: a temporary file in the same folder,
-/// `fsync`, then `rename` over the target.
+/// `fsync`, then `rename` over the target. A file that already holds the same bytes is left alone
+/// (a nightly run changes few of the monthly tables, and each `fsync` costs milliseconds).
 enum AtomicFile {
-    /// Replaces `path` with `bytes`.
+    /// Replaces `path` with `bytes`, unless it already holds exactly them.
     /// - Throws: ``HallRateError`` `.output` naming the file and the system's reason; the previous file is left intact.
     static func write(_ bytes: [UInt8], to path: String) throws(HallRateError) {
+        if holds(bytes, path) { return }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", temporary) }
@@ -46,6 +48,27 @@ enum AtomicFile {
             _ = fsync(directory)
             close(directory)
         }
+    }
+
+    /// True when the file at `path` exists and its content is `bytes`.
+    private static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let capacity = bytes.count + 1  // one more, to see the file end
+        var existing = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
+        while filled < capacity {
+            let count = existing.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress.map { $0 + filled }, capacity - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return filled == bytes.count && existing.prefix(filled).elementsEqual(bytes)
     }
 
     /// Creates `path` and its parents when missing.

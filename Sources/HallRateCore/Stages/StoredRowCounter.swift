@@ -1,0 +1,47 @@
+/// Stages 3 and 4a over the store: takes the stored rows in merged order, maps each row's hall to
+/// the registry, deduplicates (``Deduplicator``) and counts the winners (``Aggregator``).
+///
+/// Rows whose hall left the registry (kept files gone from the inputs) are set aside as orphans:
+/// they become rejects, so the reconciliation still holds.
+struct StoredRowCounter: StoredRowConsumer {
+    /// Registry index of file `f`'s hall `i` at `hallBase[f] + i` (-1: the hall left the registry).
+    private let registryHalls: [Int]
+    private let hallBase: [Int]
+    private let files: [Store.StoredFile]
+    private(set) var deduplicator: Deduplicator
+    private(set) var aggregator: Aggregator
+    /// Per file position, the codes of halls that left the registry and their row counts.
+    private(set) var orphans: [Int: [String: Int]] = [:]
+
+    init(files: [Store.StoredFile], periods: ClosedRange<Int>?, registry: HallRegistry) {
+        self.files = files
+        var registryHalls: [Int] = []
+        var hallBase: [Int] = []
+        for file in files {
+            hallBase.append(registryHalls.count)
+            registryHalls += file.hallCodes.map { registry.index(ofCode: $0) ?? -1 }
+        }
+        hallBase.append(registryHalls.count)
+        self.registryHalls = registryHalls
+        self.hallBase = hallBase
+        deduplicator = Deduplicator(files: files.count)
+        aggregator = Aggregator(halls: registry.halls.count, periods: periods)
+    }
+
+    mutating func consume(_ row: CompactTransaction, file: Int) {
+        let slot = hallBase[file] + Int(row.hall)
+        guard slot < hallBase[file + 1], registryHalls[slot] >= 0 else {
+            let codes = files[file].hallCodes
+            orphans[file, default: [:]][Int(row.hall) < codes.count ? codes[Int(row.hall)] : "?", default: 0] += 1
+            return
+        }
+        if let winner = deduplicator.add(.init(row: row, file: file, hall: registryHalls[slot])) {
+            aggregator.add(winner.row, hall: winner.hall)
+        }
+    }
+
+    /// Counts the last winner; call once, after the last row.
+    mutating func finish() {
+        if let winner = deduplicator.finish() { aggregator.add(winner.row, hall: winner.hall) }
+    }
+}
