@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "ExportGenerator"),
         .testTarget(
             name: "HallRateCoreTests",
-            dependencies: ["HallRateCore"],
+            dependencies: ["HallRateCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -146,7 +146,7 @@ public struct PipelineRunner {
                         detail: "hall code '\(code)' is no longer in the registry (the file is gone from the inputs and cannot be read again)",
                         raw: ""), count: count)
                 }
-                report.accepted = deduplicator.acceptedByFile[index]
+                report.accepted = counter.accepted(file: index)
                 report.duplicates = deduplicator.duplicatesByFile[index]
                 report.readThisRun = filesRead.contains(path)
                 return report

@@ -2,12 +2,13 @@
 /// channel and status.
 ///
 /// Counts live in one flat table indexed by hall, month and kind when the months span a sane range
-/// (the usual case: no hashing per row), in a dictionary otherwise.
-struct Aggregator {
+/// (the usual case: no hashing per row), in a dictionary otherwise. A class, so that counting a
+/// row is one increment through a pointer.
+final class Aggregator {
     private let halls: Int
     private let firstPeriod: Int
     private let periods: Int
-    private var dense: [Int]
+    private let dense: UnsafeMutableBufferPointer<Int>
     private var sparse: [HallPeriod: ChannelStatusCounts] = [:]
     private static let maxDenseCells = 1 << 22
 
@@ -19,19 +20,17 @@ struct Aggregator {
         firstPeriod = periods?.lowerBound ?? 0
         let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
         let cells = halls.multipliedReportingOverflow(by: span).partialValue
-        if span > 0, cells <= Aggregator.maxDenseCells / CompactTransaction.kindCount {
-            self.periods = span
-            dense = [Int](repeating: 0, count: cells * CompactTransaction.kindCount)
-        } else {
-            self.periods = 0
-            dense = []
-        }
+        self.periods = span > 0 && cells <= Aggregator.maxDenseCells / CompactTransaction.kindCount ? span : 0
+        dense = .allocate(capacity: self.periods > 0 ? cells * CompactTransaction.kindCount : 0)
+        dense.initialize(repeating: 0)
     }
+
+    deinit { dense.deallocate() }
 
     /// Counts one winner of registry hall `hall`.
     /// - Complexity: O(1).
     @inline(__always)
-    mutating func add(_ row: CompactTransaction, hall: Int) {
+    func add(_ row: CompactTransaction, hall: Int) {
         let offset = Int(row.period) - firstPeriod
         if periods > 0, offset >= 0, offset < periods {
             dense[(hall * periods + offset) * CompactTransaction.kindCount + Int(row.kind)] += 1

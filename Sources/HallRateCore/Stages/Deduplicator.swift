@@ -13,26 +13,19 @@ struct Deduplicator {
     }
 
     private var kept: Candidate?
-    /// Duplicates and winners per file position.
+    /// Duplicates per file position (winners are the file's counted rows less these).
     private(set) var duplicatesByFile: [Int]
-    private(set) var acceptedByFile: [Int]
 
     init(files: Int) {
         duplicatesByFile = [Int](repeating: 0, count: files)
-        acceptedByFile = [Int](repeating: 0, count: files)
     }
 
     /// Adds the next row; returns the winner of the previous key when this row starts a new key.
     @inline(__always)
     mutating func add(_ candidate: Candidate) -> Candidate? {
-        guard let current = kept else {
-            kept = candidate
-            return nil
-        }
-        if current.row.key != candidate.row.key {
-            acceptedByFile[current.file] += 1
-            kept = candidate
-            return current
+        guard let current = kept, current.row.key == candidate.row.key else {
+            defer { kept = candidate }
+            return kept
         }
         if current.row.hasUpdate, candidate.row.hasUpdate, current.row.updatedAt > candidate.row.updatedAt {
             duplicatesByFile[candidate.file] += 1
@@ -46,7 +39,6 @@ struct Deduplicator {
     /// The winner of the last key, once every row was added.
     mutating func finish() -> Candidate? {
         defer { kept = nil }
-        if let kept { acceptedByFile[kept.file] += 1 }
         return kept
     }
 }

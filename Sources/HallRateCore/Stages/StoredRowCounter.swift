@@ -9,7 +9,7 @@ struct StoredRowCounter: StoredRowConsumer {
     private let hallBase: [Int]
     private let files: [Store.StoredFile]
     private(set) var deduplicator: Deduplicator
-    private(set) var aggregator: Aggregator
+    let aggregator: Aggregator
     /// Per file position, the codes of halls that left the registry and their row counts.
     private(set) var orphans: [Int: [String: Int]] = [:]
 
@@ -28,20 +28,36 @@ struct StoredRowCounter: StoredRowConsumer {
         aggregator = Aggregator(halls: registry.halls.count, periods: periods)
     }
 
-    mutating func consume(_ row: CompactTransaction, file: Int) {
-        let slot = hallBase[file] + Int(row.hall)
-        guard slot < hallBase[file + 1], registryHalls[slot] >= 0 else {
-            let codes = files[file].hallCodes
-            orphans[file, default: [:]][Int(row.hall) < codes.count ? codes[Int(row.hall)] : "?", default: 0] += 1
-            return
+    mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int) {
+        let (first, end) = (hallBase[file], hallBase[file + 1])
+        registryHalls.withUnsafeBufferPointer { all in
+            let halls = UnsafeBufferPointer(rebasing: all[first..<end])
+            for row in rows {
+                let local = Int(row.hall)
+                guard local < halls.count, halls[local] >= 0 else {
+                    orphan(row, file: file)
+                    continue
+                }
+                if let winner = deduplicator.add(.init(row: row, file: file, hall: halls[local])) {
+                    aggregator.add(winner.row, hall: winner.hall)
+                }
+            }
         }
-        if let winner = deduplicator.add(.init(row: row, file: file, hall: registryHalls[slot])) {
-            aggregator.add(winner.row, hall: winner.hall)
-        }
+    }
+
+    private mutating func orphan(_ row: CompactTransaction, file: Int) {
+        let codes = files[file].hallCodes
+        orphans[file, default: [:]][Int(row.hall) < codes.count ? codes[Int(row.hall)] : "?", default: 0] += 1
     }
 
     /// Counts the last winner; call once, after the last row.
     mutating func finish() {
         if let winner = deduplicator.finish() { aggregator.add(winner.row, hall: winner.hall) }
+    }
+
+    /// The winning rows of the file at `file`: its stored rows less its duplicates and orphans.
+    func accepted(file: Int) -> Int {
+        files[file].chunks.reduce(0) { $0 + $1.count } - deduplicator.duplicatesByFile[file]
+            - (orphans[file]?.values.reduce(0, +) ?? 0)
     }
 }

@@ -6,12 +6,26 @@ internal import GRDBSQLite
 ///
 /// Memory is one buffer of at most ``bufferRows`` rows per chunk, whatever the store's size.
 struct ChunkMerger {
-    /// One stored chunk, in reading order.
+    /// One sorted chunk, in reading order: a stored blob, or a stretch of a spill file.
     struct Chunk {
-        let rowID: Int64
+        enum Place {
+            case blob(rowID: Int64)
+            case spill(SpillFile, offset: Int)
+        }
+        let place: Place
         let count: Int
         /// The position of the chunk's file in path order.
         let file: Int
+
+        init(rowID: Int64, count: Int, file: Int) {
+            self.init(place: .blob(rowID: rowID), count: count, file: file)
+        }
+
+        init(place: Place, count: Int, file: Int) {
+            self.place = place
+            self.count = count
+            self.file = file
+        }
     }
 
     static let bufferRows = 8192
@@ -63,17 +77,22 @@ struct ChunkMerger {
                     for start in stride(from: size / 2 - 1, through: 0, by: -1) { siftDown(start) }
                     while size > 0 {
                         let top = heap[0]
-                        let file = cursors[Int(top)].file
-                        // The rival: the smallest of the other cursors; the top cursor goes on until it passes it.
+                        // The rival: the smallest of the other cursors. The top cursor hands over the
+                        // rows that come before the rival's current one in a single span.
                         var rival: Int32 = -1
                         if size > 1 { rival = size > 2 && less(heap[2], heap[1]) ? heap[2] : heap[1] }
-                        var more = true
-                        repeat {
-                            consumer.consume(cursors[Int(top)].current, file: file)
-                            more = try cursors[Int(top)].advance()
-                            if more { keys[Int(top)] = cursors[Int(top)].currentKey }
-                        } while more && (rival < 0 || less(top, rival))
-                        if !more {
+                        let rows = cursors[Int(top)].loadedRows
+                        var end = rows.count
+                        if rival >= 0 {
+                            let bound = keys[Int(rival)]
+                            let takesTies = top < rival
+                            end = 1  // the first row is the smallest of all
+                            while end < rows.count, rows[end].key < bound || (takesTies && rows[end].key == bound) { end += 1 }
+                        }
+                        consumer.consume(UnsafeBufferPointer(rebasing: rows[0..<end]), file: cursors[Int(top)].file)
+                        if try cursors[Int(top)].skip(end) {
+                            keys[Int(top)] = cursors[Int(top)].currentKey
+                        } else {
                             size -= 1
                             heap[0] = heap[size]
                         }
@@ -84,10 +103,11 @@ struct ChunkMerger {
         }
     }
 
-    /// Reads one chunk's blob through SQLite's incremental blob I/O, a buffer at a time.
+    /// Reads one chunk a buffer at a time: a blob through SQLite's incremental blob I/O, or a spill file.
     struct Cursor {
         let file: Int
         private var blob: OpaquePointer?
+        private var spill: (file: SpillFile, offset: Int)?
         private let count: Int
         private let buffer: UnsafeMutableBufferPointer<CompactTransaction>
         private var loaded = 0
@@ -97,13 +117,18 @@ struct ChunkMerger {
         init(db: Database, chunk: Chunk) throws {
             file = chunk.file
             count = chunk.count
-            let code = sqlite3_blob_open(db.sqliteConnection, "main", "txn_chunk", "data", chunk.rowID, 0, &blob)
-            guard code == SQLITE_OK else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open stored chunk \(chunk.rowID)")
-            }
-            guard let blob, Int(sqlite3_blob_bytes(blob)) == count * CompactTransaction.byteCount else {
-                sqlite3_blob_close(blob)
-                throw DatabaseError(message: "stored chunk \(chunk.rowID) does not hold \(count) rows")
+            switch chunk.place {
+            case .spill(let file, let offset):
+                spill = (file, offset)
+            case .blob(let rowID):
+                let code = sqlite3_blob_open(db.sqliteConnection, "main", "txn_chunk", "data", rowID, 0, &blob)
+                guard code == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open stored chunk \(rowID)")
+                }
+                guard let blob, Int(sqlite3_blob_bytes(blob)) == count * CompactTransaction.byteCount else {
+                    sqlite3_blob_close(blob)
+                    throw DatabaseError(message: "stored chunk \(rowID) does not hold \(count) rows")
+                }
             }
             buffer = .allocate(capacity: max(1, min(chunk.count, ChunkMerger.bufferRows)))
         }
@@ -115,17 +140,25 @@ struct ChunkMerger {
             buffer.deallocate()
         }
 
-        var current: CompactTransaction { buffer[position] }
         var currentKey: UInt64 { buffer[position].key }
+        /// The loaded rows not handed over yet (never empty between `fill` and the chunk's end).
+        var loadedRows: UnsafeBufferPointer<CompactTransaction> {
+            UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[position..<loaded])
+        }
 
         /// Loads the next buffer; false at the end of the chunk.
         mutating func fill() throws -> Bool {
             guard consumed < count else { return false }
             let rows = min(buffer.count, count - consumed)
-            let code = sqlite3_blob_read(blob, buffer.baseAddress, Int32(rows * CompactTransaction.byteCount),
-                                         Int32(consumed * CompactTransaction.byteCount))
-            guard code == SQLITE_OK else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot read a stored chunk")
+            if let spill {
+                try spill.file.read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<rows * CompactTransaction.byteCount]),
+                                    at: spill.offset + consumed * CompactTransaction.byteCount)
+            } else {
+                let code = sqlite3_blob_read(blob, buffer.baseAddress, Int32(rows * CompactTransaction.byteCount),
+                                             Int32(consumed * CompactTransaction.byteCount))
+                guard code == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot read a stored chunk")
+                }
             }
             loaded = rows
             position = 0
@@ -133,18 +166,19 @@ struct ChunkMerger {
             return true
         }
 
-        /// Moves to the next row; false at the end of the chunk.
+        /// Moves `count` rows on (at most the loaded ones); false at the end of the chunk.
         @inline(__always)
-        mutating func advance() throws -> Bool {
-            position += 1
+        mutating func skip(_ count: Int) throws -> Bool {
+            position += count
             if position < loaded { return true }
             return try fill()
         }
     }
 }
 
-/// What the merged rows are handed to, one at a time (a generic parameter, so the calls inline).
+/// What the merged rows are handed to, by spans of consecutive rows of one chunk (a generic
+/// parameter, so the calls inline).
 protocol StoredRowConsumer {
-    /// Takes the next row in merged order, read from the file at position `file` in path order.
-    mutating func consume(_ row: CompactTransaction, file: Int)
+    /// Takes the next rows in merged order, all read from the file at position `file` in path order.
+    mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int)
 }

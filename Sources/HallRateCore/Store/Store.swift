@@ -13,6 +13,13 @@ public final class Store {
 
     private let queue: DatabaseQueue
     public let path: String
+    /// Rows a file's sink sorts in memory before it spills (smaller in tests).
+    var chunkCapacity = StoreSink.chunkCapacity
+    /// The most rows in one stored chunk (smaller in tests).
+    var maxChunkRows = StoreSink.maxChunkRows
+
+    /// The folder the store is in (where big files spill while they are sorted).
+    var folder: String { path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "." }
 
     /// Opens (creating and migrating when needed) the store at `path`.
     /// - Throws: ``HallRateError`` `.store` naming the file.
@@ -21,8 +28,17 @@ public final class Store {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
+            configuration.prepareDatabase { db in
+                // Large pages for the chunk blobs (fewer reads of overflow pages); takes effect only
+                // when the store is created.
+                try db.execute(sql: "PRAGMA page_size = 65536")
+                // Debian builds SQLite with secure deletion on: every freed page would be zeroed and
+                // written, which made replacing a big file's chunks cost seconds. The store holds no
+                // personal data (ids are hashed, applicant ids never stored, rejects masked).
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
+            }
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreMigrations.migrator.migrate(queue)
+            try StoreMigrations.migrator(folder: folder).migrate(queue)
         } catch {
             throw Store.failure(error, path)
         }
@@ -77,7 +93,8 @@ public final class Store {
                     INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
                     VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
                     """, arguments: [path])
-                var sink = try StoreSink(db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes)
+                var sink = try StoreSink(db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes, spillFolder: self.folder,
+                                         chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows)
                 let (entry, result) = try body(&sink)
                 try sink.finish()
                 try db.execute(sql: """

@@ -2,7 +2,8 @@ import GRDB
 
 /// The store's schema, as versioned migrations: a store of any earlier version is brought up to date.
 enum StoreMigrations {
-    static var migrator: DatabaseMigrator {
+    /// - Parameter folder: where a converted file too big to sort in memory spills.
+    static func migrator(folder: String) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: ledger, transactions, rejects, runs") { db in
             try db.execute(sql: """
@@ -78,16 +79,16 @@ enum StoreMigrations {
                 ALTER TABLE file ADD COLUMN first_period INTEGER;
                 ALTER TABLE file ADD COLUMN last_period INTEGER;
                 """)
-            try convertRowsToChunks(db)
+            try convertRowsToChunks(db, folder: folder)
             try db.execute(sql: "DROP TABLE txn")
         }
         return migrator
     }
 
     /// Moves the one-row-per-transaction table of stores up to v2 into compact chunks, file by file.
-    private static func convertRowsToChunks(_ db: Database) throws {
+    private static func convertRowsToChunks(_ db: Database, folder: String) throws {
         for fileID in try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY id") {
-            var sink = try StoreSink(db: db, fileID: fileID, hallCodes: [])
+            var sink = try StoreSink(db: db, fileID: fileID, hallCodes: [], spillFolder: folder)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT txn_id, hall_code, period, channel, status, updated_at FROM txn WHERE file_id = ? ORDER BY ordinal
                 """, arguments: [fileID])

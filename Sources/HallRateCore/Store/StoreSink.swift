@@ -3,9 +3,10 @@ internal import GRDBSQLite
 
 /// Where one file's rows go while it is read, inside the file's transaction.
 ///
-/// Accepted transactions are kept as ``CompactTransaction``s and written in chunks of up to
-/// ``chunkCapacity`` rows, each sorted by key, one blob per chunk: a row costs 24 bytes and no
-/// SQL statement. Rejects (rare) are SQL rows.
+/// Accepted transactions are kept as ``CompactTransaction``s and stored sorted by key as one blob
+/// (a chunk): a row costs 24 bytes and no SQL statement. A file of more than ``chunkCapacity``
+/// rows is sorted in runs of that size, spilled to a scratch file and merged into the store, so
+/// memory stays flat. Rejects (rare) are SQL rows.
 public struct StoreSink {
     /// Rows per stored chunk: memory while reading is twice this many 24-byte rows.
     static let chunkCapacity = 1 << 20
@@ -17,14 +18,21 @@ public struct StoreSink {
     private var localHall: [Int32]
     private var fileHalls: [String] = []
     private var pending: [CompactTransaction] = []
-    private var chunks = 0
+    /// Sorted runs of a file too big for one chunk, in a scratch file until the file ends.
+    private var spill: SpillFile?
+    private var spilled: [ChunkMerger.Chunk] = []
+    private let spillFolder: String
     private var rejects = 0
     private let insertReject: Statement
     private(set) var periods: ClosedRange<Int>?
     private let chunkCapacity: Int
+    private let maxChunkRows: Int
 
-    init(db: Database, fileID: Int64, hallCodes: [String], chunkCapacity: Int = StoreSink.chunkCapacity) throws {
+    init(db: Database, fileID: Int64, hallCodes: [String], spillFolder: String,
+         chunkCapacity: Int = StoreSink.chunkCapacity, maxChunkRows: Int = StoreSink.maxChunkRows) throws {
+        self.maxChunkRows = maxChunkRows
         self.db = db
+        self.spillFolder = spillFolder
         self.fileID = fileID
         self.hallCodes = hallCodes
         self.chunkCapacity = chunkCapacity
@@ -46,7 +54,7 @@ public struct StoreSink {
                                hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
                                status: transaction.status),
             period: transaction.period.index)
-        if pending.count >= chunkCapacity { try flush() }
+        if pending.count >= chunkCapacity { try spillPending() }
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -59,7 +67,7 @@ public struct StoreSink {
             fileHalls.append(hallCode)
         }
         add(row, period: Int(row.period))
-        if pending.count >= chunkCapacity { try flush() }
+        if pending.count >= chunkCapacity { try spillPending() }
     }
 
     private mutating func add(_ row: CompactTransaction, period: Int) {
@@ -77,7 +85,7 @@ public struct StoreSink {
     /// Writes what is still pending and the file's hall codes; called once, before the file's
     /// transaction commits.
     mutating func finish() throws {
-        try flush()
+        if spill == nil { try flush() } else { try storeSpilledRuns() }
         let insert = try db.makeStatement(sql: "INSERT INTO file_hall (file_id, idx, code) VALUES (?, ?, ?)")
         for (index, code) in fileHalls.enumerated() {
             try insert.execute(arguments: [fileID, index, code])
@@ -87,18 +95,17 @@ public struct StoreSink {
         }
     }
 
-    /// Sorts the pending rows by key and stores them as one chunk.
+    /// Sorts the pending rows by key and stores them as the file's one chunk.
     private mutating func flush() throws {
         guard !pending.isEmpty else { return }
         KeySorter.sort(&pending)
-        let statement = try db.cachedStatement(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, ?)")
+        let statement = try db.cachedStatement(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, 0, ?, ?)")
         let sqlite = statement.sqliteStatement
         sqlite3_reset(sqlite)
         sqlite3_bind_int64(sqlite, 1, fileID)
-        sqlite3_bind_int64(sqlite, 2, Int64(chunks))
-        sqlite3_bind_int64(sqlite, 3, Int64(pending.count))
+        sqlite3_bind_int64(sqlite, 2, Int64(pending.count))
         let code = pending.withUnsafeBytes { bytes in
-            _ = sqlite3_bind_blob64(sqlite, 4, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)  // static: stepped now
+            _ = sqlite3_bind_blob64(sqlite, 3, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)  // static: stepped now
             return sqlite3_step(sqlite)
         }
         sqlite3_reset(sqlite)
@@ -107,7 +114,42 @@ public struct StoreSink {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
         }
-        chunks += 1
         pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Sorts the pending rows by key and appends them to the spill file as one sorted run.
+    private mutating func spillPending() throws {
+        guard !pending.isEmpty else { return }
+        KeySorter.sort(&pending)
+        let file = try spill ?? SpillFile(folder: spillFolder)
+        spill = file
+        let offset = try pending.withUnsafeBytes { try file.append($0) }
+        spilled.append(.init(place: .spill(file, offset: offset), count: pending.count, file: 0))
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The most rows stored in one chunk (SQLite's default limit on a value is 1 GB).
+    static let maxChunkRows = 20_000_000
+
+    /// Merges the spilled runs into stored chunks of at most `maxChunkRows` rows, in key order:
+    /// the chunks cover consecutive key ranges, so a later merge streams through them.
+    private mutating func storeSpilledRuns() throws {
+        try spillPending()
+        let total = spilled.reduce(0) { $0 + $1.count }
+        var pieces: [(rowID: Int64, count: Int)] = []
+        var left = total
+        while left > 0 {
+            let rows = min(left, maxChunkRows)
+            try db.execute(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, zeroblob(?))",
+                           arguments: [fileID, pieces.count, rows, rows * CompactTransaction.byteCount])
+            pieces.append((db.lastInsertedRowID, rows))
+            left -= rows
+        }
+        var writer = ChunkBlobWriter(db: db, pieces: pieces)
+        defer { writer.close() }
+        try ChunkMerger(db: db, chunks: spilled).forEach(into: &writer)
+        try writer.finish()
+        spilled = []
+        spill = nil
     }
 }

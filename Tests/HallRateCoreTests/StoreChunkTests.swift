@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import HallRateCore
+
+/// The compact store: rows stored as sorted chunks (spilled and merged for big files) come back in
+/// merged order, and deduplication over them equals a plain fold over the rows in reading order.
+struct StoreChunkTests {
+    /// A registry of four halls.
+    let registry = HallRegistry(halls: (0..<4).map {
+        Hall(code: "52050200\($0)000", name: "大厅\($0)", tier: .township, parentCode: "")
+    })
+
+    /// Random transactions with few distinct ids (so many duplicates), some without `updated_at`.
+    func randomFiles(seed: UInt64, files: Int, rows: Int) -> [[Transaction]] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<files).map { _ in
+            (0..<Int.random(in: 0...rows, using: &generator)).map { _ in
+                let id = "T\(Int.random(in: 0..<(rows / 2 + 1), using: &generator))"
+                let updated = Bool.random(using: &generator) ? nil
+                    : LocalTime(seconds: Int64.random(in: 0..<6, using: &generator) * 3600)
+                return Transaction(txnID: id, hall: Int.random(in: 0..<4, using: &generator),
+                                   channel: Channel.allCases.randomElement(using: &generator) ?? .window,
+                                   status: Status.allCases.randomElement(using: &generator) ?? .completed,
+                                   period: Period(year: 2019, month: Int.random(in: 1...12, using: &generator)),
+                                   updatedAt: updated)
+            }
+        }
+    }
+
+    /// Stores the files (named so that path order is their order) and reads the results back.
+    func storeAndCount(_ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int)
+        throws -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int])
+    {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var store = try Store(path: folder.appendingPathComponent("hallrate.sqlite").path)
+        store.chunkCapacity = chunkCapacity
+        store.maxChunkRows = maxChunkRows
+        for (index, rows) in files.enumerated() {
+            let path = "f\(String(format: "%03d", index)).csv"
+            _ = try store.replaceFile(path, hallCodes: registry.halls.map(\.code)) { sink in
+                for row in rows { try sink.add(row) }
+                return (LedgerEntry(path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
+                                    encoding: nil, note: nil, rowsRead: rows.count, rejected: 0, ingestedAt: ""), ())
+            }
+        }
+        var counter = try store.readTransactions { stored, periods in
+            StoredRowCounter(files: stored, periods: periods, registry: registry)
+        }
+        counter.finish()
+        let spills = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("spill") }
+        #expect(spills.isEmpty, "scratch files are gone")
+        return (counter.aggregator.counts, counter.deduplicator.duplicatesByFile, files.indices.map { counter.accepted(file: $0) })
+    }
+
+    /// Contract rule 3 as a plain fold over the rows in reading order.
+    func reference(_ files: [[Transaction]]) -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int]) {
+        var kept: [String: (row: Transaction, file: Int)] = [:]
+        var duplicates = [Int](repeating: 0, count: files.count)
+        for (file, rows) in files.enumerated() {
+            for row in rows {
+                if let current = kept[row.txnID] {
+                    if let a = current.row.updatedAt, let b = row.updatedAt, a > b {
+                        duplicates[file] += 1
+                        continue
+                    }
+                    duplicates[current.file] += 1
+                }
+                kept[row.txnID] = (row, file)
+            }
+        }
+        var counts: [HallPeriod: ChannelStatusCounts] = [:]
+        var accepted = [Int](repeating: 0, count: files.count)
+        for (row, file) in kept.values {
+            counts[HallPeriod(hall: row.hall, period: row.period), default: ChannelStatusCounts()].add(row.channel, row.status)
+            accepted[file] += 1
+        }
+        return (counts, duplicates, accepted)
+    }
+
+    @Test(arguments: [(1, 1_000_000, 1_000_000), (2, 7, 1_000_000), (3, 5, 11), (4, 1, 3)])
+    func chunksSpillsAndMergesGiveTheFoldsResults(seed: UInt64, chunkCapacity: Int, maxChunkRows: Int) throws {
+        let files = randomFiles(seed: seed, files: 6, rows: 120)
+        let expected = reference(files)
+        let got = try storeAndCount(files, chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows)
+        #expect(got.counts == expected.counts)
+        #expect(got.duplicates == expected.duplicates)
+        #expect(got.accepted == expected.accepted)
+        #expect(expected.duplicates.reduce(0, +) > 0, "the data has duplicates to decide")
+    }
+
+    @Test func keySorterIsStable() {
+        var generator = SeededGenerator(seed: 9)
+        var rows = (0..<5000).map { i in
+            CompactTransaction(key: TransactionKey(rawValue: UInt64.random(in: 0..<50, using: &generator) << 40), updatedAt: nil,
+                               period: Period(index: i), hall: 0, channel: .window, status: .completed)
+        }
+        let expected = rows.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+        KeySorter.sort(&rows)
+        #expect(rows == expected)
+    }
+
+    @Test func aStoreOfVersion2IsConvertedWithItsRows() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("hallrate.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator(folder: folder.path).migrate(queue, upTo: "v2: no index on txn.period")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO file (id, path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
+                VALUES (1, 'b.csv', 's', 0, 0, '', '', 'ok', 2, 0, ''), (2, 'a.csv', 's', 0, 0, '', '', 'ok', 1, 0, '');
+                INSERT INTO txn (file_id, ordinal, txn_id, hall_code, period, channel, status, updated_at) VALUES
+                    (1, 0, 'X', '520502001000', 24228, 'online', 'completed', NULL),
+                    (1, 1, 'Y', '520502003000', 24229, 'window', 'withdrawn', 100),
+                    (2, 0, 'X', '520502002000', 24230, 'mobile', 'completed', 50);
+                """)
+        }
+        let store = try Store(path: path)
+        var counter = try store.readTransactions { files, periods in
+            #expect(files.map(\.path) == ["a.csv", "b.csv"])
+            #expect(periods == 24228...24230)
+            return StoredRowCounter(files: files, periods: periods, registry: registry)
+        }
+        counter.finish()
+        // X: a.csv is read first; b.csv's row has no updated_at, so the later-read row wins.
+        #expect(counter.aggregator.counts == [
+            HallPeriod(hall: 1, period: Period(index: 24228)): { var c = ChannelStatusCounts(); c.add(.online, .completed); return c }(),
+            HallPeriod(hall: 3, period: Period(index: 24229)): { var c = ChannelStatusCounts(); c.add(.window, .withdrawn); return c }(),
+        ])
+        #expect(counter.deduplicator.duplicatesByFile == [1, 0])
+        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(!tables.contains("txn"))
+    }
+}
+
+/// SplitMix64: a small deterministic generator for reproducible random tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
