@@ -310,7 +310,8 @@ public struct PipelineRunner {
     }
 
     /// Stages 1 and 2 for one file: read it and map every row, streaming transactions and rejects
-    /// into `sink` (memory does not grow with the file).
+    /// into `sink` (memory does not grow with the file). The reader runs on a thread of its own
+    /// (``RecordPipe``), so reading and parsing overlap mapping and storing.
     /// - Throws: ``FileRefusal`` when the file is refused as a whole (it then counts as one row read
     ///   and one rejected, and none of its rows count: metric contract, clarifications); store errors.
     func ingest(_ input: PipelineChecker.Input, registry: HallRegistry, into sink: inout StoreSink,
@@ -342,7 +343,9 @@ public struct PipelineRunner {
         do {
             if let xml = input.source.xml {
                 try header(xml.fields.map(\.description))
-                let read = try XMLFileReader(path: input.path, layout: xml).read(record: record(_:))
+                let reader = XMLFileReader(path: input.path, layout: xml)
+                let read = try RecordPipe { pipe in try reader.read(record: pipe.record(_:)) }
+                    .drain(header: header(_:), record: record(_:))
                 (report.sha256, report.bytes) = (read.sha256, read.bytes)
                 if let damage = read.damage {
                     report.status = .damaged
@@ -352,7 +355,9 @@ public struct PipelineRunner {
                 }
             } else {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
-                let read = try CSVFileReader(path: input.path, layout: layout).read(header: header(_:), record: record(_:))
+                let reader = CSVFileReader(path: input.path, layout: layout)
+                let read = try RecordPipe { pipe in try reader.read(header: pipe.header(_:), record: pipe.record(_:)) }
+                    .drain(header: header(_:), record: record(_:))
                 (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding.rawValue)
                 if let line = read.unterminatedQuoteLine {
                     try malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")
