@@ -151,9 +151,37 @@ final class XMLPushParser {
         }
     }
 
+    /// Numbers the element names a layout mentions, and remembers which name each of libxml2's
+    /// interned name pointers is, so that most start tags cost a few pointer comparisons.
+    struct NameTable {
+        /// The distinct element names of the layout; an element's id is its index here (-1: none).
+        private(set) var names: [ByteName] = []
+        private var cache: [(local: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, id: Int)] = []
+
+        /// The id of `name`, adding it when new.
+        mutating func add(_ name: ByteName) -> Int {
+            if let id = names.firstIndex(where: { $0.local == name.local && $0.namespace == name.namespace }) { return id }
+            names.append(name)
+            return names.count - 1
+        }
+
+        /// The id of the element libxml2 reports, or -1 when the layout does not mention it.
+        @inline(__always)
+        mutating func id(local: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Int {
+            guard let local else { return -1 }
+            for entry in cache where entry.local == local && entry.namespace == namespace { return entry.id }
+            let id = names.firstIndex { $0.matches(local: local, namespace: namespace) } ?? -1
+            // libxml2 interns names, so few distinct pointers come by; a bounded cache keeps a hostile file cheap.
+            if cache.count < 64 { cache.append((local, namespace, id)) }
+            return id
+        }
+    }
+
     struct Context {
-        let record: ByteName
-        let elements: [[ByteName]]
+        var names = NameTable()
+        let record: Int
+        /// Per field, the name ids of its path's elements.
+        let elements: [[Int]]
         let attributes: [ByteName?]
         let limits: XMLFileReader.Limits
         var parser: xmlParserCtxtPtr?
@@ -175,8 +203,10 @@ final class XMLPushParser {
         var error: XMLFileReader.Damage?
 
         init(layout: XMLFileReader.Layout, limits: XMLFileReader.Limits) {
-            record = ByteName(layout.record)
-            elements = layout.fields.map { $0.elements.map(ByteName.init) }
+            var names = NameTable()
+            record = names.add(ByteName(layout.record))
+            elements = layout.fields.map { $0.elements.map { names.add(ByteName($0)) } }
+            self.names = names
             attributes = layout.fields.map { $0.attribute.map(ByteName.init) }
             self.limits = limits
             values = Array(repeating: [], count: layout.fields.count)
@@ -205,18 +235,19 @@ final class XMLPushParser {
             }
             let mask: UInt64
             let relative: Int
+            let id = names.id(local: local, namespace: namespace)
             if let recordDepth {
                 relative = depth - recordDepth
                 let parent = onTrack.last ?? 0
                 var matched: UInt64 = 0
-                for field in elements.indices where parent & (1 << UInt64(field)) != 0 {
-                    let path = elements[field]
-                    if path.count >= relative, path[relative - 1].matches(local: local, namespace: namespace) {
-                        matched |= 1 << UInt64(field)
+                if id >= 0, parent != 0 {
+                    for field in elements.indices where parent & (1 << UInt64(field)) != 0 {
+                        let path = elements[field]
+                        if path.count >= relative, path[relative - 1] == id { matched |= 1 << UInt64(field) }
                     }
                 }
                 mask = matched
-            } else if record.matches(local: local, namespace: namespace) {
+            } else if id == record, id >= 0 {
                 recordDepth = depth
                 recordLine = line
                 recordTooLong = false
