@@ -128,10 +128,7 @@ final class CSVParser {
     private func addQuoteFreeLine(_ splitter: CSVFastSplitter, from start: Int, to end: Int, terminator: UInt8) {
         var longest = max(longestFastField, 0)
         if start < end {
-            splitter.forEachField(from: start, to: end) { field in
-                longest = max(longest, field.count)
-                context.pointee.addLineFreeField(field)
-            }
+            longest = max(longest, context.pointee.addQuoteFreeRecord(splitter, from: start, to: end))
         }
         longestFastField = longest
         quoteFreeLines &+= 1
@@ -208,6 +205,40 @@ final class CSVParser {
                 left -= next.distance(to: found) + 1
                 next = found + 1
             }
+        }
+
+        /// The fields of the quote-free line `start..<end` of the splitter's chunk, as a new record
+        /// (still open: ``endRow(_:)`` closes it), stored exactly as ``addLineFreeField(_:)`` one
+        /// field at a time would, but with one copy of the line when it is within the record limit.
+        /// - Returns: the length of its longest field.
+        /// - Complexity: O(end - start).
+        mutating func addQuoteFreeRecord(_ splitter: CSVFastSplitter, from start: Int, to end: Int) -> Int {
+            // The fields' ends as they will be in the batch, delimiters squeezed out.
+            let firstEnd = batch.bytes.count
+            var fieldEnd = firstEnd
+            var longest = 0
+            var count = 0
+            splitter.forEachField(from: start, to: end) { field in
+                fieldEnd += field.count
+                batch.fieldEnds.append(fieldEnd)
+                longest = max(longest, field.count)
+                count += 1
+            }
+            let budget = fieldEnd - firstEnd + 8 * count
+            guard fieldsInRecord == 0, budget <= maxRecordBytes else {
+                // Over the limit (rare): take the ends back and let the field-by-field path truncate.
+                batch.fieldEnds.removeLast(count)
+                splitter.forEachField(from: start, to: end) { addLineFreeField($0) }
+                return longest
+            }
+            batch.appendBytes(of: UnsafeBufferPointer(start: splitter.base + start, count: end - start),
+                              squeezingDelimitersOfLast: count)
+            recordLine = line
+            recordBudget = budget
+            recordTooLong = false
+            afterCR = false
+            fieldsInRecord = count
+            return longest
         }
 
         /// A field without LF: stored (empty once the record is over its limit), no line counted.

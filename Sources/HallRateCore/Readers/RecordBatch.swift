@@ -24,6 +24,30 @@ struct RecordBatch {
         fieldEnds.append(bytes.count)
     }
 
+    /// Appends the bytes of the last `fieldCount` fields, whose ends are already in `fieldEnds`, from
+    /// `line`, where they are separated by one delimiter byte each (a quote-free CSV line): one copy
+    /// of the line, then each later field moved back over the delimiters before it.
+    /// - Complexity: O(line length).
+    mutating func appendBytes(of line: UnsafeBufferPointer<UInt8>, squeezingDelimitersOfLast fieldCount: Int) {
+        guard fieldCount > 0, let source = line.baseAddress else { return }
+        let first = fieldEnds.count - fieldCount
+        let start = bytes.count
+        let total = fieldEnds[fieldEnds.count - 1] - start
+        bytes.append(contentsOf: UnsafeBufferPointer(start: source, count: total))  // the first field is in place
+        guard fieldCount > 1 else { return }
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            fieldEnds.withUnsafeBufferPointer { ends in
+                guard let target = bytes.baseAddress else { return }
+                for field in first + 1..<first + fieldCount {
+                    let fieldStart = ends[field - 1]
+                    // In the line, field k (counted from 0 in the record) sits k delimiters further on.
+                    (target + fieldStart).update(from: source + (fieldStart - start) + (field - first),
+                                                 count: ends[field] - fieldStart)
+                }
+            }
+        }
+    }
+
     /// Closes the record made of the last `fieldCount` fields.
     mutating func closeRecord(fieldCount: Int, line: Int, isTooLong: Bool) {
         records.append(Span(firstField: fieldEnds.count - fieldCount, fieldCount: fieldCount, line: line, isTooLong: isTooLong))
