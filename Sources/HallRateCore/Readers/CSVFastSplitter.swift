@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds, in one chunk of UTF-8 text, the lines that ``CSVParser`` may split without libcsv.
+/// Finds, in one chunk of UTF-8 text, the lines that ``CSVParser`` may split without libcsv
+/// (``RecordBatch/appendFields(splitting:on:)`` splits them).
 ///
 /// A complete line (ended by CR or LF inside the chunk) that holds no quote byte is, for libcsv in
 /// its "row not begun" state, exactly its bytes cut at each delimiter: no quoting applies and no
@@ -26,17 +27,15 @@ struct CSVFastSplitter {
 
     let base: UnsafePointer<UInt8>
     let count: Int
-    let delimiter: UInt8
     /// The next LF, CR and quote at or after the scan position, `count` when there is none; -1
     /// until first searched.
     private var nextLineFeed = -1
     private var nextCarriageReturn = -1
     private var nextQuote = -1
 
-    init(base: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) {
+    init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         self.count = count
-        self.delimiter = delimiter
     }
 
     /// Classifies the line that starts at `start`.
@@ -54,19 +53,6 @@ struct CSVFastSplitter {
     mutating func lineEnd(from start: Int) -> Int {
         let terminator = terminatorPosition(from: start)
         return terminator < count ? terminator + 1 : count
-    }
-
-    /// Calls `body` with each field of the quote-free line `start..<end` (the bytes between
-    /// delimiters; a trailing delimiter gives a last, empty field).
-    /// - Complexity: O(end - start).
-    func forEachField(from start: Int, to end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var fieldStart = start
-        while fieldStart < end, let hit = memchr(base + fieldStart, Int32(delimiter), end - fieldStart) {
-            let fieldEnd = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            body(UnsafeBufferPointer(start: base + fieldStart, count: fieldEnd - fieldStart))
-            fieldStart = fieldEnd + 1
-        }
-        body(UnsafeBufferPointer(start: base + fieldStart, count: end - fieldStart))
     }
 
     /// The position of the first CR or LF at or after `start`, `count` when there is none.

@@ -101,7 +101,7 @@ final class CSVParser {
     /// Splits the chunk's quote-free lines itself and gives libcsv the rest, switching only where
     /// libcsv is between records.
     private func parseSplittingQuoteFreeLines(_ base: UnsafePointer<UInt8>, count: Int) throws {
-        var splitter = CSVFastSplitter(base: base, count: count, delimiter: delimiter)
+        var splitter = CSVFastSplitter(base: base, count: count)
         var position = 0
         while position < count {
             guard parser.pointee.pstate == CSVParser.rowNotBegun else {
@@ -114,7 +114,7 @@ final class CSVParser {
             }
             switch splitter.line(from: position) {
             case .quoteFree(let end):
-                addQuoteFreeLine(splitter, from: position, to: end, terminator: base[end])
+                addQuoteFreeLine(UnsafeBufferPointer(start: base + position, count: end - position), terminator: base[end])
                 position = end + 1
             case .forLibcsv(let end):
                 try feedLibcsv(base + position, count: end - position)
@@ -123,12 +123,12 @@ final class CSVParser {
         }
     }
 
-    /// Does what libcsv's callbacks would do for a quote-free line `start..<end` ended by
-    /// `terminator`: one field per delimiter-separated piece (none for a blank line), then the row end.
-    private func addQuoteFreeLine(_ splitter: CSVFastSplitter, from start: Int, to end: Int, terminator: UInt8) {
+    /// Does what libcsv's callbacks would do for a quote-free line ended by `terminator`: one field
+    /// per delimiter-separated piece (none for a blank line), then the row end.
+    private func addQuoteFreeLine(_ line: UnsafeBufferPointer<UInt8>, terminator: UInt8) {
         var longest = max(longestFastField, 0)
-        if start < end {
-            longest = max(longest, context.pointee.addQuoteFreeRecord(splitter, from: start, to: end))
+        if !line.isEmpty {
+            longest = max(longest, context.pointee.addQuoteFreeRecord(line, delimiter: delimiter))
         }
         longestFastField = longest
         quoteFreeLines &+= 1
@@ -207,37 +207,31 @@ final class CSVParser {
             }
         }
 
-        /// The fields of the quote-free line `start..<end` of the splitter's chunk, as a new record
-        /// (still open: ``endRow(_:)`` closes it), stored exactly as ``addLineFreeField(_:)`` one
-        /// field at a time would, but with one copy of the line when it is within the record limit.
+        /// The fields of a quote-free, non-empty line (its bytes cut at each delimiter) as a new
+        /// record, still open (``endRow(_:)`` closes it). The fast path runs between records only, so
+        /// no field is pending; the record is stored as ``addLineFreeField(_:)`` would store its
+        /// fields one by one, with one copy of the line.
         /// - Returns: the length of its longest field.
-        /// - Complexity: O(end - start).
-        mutating func addQuoteFreeRecord(_ splitter: CSVFastSplitter, from start: Int, to end: Int) -> Int {
-            // The fields' ends as they will be in the batch, delimiters squeezed out.
-            let firstEnd = batch.bytes.count
-            var fieldEnd = firstEnd
-            var longest = 0
-            var count = 0
-            splitter.forEachField(from: start, to: end) { field in
-                fieldEnd += field.count
-                batch.fieldEnds.append(fieldEnd)
-                longest = max(longest, field.count)
-                count += 1
-            }
-            let budget = fieldEnd - firstEnd + 8 * count
-            guard fieldsInRecord == 0, budget <= maxRecordBytes else {
-                // Over the limit (rare): take the ends back and let the field-by-field path truncate.
-                batch.fieldEnds.removeLast(count)
-                splitter.forEachField(from: start, to: end) { addLineFreeField($0) }
-                return longest
-            }
-            batch.appendBytes(of: UnsafeBufferPointer(start: splitter.base + start, count: end - start),
-                              squeezingDelimitersOfLast: count)
+        /// - Complexity: O(line length).
+        mutating func addQuoteFreeRecord(_ fields: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Int {
+            let (count, longest) = batch.appendFields(splitting: fields, on: delimiter)
             recordLine = line
-            recordBudget = budget
-            recordTooLong = false
             afterCR = false
             fieldsInRecord = count
+            recordBudget = fields.count - (count - 1) + 8 * count
+            recordTooLong = recordBudget > maxRecordBytes
+            if recordTooLong {
+                // Keep the fields whose running budget stays within the limit, as field by field.
+                let first = batch.fieldEnds.count - count
+                var budget = 0
+                var kept = 0
+                while kept < count {
+                    budget += batch.fieldLength(first + kept) + 8
+                    if budget > maxRecordBytes { break }
+                    kept += 1
+                }
+                batch.emptyLastFields(count, keeping: kept)
+            }
             return longest
         }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Records completed by one parse step, stored flat (one byte buffer, field end offsets) so that
 /// reading a field allocates nothing. Shared by the CSV and XML readers.
 struct RecordBatch {
@@ -24,28 +30,51 @@ struct RecordBatch {
         fieldEnds.append(bytes.count)
     }
 
-    /// Appends the bytes of the last `fieldCount` fields, whose ends are already in `fieldEnds`, from
-    /// `line`, where they are separated by one delimiter byte each (a quote-free CSV line): one copy
-    /// of the line, then each later field moved back over the delimiters before it.
+    /// Appends the pieces of `line` between `delimiter` bytes as fields (a quote-free CSV line,
+    /// split as libcsv would): one copy of the line, then each field after the first moved back over
+    /// the delimiters before it. A trailing delimiter gives a last, empty field.
+    /// - Returns: the number of fields (at least 1) and the length of the longest.
     /// - Complexity: O(line length).
-    mutating func appendBytes(of line: UnsafeBufferPointer<UInt8>, squeezingDelimitersOfLast fieldCount: Int) {
-        guard fieldCount > 0, let source = line.baseAddress else { return }
-        let first = fieldEnds.count - fieldCount
+    mutating func appendFields(splitting line: UnsafeBufferPointer<UInt8>, on delimiter: UInt8) -> (count: Int, longest: Int) {
+        var count = 0
+        var longest = 0
         let start = bytes.count
-        let total = fieldEnds[fieldEnds.count - 1] - start
-        bytes.append(contentsOf: UnsafeBufferPointer(start: source, count: total))  // the first field is in place
-        guard fieldCount > 1 else { return }
+        bytes.append(contentsOf: line)
         bytes.withUnsafeMutableBufferPointer { bytes in
-            fieldEnds.withUnsafeBufferPointer { ends in
-                guard let target = bytes.baseAddress else { return }
-                for field in first + 1..<first + fieldCount {
-                    let fieldStart = ends[field - 1]
-                    // In the line, field k (counted from 0 in the record) sits k delimiters further on.
-                    (target + fieldStart).update(from: source + (fieldStart - start) + (field - first),
-                                                 count: ends[field] - fieldStart)
+            guard let target = bytes.baseAddress, let source = line.baseAddress else { return }
+            var from = 0  // where the next field starts in the line
+            var to = start  // and where it goes in the batch
+            while true {
+                let rest = line.count - from
+                var length = rest
+                if let hit = memchr(source + from, Int32(delimiter), rest) {
+                    length = (source + from).distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 }
+                if count > 0 { (target + to).update(from: source + from, count: length) }
+                to += length
+                fieldEnds.append(to)
+                count += 1
+                longest = max(longest, length)
+                if length == rest { break }
+                from += length + 1
             }
         }
+        bytes.removeLast(count - 1)  // the delimiters' room
+        return (count, longest)
+    }
+
+    /// The length of field `index` (counted in `fieldEnds`).
+    func fieldLength(_ index: Int) -> Int {
+        fieldEnds[index] - (index == 0 ? 0 : fieldEnds[index - 1])
+    }
+
+    /// Stores the last `fieldCount` fields but the first `kept` of them as empty fields, dropping their
+    /// bytes: what ``appendField(_:keep:)`` with `keep: false` would have stored for them.
+    mutating func emptyLastFields(_ fieldCount: Int, keeping kept: Int) {
+        let firstEmptied = fieldEnds.count - fieldCount + kept
+        let end = firstEmptied == 0 ? 0 : fieldEnds[firstEmptied - 1]
+        bytes.removeLast(bytes.count - end)
+        for index in firstEmptied..<fieldEnds.count { fieldEnds[index] = end }
     }
 
     /// Closes the record made of the last `fieldCount` fields.
