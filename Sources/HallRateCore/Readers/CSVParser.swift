@@ -94,9 +94,11 @@ final class CSVParser {
         try deliver(body)
     }
 
-    /// libcsv's `pstate` between records (ROW_NOT_BEGUN, 0 since libcsv 1.0; its struct is public
-    /// in csv.h). `csv_parse` then holds nothing: `entry_pos`, `quoted` and `spaces` are 0.
-    private static let rowNotBegun: Int32 = 0
+    /// Whether libcsv is between records: in its ROW_NOT_BEGUN state (0 since libcsv 1.0; its
+    /// struct is public in csv.h), which only its row end enters, with no byte of a field buffered.
+    private var libcsvIsBetweenRecords: Bool {
+        parser.pointee.pstate == 0 && parser.pointee.entry_pos == 0
+    }
 
     /// Splits the chunk's quote-free lines itself and gives libcsv the rest, switching only where
     /// libcsv is between records.
@@ -104,7 +106,7 @@ final class CSVParser {
         var splitter = CSVFastSplitter(base: base, count: count)
         var position = 0
         while position < count {
-            guard parser.pointee.pstate == CSVParser.rowNotBegun else {
+            guard libcsvIsBetweenRecords else {
                 // Inside a record (a quoted field may span lines, or the last chunk cut a line):
                 // libcsv reads on, one line at a time, until it is between records again.
                 let end = splitter.lineEnd(from: position)
@@ -214,6 +216,7 @@ final class CSVParser {
         /// - Returns: the length of its longest field.
         /// - Complexity: O(line length).
         mutating func addQuoteFreeRecord(_ fields: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Int {
+            assert(fieldsInRecord == 0, "the fast path runs between records only")
             let (count, longest) = batch.appendFields(splitting: fields, on: delimiter)
             recordLine = line
             afterCR = false

@@ -36,9 +36,13 @@ struct RecordBatch {
     /// - Returns: the number of fields (at least 1) and the length of the longest.
     /// - Complexity: O(line length).
     mutating func appendFields(splitting line: UnsafeBufferPointer<UInt8>, on delimiter: UInt8) -> (count: Int, longest: Int) {
+        let start = bytes.count
+        guard !line.isEmpty else {
+            fieldEnds.append(start)
+            return (1, 0)
+        }
         var count = 0
         var longest = 0
-        let start = bytes.count
         bytes.append(contentsOf: line)
         bytes.withUnsafeMutableBufferPointer { bytes in
             guard let target = bytes.baseAddress, let source = line.baseAddress else { return }
