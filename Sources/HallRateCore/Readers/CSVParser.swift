@@ -1,5 +1,11 @@
 internal import CCSV
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A thin, safe owner of one libcsv parser.
 ///
 /// Bytes go in by chunks with ``parse(_:_:)``; complete records come out, through the callback,
@@ -9,6 +15,12 @@ internal import CCSV
 /// Quoting follows RFC 4180 (libcsv non-strict: a stray quote inside an unquoted field is kept as
 /// text, as Excel does). No spaces are trimmed here: normalisation is the mapper's job. Blank lines
 /// are skipped. Line numbers count LF, CRLF and CR record ends, and the LFs inside quoted fields.
+///
+/// Fast path: a complete line without a quote byte, met while libcsv is between records, is split
+/// on the delimiter here (``CSVFastSplitter``) and never reaches libcsv; what libcsv would have
+/// made of it is exactly that split. Every other line goes to libcsv, one line at a time until it is
+/// back between records, so the switch between the two only ever happens at a record boundary.
+/// `CSVParserDifferentialTests` proves the records, lines, flags and endings identical to libcsv's.
 final class CSVParser {
     /// Limits that keep a hostile file from exhausting memory.
     struct Limits {
@@ -28,10 +40,21 @@ final class CSVParser {
     private let parser: UnsafeMutablePointer<csv_parser>
     private let context: UnsafeMutablePointer<Context>
     private let limits: Limits
+    private let delimiter: UInt8
+    private let usesFastPath: Bool
+    /// The longest field the fast path split so far, -1 before its first line: libcsv's buffer
+    /// would have grown to hold it, and ``Limits/maxFieldBytes`` is checked against that growth.
+    private var longestFastField = -1
+    /// Lines the fast path split (the differential tests check that it runs).
+    private(set) var quoteFreeLines = 0
 
-    /// - Parameter delimiter: the field separator byte (`,`, tab, `;`, `|`).
-    init(delimiter: UInt8, limits: Limits = Limits()) throws(HallRateError) {
+    /// - Parameters:
+    ///   - delimiter: the field separator byte (`,`, tab, `;`, `|`).
+    ///   - usesFastPath: false hands every byte to libcsv; only the differential tests turn it off.
+    init(delimiter: UInt8, limits: Limits = Limits(), usesFastPath: Bool = true) throws(HallRateError) {
         self.limits = limits
+        self.delimiter = delimiter
+        self.usesFastPath = usesFastPath
         parser = .allocate(capacity: 1)
         context = .allocate(capacity: 1)
         context.initialize(to: Context(maxRecordBytes: limits.maxRecordBytes))
@@ -55,19 +78,81 @@ final class CSVParser {
     /// Parses the next chunk and hands each record completed by it to `body`.
     /// - Throws: ``HallRateError`` `.fileRefused` when a field outgrows ``Limits/maxFieldBytes``
     ///   or libcsv runs out of memory; rethrows what `body` throws.
+    /// - Complexity: O(chunk length).
     func parse(_ chunk: UnsafeRawBufferPointer, _ body: (RawRecord) throws -> Void) throws {
         if !chunk.isEmpty, let base = chunk.baseAddress {
-            let consumed = csv_parse(parser, base, chunk.count, CSVParser.onField, CSVParser.onRowEnd, context)
-            if consumed != chunk.count {
-                throw HallRateError(.fileRefused, "libcsv stopped: \(String(cString: csv_strerror(csv_error(parser))))",
-                                    at: nil)
+            if usesFastPath {
+                try parseSplittingQuoteFreeLines(base.assumingMemoryBound(to: UInt8.self), count: chunk.count)
+            } else {
+                try feedLibcsv(base, count: chunk.count)
             }
         }
-        if csv_get_buffer_size(parser) > limits.maxFieldBytes {
+        if max(csv_get_buffer_size(parser), libcsvBufferSizeForFastFields()) > limits.maxFieldBytes {
             throw HallRateError(.fileRefused,
                 "a field starting on line \(context.pointee.recordLine) is longer than \(limits.maxFieldBytes >> 20) MiB; is a quote left open?")
         }
         try deliver(body)
+    }
+
+    /// Whether libcsv is between records: in its ROW_NOT_BEGUN state (0 since libcsv 1.0; its
+    /// struct is public in csv.h), which only its row end enters, with no byte of a field buffered.
+    private var libcsvIsBetweenRecords: Bool {
+        parser.pointee.pstate == 0 && parser.pointee.entry_pos == 0
+    }
+
+    /// Splits the chunk's quote-free lines itself and gives libcsv the rest, switching only where
+    /// libcsv is between records.
+    private func parseSplittingQuoteFreeLines(_ base: UnsafePointer<UInt8>, count: Int) throws {
+        var splitter = CSVFastSplitter(base: base, count: count)
+        var position = 0
+        while position < count {
+            guard libcsvIsBetweenRecords else {
+                // Inside a record (a quoted field may span lines, or the last chunk cut a line):
+                // libcsv reads on, one line at a time, until it is between records again.
+                let end = splitter.lineEnd(from: position)
+                try feedLibcsv(base + position, count: end - position)
+                position = end
+                continue
+            }
+            switch splitter.line(from: position) {
+            case .quoteFree(let end):
+                addQuoteFreeLine(UnsafeBufferPointer(start: base + position, count: end - position), terminator: base[end])
+                position = end + 1
+            case .forLibcsv(let end):
+                try feedLibcsv(base + position, count: end - position)
+                position = end
+            }
+        }
+    }
+
+    /// Does what libcsv's callbacks would do for a quote-free line ended by `terminator`: one field
+    /// per delimiter-separated piece (none for a blank line), then the row end.
+    private func addQuoteFreeLine(_ line: UnsafeBufferPointer<UInt8>, terminator: UInt8) {
+        var longest = max(longestFastField, 0)
+        if !line.isEmpty {
+            longest = max(longest, context.pointee.addQuoteFreeRecord(line, delimiter: delimiter))
+        }
+        longestFastField = longest
+        quoteFreeLines &+= 1
+        context.pointee.endRow(Int32(terminator))
+    }
+
+    /// The size libcsv's buffer would have reached had it read the fast path's fields: it starts at
+    /// one block and grows a block at a time until it is longer than the longest field followed by
+    /// a delimiter or line end (measured on libcsv 3.0.3; the differential tests check it).
+    private func libcsvBufferSizeForFastFields() -> Int {
+        guard longestFastField >= 0 else { return 0 }
+        let block = max(parser.pointee.blk_size, 1)
+        return (longestFastField / block + 1) * block
+    }
+
+    /// Hands `count` bytes to libcsv, whose callbacks fill the batch.
+    private func feedLibcsv(_ start: UnsafeRawPointer, count: Int) throws {
+        let consumed = csv_parse(parser, start, count, CSVParser.onField, CSVParser.onRowEnd, context)
+        if consumed != count {
+            throw HallRateError(.fileRefused, "libcsv stopped: \(String(cString: csv_strerror(csv_error(parser))))",
+                                at: nil)
+        }
     }
 
     /// Flushes the last record (one without a final line end) and reports how the input ended.
@@ -110,18 +195,60 @@ final class CSVParser {
             self.maxRecordBytes = maxRecordBytes
         }
 
+        /// A field from libcsv: quoted fields may hold LFs, which count as lines.
         mutating func addField(_ field: UnsafeRawBufferPointer) {
+            let typed = field.bindMemory(to: UInt8.self)
+            addLineFreeField(typed)
+            guard var next = typed.baseAddress else { return }
+            var left = typed.count
+            while left > 0, let hit = memchr(next, 0x0A, left) {
+                line += 1
+                let found = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                left -= next.distance(to: found) + 1
+                next = found + 1
+            }
+        }
+
+        /// The fields of a quote-free, non-empty line (its bytes cut at each delimiter) as a new
+        /// record, still open (``endRow(_:)`` closes it). The fast path runs between records only, so
+        /// no field is pending; the record is stored as ``addLineFreeField(_:)`` would store its
+        /// fields one by one, with one copy of the line.
+        /// - Returns: the length of its longest field.
+        /// - Complexity: O(line length).
+        mutating func addQuoteFreeRecord(_ fields: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Int {
+            assert(fieldsInRecord == 0, "the fast path runs between records only")
+            let (count, longest) = batch.appendFields(splitting: fields, on: delimiter)
+            recordLine = line
+            afterCR = false
+            fieldsInRecord = count
+            recordBudget = fields.count - (count - 1) + 8 * count
+            recordTooLong = recordBudget > maxRecordBytes
+            if recordTooLong {
+                // Keep the fields whose running budget stays within the limit, as field by field.
+                let first = batch.fieldEnds.count - count
+                var budget = 0
+                var kept = 0
+                while kept < count {
+                    budget += batch.fieldLength(first + kept) + 8
+                    if budget > maxRecordBytes { break }
+                    kept += 1
+                }
+                batch.emptyLastFields(count, keeping: kept)
+            }
+            return longest
+        }
+
+        /// A field without LF: stored (empty once the record is over its limit), no line counted.
+        mutating func addLineFreeField(_ field: UnsafeBufferPointer<UInt8>) {
             if fieldsInRecord == 0 {
                 recordLine = line
                 recordBudget = 0
                 recordTooLong = false
             }
             afterCR = false
-            let typed = field.bindMemory(to: UInt8.self)
-            for byte in typed where byte == 0x0A { line += 1 }
             recordBudget += field.count + 8
             if recordBudget > maxRecordBytes { recordTooLong = true }
-            batch.appendField(typed, keep: !recordTooLong)
+            batch.appendField(field, keep: !recordTooLong)
             fieldsInRecord += 1
         }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Records completed by one parse step, stored flat (one byte buffer, field end offsets) so that
 /// reading a field allocates nothing. Shared by the CSV and XML readers.
 struct RecordBatch {
@@ -22,6 +28,57 @@ struct RecordBatch {
     mutating func appendField(_ field: some Collection<UInt8>, keep: Bool = true) {
         if keep { bytes.append(contentsOf: field) }
         fieldEnds.append(bytes.count)
+    }
+
+    /// Appends the pieces of `line` between `delimiter` bytes as fields (a quote-free CSV line,
+    /// split as libcsv would): one copy of the line, then each field after the first moved back over
+    /// the delimiters before it. A trailing delimiter gives a last, empty field.
+    /// - Returns: the number of fields (at least 1) and the length of the longest.
+    /// - Complexity: O(line length).
+    mutating func appendFields(splitting line: UnsafeBufferPointer<UInt8>, on delimiter: UInt8) -> (count: Int, longest: Int) {
+        let start = bytes.count
+        guard !line.isEmpty else {
+            fieldEnds.append(start)
+            return (1, 0)
+        }
+        var count = 0
+        var longest = 0
+        bytes.append(contentsOf: line)
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            guard let target = bytes.baseAddress, let source = line.baseAddress else { return }
+            var from = 0  // where the next field starts in the line
+            var to = start  // and where it goes in the batch
+            while true {
+                let rest = line.count - from
+                var length = rest
+                if let hit = memchr(source + from, Int32(delimiter), rest) {
+                    length = (source + from).distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                if count > 0 { (target + to).update(from: source + from, count: length) }
+                to += length
+                fieldEnds.append(to)
+                count += 1
+                longest = max(longest, length)
+                if length == rest { break }
+                from += length + 1
+            }
+        }
+        bytes.removeLast(count - 1)  // the delimiters' room
+        return (count, longest)
+    }
+
+    /// The length of field `index` (counted in `fieldEnds`).
+    func fieldLength(_ index: Int) -> Int {
+        fieldEnds[index] - (index == 0 ? 0 : fieldEnds[index - 1])
+    }
+
+    /// Stores the last `fieldCount` fields but the first `kept` of them as empty fields, dropping their
+    /// bytes: what ``appendField(_:keep:)`` with `keep: false` would have stored for them.
+    mutating func emptyLastFields(_ fieldCount: Int, keeping kept: Int) {
+        let firstEmptied = fieldEnds.count - fieldCount + kept
+        let end = firstEmptied == 0 ? 0 : fieldEnds[firstEmptied - 1]
+        bytes.removeLast(bytes.count - end)
+        for index in firstEmptied..<fieldEnds.count { fieldEnds[index] = end }
     }
 
     /// Closes the record made of the last `fieldCount` fields.
