@@ -127,7 +127,7 @@ public struct PipelineRunner {
                 orphans[file, default: [:]][code, default: 0] += 1
                 return
             }
-            deduplicator.add(Transaction(txnID: txnID, hall: hall, channel: channel, status: status,
+            deduplicator.add(Transaction(key: TransactionKey(storedText: txnID), hall: hall, channel: channel, status: status,
                                          period: Period(index: period), updatedAt: updatedAt.map(LocalTime.init(seconds:))),
                              file: file)
         }

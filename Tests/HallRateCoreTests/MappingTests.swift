@@ -46,7 +46,7 @@ import Testing
             Issue.record("expected a transaction, got \(String(describing: results.first))")
             return
         }
-        #expect(transaction.txnID == "T1")
+        #expect(transaction.key == TransactionKey("T1"))
         #expect(transaction.channel == .mobile)
         #expect(transaction.period.description == "2019-01")
     }
@@ -91,10 +91,21 @@ import Testing
             """)
         var deduplicator = Deduplicator()
         for case .success(let transaction) in results { deduplicator.add(transaction, file: 0) }
-        #expect(deduplicator.winners["A"]?.channel == .online)  // later updated_at, read first
-        #expect(deduplicator.winners["B"]?.channel == .window)  // no updated_at: the last read wins
-        #expect(deduplicator.winners["C"]?.channel == .window)  // equal updated_at: the last read wins
+        #expect(deduplicator.winners[TransactionKey("A")]?.channel == .online)  // later updated_at, read first
+        #expect(deduplicator.winners[TransactionKey("B")]?.channel == .window)  // no updated_at: the last read wins
+        #expect(deduplicator.winners[TransactionKey("C")]?.channel == .window)  // equal updated_at: the last read wins
         #expect(deduplicator.duplicatesByFile[0] == 3)
         #expect(deduplicator.acceptedByFile[0] == 3)
+    }
+
+    @Test func storedKeysReadBackAsTheSameKey() {
+        for id in ["T1", "", "身份证520502198803150012", String(repeating: "x", count: 40)] {
+            let key = TransactionKey(id)
+            #expect(key.storedText.utf8.count == 12)
+            #expect(TransactionKey(storedText: key.storedText) == key)
+            #expect(TransactionKey(storedText: id) == key)  // an id stored by an earlier version
+        }
+        #expect(TransactionKey(storedText: TransactionKey(rawValue: .max).storedText).rawValue == .max)
+        #expect(TransactionKey(storedText: TransactionKey(rawValue: 0).storedText).rawValue == 0)
     }
 }

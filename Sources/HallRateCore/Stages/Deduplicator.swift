@@ -1,10 +1,10 @@
-/// Stage 3, deduplicate: keeps one winner per `txn_id` (contract rule 3).
+/// Stage 3, deduplicate: keeps one winner per `txn_id` (contract rule 3), by its ``TransactionKey``.
 ///
 /// Rows must be added in reading order (files in sorted path order, rows in file order). A newer row
 /// replaces the kept one unless both carry `updated_at` and the kept one's is later; losers count as
 /// duplicates of the file they were read from.
 struct Deduplicator {
-    /// The compact winner of one transaction id.
+    /// The compact winner of one transaction key.
     struct Winner {
         var hall: Int32
         var period: Int32
@@ -14,7 +14,7 @@ struct Deduplicator {
         var file: Int32
     }
 
-    private(set) var winners: [String: Winner] = [:]
+    private(set) var winners: [TransactionKey: Winner] = [:]
     /// Duplicates counted per file index.
     private(set) var duplicatesByFile: [Int: Int] = [:]
 
@@ -24,15 +24,15 @@ struct Deduplicator {
         let candidate = Winner(hall: Int32(transaction.hall), period: Int32(transaction.period.index),
                                channel: transaction.channel, status: transaction.status,
                                updatedAt: transaction.updatedAt?.seconds, file: Int32(file))
-        guard let kept = winners[transaction.txnID] else {
-            winners[transaction.txnID] = candidate
+        guard let kept = winners[transaction.key] else {
+            winners[transaction.key] = candidate
             return
         }
         if let keptTime = kept.updatedAt, let newTime = candidate.updatedAt, keptTime > newTime {
             duplicatesByFile[file, default: 0] += 1
         } else {
             duplicatesByFile[Int(kept.file), default: 0] += 1
-            winners[transaction.txnID] = candidate
+            winners[transaction.key] = candidate
         }
     }
 

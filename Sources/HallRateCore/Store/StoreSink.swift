@@ -31,7 +31,7 @@ public struct StoreSink {
         sqlite3_reset(statement)
         sqlite3_bind_int64(statement, 1, fileID)
         sqlite3_bind_int64(statement, 2, Int64(transactions))
-        StoreSink.bind(transaction.txnID, statement, 3)
+        StoreSink.bind(transaction.key.storedText, statement, 3)
         StoreSink.bind(hallCodes[transaction.hall], statement, 4)
         sqlite3_bind_int64(statement, 5, Int64(transaction.period.index))
         StoreSink.bind(transaction.channel.rawValue, statement, 6)
