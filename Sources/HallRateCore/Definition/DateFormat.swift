@@ -151,17 +151,24 @@ public struct DateFormat: Sendable, CustomStringConvertible {
         typealias Words = (UInt64, UInt64, UInt64, UInt64)
         let length: Int
         let hasSpaces: Bool
-        /// The expected byte at each position: the literal byte, a space, or `0` for a digit.
+        /// The expected byte at each position: the literal byte, a space, or `0x30` (`0`) for a digit.
         private let expected: Words
         /// Per byte `0x80 - limit`, where the byte xor-ed with `expected` must be below `limit`:
         /// 1 (equal) for literal bytes, 10 for digits (`b ^ 0x30 < 10` iff `b` is `0`...`9`).
         private let addend: Words
-        private let numbers: [(field: Field, offset: Int, digits: Int)]
+        /// Where each field's digits are, and how many (0 when the pattern lacks the field: its value is 0).
+        /// A field given twice takes its last place, as in the general matcher.
+        private let year: (offset: Int, digits: Int)
+        private let month: (offset: Int, digits: Int)
+        private let day: (offset: Int, digits: Int)
+        private let hour: (offset: Int, digits: Int)
+        private let minute: (offset: Int, digits: Int)
+        private let second: (offset: Int, digits: Int)
 
         init?(_ parts: [Part]) {
             var expected = [UInt8](repeating: 0, count: 32)
             var addend = [UInt8](repeating: 0x7F, count: 32)
-            var numbers: [(field: Field, offset: Int, digits: Int)] = []
+            var places: [Field: (offset: Int, digits: Int)] = [:]
             var at = 0
             var hasSpaces = false
             func put(_ byte: UInt8, limit: UInt8) -> Bool {
@@ -175,7 +182,7 @@ public struct DateFormat: Sendable, CustomStringConvertible {
                 switch part {
                 case .number(let field, let minDigits, let maxDigits):
                     guard minDigits == maxDigits else { return nil }
-                    numbers.append((field, at, minDigits))
+                    places[field] = (at, minDigits)
                     for _ in 0..<minDigits { guard put(0x30, limit: 10) else { return nil } }
                 case .literal(let bytes):
                     for byte in bytes { guard put(byte, limit: 1) else { return nil } }
@@ -186,7 +193,12 @@ public struct DateFormat: Sendable, CustomStringConvertible {
             }
             length = at
             self.hasSpaces = hasSpaces
-            self.numbers = numbers
+            year = places[.year] ?? (0, 0)
+            month = places[.month] ?? (0, 0)
+            day = places[.day] ?? (0, 0)
+            hour = places[.hour] ?? (0, 0)
+            minute = places[.minute] ?? (0, 0)
+            second = places[.second] ?? (0, 0)
             func words(_ bytes: [UInt8]) -> Words {
                 var words: Words = (0, 0, 0, 0)
                 withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: bytes) }
@@ -205,23 +217,24 @@ public struct DateFormat: Sendable, CustomStringConvertible {
             let bad = (x.0 | (x.0 &+ addend.0)) | (x.1 | (x.1 &+ addend.1))
                 | (x.2 | (x.2 &+ addend.2)) | (x.3 | (x.3 &+ addend.3))
             guard bad & 0x8080_8080_8080_8080 == 0 else { return nil }
-            var values = (year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0)
-            withUnsafeBytes(of: &x) { digits in
-                for number in numbers {
-                    var value = 0
-                    for i in number.offset..<(number.offset + number.digits) { value = value * 10 + Int(digits[i]) }
-                    switch number.field {
-                    case .year: values.year = value
-                    case .month: values.month = value
-                    case .day: values.day = value
-                    case .hour: values.hour = value
-                    case .minute: values.minute = value
-                    case .second: values.second = value
+            // Now every digit position of x holds the digit's value.
+            return withUnsafeBytes(of: &x) { raw in
+                let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                @inline(__always) func value(_ place: (offset: Int, digits: Int)) -> Int {
+                    let at = place.offset
+                    switch place.digits {
+                    case 0: return 0
+                    case 2: return Int(digits[at]) &* 10 &+ Int(digits[at + 1])
+                    case 4: return (Int(digits[at]) &* 10 &+ Int(digits[at + 1])) &* 100 &+ Int(digits[at + 2]) &* 10 &+ Int(digits[at + 3])
+                    default:
+                        var value = 0
+                        for i in at..<(at + place.digits) { value = value &* 10 &+ Int(digits[i]) }
+                        return value
                     }
                 }
+                return LocalTime(year: value(year), month: value(month), day: value(day),
+                                 hour: value(hour), minute: value(minute), second: value(second))
             }
-            return LocalTime(year: values.year, month: values.month, day: values.day,
-                             hour: values.hour, minute: values.minute, second: values.second)
         }
     }
 

@@ -83,7 +83,7 @@ final class RecordMapper {
         let hall: Int
         switch hallKey {
         case .code(let column):
-            guard let found = TextNormalizer.withNormalized(record[column], registry.index(ofCodeBytes:)) else {
+            guard let found = TextNormalizer.withNormalized(record[column], { registry.index(ofCodeBytes: $0) }) else {
                 return .failure(reject(record, .unknownHall, "hall code '\(text(record, column))' is not in the registry"))
             }
             hall = found
@@ -141,8 +141,9 @@ final class RecordMapper {
 
     private func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> LocalTime? {
         TextNormalizer.withNormalized(field) { bytes in
-            for format in source.dateFormats {
-                if let time = format.parse(bytes) { return time }
+            let formats = source.dateFormats
+            for i in formats.indices {  // by index: a for-in loop copied each format (retains)
+                if let time = formats[i].parse(bytes) { return time }
             }
             return nil
         }
