@@ -33,8 +33,13 @@ struct UTF8Validator {
             i += 1
         }
         while i < n {
-            // ASCII, eight bytes at a time.
-            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            // ASCII, eight bytes at a time; in the word that ends the run, straight to its first non-ASCII byte.
+            while i + 8 <= n {
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    i += high.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             // Runs of 3-byte characters, when four bytes can be loaded: E0...EF, then two 10xxxxxx bytes.
