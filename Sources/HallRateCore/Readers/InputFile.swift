@@ -8,19 +8,26 @@ import Dispatch
 
 /// An input file read front to back in fixed-size chunks, hashed (SHA-256) on the way.
 ///
-/// The hashing runs on a second thread while the caller parses: chunks alternate between two buffers,
-/// and a buffer is read into again only once the hasher is done with it. Owns the file descriptor;
-/// memory use is two chunks whatever the file's size.
+/// The file is read in blocks of about 1 MiB (a whole number of chunks), handed out chunk by chunk.
+/// The hashing runs on a second thread while the caller parses: once a block has been handed out, it
+/// goes to the hasher while the next block (the other of two buffers) is read and handed out; a buffer
+/// is read into again only once the hasher is done with it. Owns the file descriptor; memory use is two
+/// blocks whatever the file's size.
 final class InputFile {
     let path: String
     private let descriptor: Int32
     private let chunkSize: Int
-    /// Two chunk buffers, one after the other.
+    private let blockSize: Int
+    /// Two block buffers, one after the other.
     private let buffers: UnsafeMutableRawBufferPointer
-    /// The buffer the next chunk goes to (0 or 1).
-    private var next = 0
+    /// The buffer holding the block being handed out (0 or 1), its bytes, and how many are handed out.
+    private var current = 0
+    private var blockFilled = 0
+    private var blockOffset = 0
+    /// How much of the current block went to the hasher (only what was handed out is ever hashed).
+    private var hashedUpTo = 0
     private let hasher: BackgroundHasher?
-    /// Bytes read so far.
+    /// Bytes handed out so far.
     private(set) var size = 0
 
     /// Opens `path` for reading.
@@ -33,7 +40,8 @@ final class InputFile {
             throw HallRateError(.io, "cannot open: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
         }
         self.chunkSize = max(chunkSize, 1)
-        buffers = .allocate(byteCount: 2 * self.chunkSize, alignment: 64)
+        blockSize = self.chunkSize * max(1, (1 << 20) / self.chunkSize)
+        buffers = .allocate(byteCount: 2 * blockSize, alignment: 64)
         hasher = hashing ? BackgroundHasher() : nil
     }
 
@@ -43,14 +51,31 @@ final class InputFile {
         close(descriptor)
     }
 
+    private func block(_ index: Int) -> UnsafeMutableRawBufferPointer {
+        UnsafeMutableRawBufferPointer(rebasing: buffers[(index * blockSize)..<((index + 1) * blockSize)])
+    }
+
     /// Reads the next chunk, filling it unless the file ends; an empty chunk means the end.
     /// - Throws: ``HallRateError`` `.io` when `read(2)` fails.
     func nextChunk<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
-        let buffer = UnsafeMutableRawBufferPointer(rebasing: buffers[(next * chunkSize)..<((next + 1) * chunkSize)])
+        if blockOffset == blockFilled { try readBlock() }
+        let end = min(blockOffset + chunkSize, blockFilled)
+        let chunk = UnsafeRawBufferPointer(rebasing: block(current)[blockOffset..<end])
+        blockOffset = end
+        size += chunk.count
+        return try body(chunk)
+    }
+
+    /// The current block is all handed out: hashes its rest, then reads the next block into the other
+    /// buffer, filling it unless the file ends. At the end of the file the current block stays (exhausted).
+    private func readBlock() throws {
+        flushHash()
+        let next = current ^ 1
         hasher?.waitUntilFree(next)
+        let buffer = block(next)
         var filled = 0
-        while filled < chunkSize {
-            let count = read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
+        while filled < blockSize {
+            let count = read(descriptor, buffer.baseAddress! + filled, blockSize - filled)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw HallRateError(.io, "read failed: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
@@ -58,18 +83,21 @@ final class InputFile {
             if count == 0 { break }
             filled += count
         }
-        size += filled
-        let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
-        if filled > 0 {
-            hasher?.hash(chunk, buffer: next)
-            next ^= 1
-        }
-        return try body(chunk)
+        guard filled > 0 else { return }
+        (current, blockFilled, blockOffset, hashedUpTo) = (next, filled, 0, 0)
     }
 
-    /// The SHA-256 of everything read so far, in lowercase hex.
+    /// Hands what was handed out of the current block and not hashed yet to the hasher.
+    private func flushHash() {
+        guard let hasher, hashedUpTo < blockOffset else { return }
+        hasher.hash(UnsafeRawBufferPointer(rebasing: block(current)[hashedUpTo..<blockOffset]), buffer: current)
+        hashedUpTo = blockOffset
+    }
+
+    /// The SHA-256 of everything handed out so far, in lowercase hex.
     func digest() -> String {
         guard let hasher else { preconditionFailure("digest() of an InputFile opened with hashing: false") }
+        flushHash()
         return hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
@@ -77,7 +105,8 @@ final class InputFile {
     }
 }
 
-/// SHA-256 on a serial queue of its own, fed in order; remembers the pending work on each of the two buffers.
+/// SHA-256 on a serial queue of its own, fed in order; remembers the last work item on each of the two
+/// buffers (the queue being serial, its end means the end of every earlier one).
 ///
 /// Thread safety: `state` is touched only by the queue's work items, and read by `finalize()` only
 /// through `queue.sync`, after them; `pending` is touched only by the owning ``InputFile``'s thread.
