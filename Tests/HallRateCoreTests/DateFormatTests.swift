@@ -54,4 +54,37 @@ import Testing
         #expect(Period("2019-03")?.advanced(by: -3).description == "2018-12")
         #expect(Period("2019-3") == nil)
     }
+
+    /// The fixed-width matcher (whole words at a time) gives the general matcher's answers, on valid
+    /// dates and on mutations of them (digits, separators, extra or missing spaces, lengths).
+    @Test func fixedWidthPatternsMatchLikeTheGeneralMatcher() throws {
+        var rng = UTF8ValidatorTests.SplitMix(state: 2019)
+        let cases: [(String, String)] = [
+            ("yyyy-MM-dd HH:mm:ss", "2018-10-08 09:31:05"), ("yyyy-MM-dd", "2020-02-29"), ("yyyyMMddHHmmss", "20181008093105"),
+            ("yyyy年MM月dd日 HH:mm", "2018年10月08日 09:31"), ("yyyy/MM/dd  HH:mm", "2018/12/31 23:59"),
+            ("yyyy-MM-dd HH:mm:ss ", "2018-10-08 09:31:05 "),
+        ]
+        let alphabet = Array("0123456789 -:/年T".utf8) + [0x80, 0xE5]
+        var matched = 0
+        for (pattern, sample) in cases {
+            let format = try #require(DateFormat(pattern))
+            for _ in 0..<3000 {
+                var bytes = Array(sample.utf8)
+                for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                    let at = Int.random(in: 0...bytes.count, using: &rng)
+                    switch Int.random(in: 0..<4, using: &rng) {
+                    case 0 where at < bytes.count: bytes[at] = alphabet.randomElement(using: &rng)!
+                    case 1: bytes.insert(0x20, at: at)
+                    case 2 where at < bytes.count: bytes.remove(at: at)
+                    default: bytes[min(at, bytes.count - 1)] = UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng)
+                    }
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
+                let expected = format.parseWithoutFastPath(text)
+                #expect(format.parse(text) == expected, "\(pattern): '\(text)'")
+                if expected != nil { matched += 1 }
+            }
+        }
+        #expect(matched > 3000)
+    }
 }

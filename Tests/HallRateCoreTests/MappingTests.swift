@@ -46,7 +46,7 @@ import Testing
             Issue.record("expected a transaction, got \(String(describing: results.first))")
             return
         }
-        #expect(transaction.txnID == "T1")
+        #expect(transaction.key == TransactionKey("T1"))
         #expect(transaction.channel == .mobile)
         #expect(transaction.period.description == "2019-01")
     }

@@ -20,7 +20,7 @@ struct StoreChunkTests {
                 let id = "T\(Int.random(in: 0..<(rows / 2 + 1), using: &generator))"
                 let updated = Bool.random(using: &generator) ? nil
                     : LocalTime(seconds: Int64.random(in: 0..<6, using: &generator) * 3600)
-                return Transaction(txnID: id, hall: Int.random(in: 0..<4, using: &generator),
+                return Transaction(key: TransactionKey(id), hall: Int.random(in: 0..<4, using: &generator),
                                    channel: Channel.allCases.randomElement(using: &generator) ?? .window,
                                    status: Status.allCases.randomElement(using: &generator) ?? .completed,
                                    period: Period(year: 2019, month: Int.random(in: 1...12, using: &generator)),
@@ -57,18 +57,18 @@ struct StoreChunkTests {
 
     /// Contract rule 3 as a plain fold over the rows in reading order.
     func reference(_ files: [[Transaction]]) -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int]) {
-        var kept: [String: (row: Transaction, file: Int)] = [:]
+        var kept: [TransactionKey: (row: Transaction, file: Int)] = [:]
         var duplicates = [Int](repeating: 0, count: files.count)
         for (file, rows) in files.enumerated() {
             for row in rows {
-                if let current = kept[row.txnID] {
+                if let current = kept[row.key] {
                     if let a = current.row.updatedAt, let b = row.updatedAt, a > b {
                         duplicates[file] += 1
                         continue
                     }
                     duplicates[current.file] += 1
                 }
-                kept[row.txnID] = (row, file)
+                kept[row.key] = (row, file)
             }
         }
         var counts: [HallPeriod: ChannelStatusCounts] = [:]

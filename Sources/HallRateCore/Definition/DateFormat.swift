@@ -23,6 +23,8 @@ public struct DateFormat: Sendable, CustomStringConvertible {
     /// The format as written in the pipeline.
     public let description: String
     let kind: Kind
+    /// The fast matcher of a pattern whose every part has a fixed width (`yyyy-MM-dd HH:mm:ss`), if it has.
+    private var fixed: FixedLayout?
 
     /// Compiles `pattern`; returns nil when it has no year, month and day or an unknown letter.
     public init?(_ pattern: String) {
@@ -73,12 +75,17 @@ public struct DateFormat: Sendable, CustomStringConvertible {
         }
         guard seen.isSuperset(of: ["y", "M", "d"]) else { return nil }
         kind = .pattern(parts)
+        fixed = FixedLayout(parts)
     }
 
     /// Parses `text` (already trimmed) into a Shanghai local time, or nil when it does not match.
     public func parse(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
         switch kind {
-        case .pattern(let parts): return DateFormat.parse(text, parts)
+        case .pattern(let parts):
+            guard let fixed else { return DateFormat.parse(text, parts) }
+            if text.count == fixed.length { return fixed.parse(text) }
+            // Only extra spaces (a space in the pattern takes one or more) can make a match longer.
+            return text.count > fixed.length && fixed.hasSpaces ? DateFormat.parse(text, parts) : nil
         case .iso8601: return DateFormat.parseISO8601(text)
         case .excel: return DateFormat.parseExcel(text)
         }
@@ -88,6 +95,15 @@ public struct DateFormat: Sendable, CustomStringConvertible {
     public func parse(_ text: String) -> LocalTime? {
         var copy = text
         return copy.withUTF8 { parse($0) }
+    }
+
+    /// For tests: the general matcher, never the fixed-width one.
+    func parseWithoutFastPath(_ text: String) -> LocalTime? {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            if case .pattern(let parts) = kind { return DateFormat.parse(bytes, parts) }
+            return parse(bytes)
+        }
     }
 
     private static func parse(_ text: UnsafeBufferPointer<UInt8>, _ parts: [Part]) -> LocalTime? {
@@ -126,6 +142,100 @@ public struct DateFormat: Sendable, CustomStringConvertible {
         guard i == text.count else { return nil }
         return LocalTime(year: values.year, month: values.month, day: values.day,
                          hour: values.hour, minute: values.minute, second: values.second)
+    }
+
+    /// A pattern whose numbers all take an exact number of digits, matched against a text of exactly its
+    /// length (each space in the pattern then matching one space) a word at a time: the same answers as
+    /// the general matcher, for a fraction of the work. Up to 32 bytes.
+    private struct FixedLayout: Sendable {
+        typealias Words = (UInt64, UInt64, UInt64, UInt64)
+        let length: Int
+        let hasSpaces: Bool
+        /// The expected byte at each position: the literal byte, a space, or `0x30` (`0`) for a digit.
+        private let expected: Words
+        /// Per byte `0x80 - limit`, where the byte xor-ed with `expected` must be below `limit`:
+        /// 1 (equal) for literal bytes, 10 for digits (`b ^ 0x30 < 10` iff `b` is `0`...`9`).
+        private let addend: Words
+        /// Where each field's digits are, and how many (0 when the pattern lacks the field: its value is 0).
+        /// A field given twice takes its last place, as in the general matcher.
+        private let year: (offset: Int, digits: Int)
+        private let month: (offset: Int, digits: Int)
+        private let day: (offset: Int, digits: Int)
+        private let hour: (offset: Int, digits: Int)
+        private let minute: (offset: Int, digits: Int)
+        private let second: (offset: Int, digits: Int)
+
+        init?(_ parts: [Part]) {
+            var expected = [UInt8](repeating: 0, count: 32)
+            var addend = [UInt8](repeating: 0x7F, count: 32)
+            var places: [Field: (offset: Int, digits: Int)] = [:]
+            var at = 0
+            var hasSpaces = false
+            func put(_ byte: UInt8, limit: UInt8) -> Bool {
+                guard at < 32 else { return false }
+                expected[at] = byte
+                addend[at] = 0x80 - limit
+                at += 1
+                return true
+            }
+            for part in parts {
+                switch part {
+                case .number(let field, let minDigits, let maxDigits):
+                    guard minDigits == maxDigits else { return nil }
+                    places[field] = (at, minDigits)
+                    for _ in 0..<minDigits { guard put(0x30, limit: 10) else { return nil } }
+                case .literal(let bytes):
+                    for byte in bytes { guard put(byte, limit: 1) else { return nil } }
+                case .spaces:
+                    hasSpaces = true
+                    guard put(0x20, limit: 1) else { return nil }
+                }
+            }
+            length = at
+            self.hasSpaces = hasSpaces
+            year = places[.year] ?? (0, 0)
+            month = places[.month] ?? (0, 0)
+            day = places[.day] ?? (0, 0)
+            hour = places[.hour] ?? (0, 0)
+            minute = places[.minute] ?? (0, 0)
+            second = places[.second] ?? (0, 0)
+            func words(_ bytes: [UInt8]) -> Words {
+                var words: Words = (0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: bytes) }
+                return words
+            }
+            self.expected = words(expected)
+            self.addend = words(addend)
+        }
+
+        /// Parses `text`, which must be `length` bytes long.
+        func parse(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+            var x: Words = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &x) { $0.copyMemory(from: UnsafeRawBufferPointer(text)) }
+            x = (x.0 ^ expected.0, x.1 ^ expected.1, x.2 ^ expected.2, x.3 ^ expected.3)
+            // A byte of x at or above its limit sets its top bit in x + addend (no carry while x < 0x80).
+            let bad = (x.0 | (x.0 &+ addend.0)) | (x.1 | (x.1 &+ addend.1))
+                | (x.2 | (x.2 &+ addend.2)) | (x.3 | (x.3 &+ addend.3))
+            guard bad & 0x8080_8080_8080_8080 == 0 else { return nil }
+            // Now every digit position of x holds the digit's value.
+            return withUnsafeBytes(of: &x) { raw in
+                let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                @inline(__always) func value(_ place: (offset: Int, digits: Int)) -> Int {
+                    let at = place.offset
+                    switch place.digits {
+                    case 0: return 0
+                    case 2: return Int(digits[at]) &* 10 &+ Int(digits[at + 1])
+                    case 4: return (Int(digits[at]) &* 10 &+ Int(digits[at + 1])) &* 100 &+ Int(digits[at + 2]) &* 10 &+ Int(digits[at + 3])
+                    default:
+                        var value = 0
+                        for i in at..<(at + place.digits) { value = value &* 10 &+ Int(digits[i]) }
+                        return value
+                    }
+                }
+                return LocalTime(year: value(year), month: value(month), day: value(day),
+                                 hour: value(hour), minute: value(minute), second: value(second))
+            }
+        }
     }
 
     /// `yyyy-MM-ddTHH:mm[:ss[.fff]][Z|±HH[:MM]]`; a value without offset is taken as Shanghai time.

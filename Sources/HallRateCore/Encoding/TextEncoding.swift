@@ -39,7 +39,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     /// - Complexity: O(n) for `auto` without a byte-order mark (one pass checking UTF-8 validity).
     func resolved(forFileAt path: String) throws -> TextEncoding {
         guard self == .auto else { return self }
-        let file = try InputFile(path: path)
+        let file = try InputFile(path: path, hashing: false)  // the reader hashes it when it reads it
         var validator = UTF8Validator()
         var first = true
         var decided: TextEncoding?

@@ -3,6 +3,9 @@ public struct HallRegistry: Sendable {
     public let halls: [Hall]
     private let indexByCode: [String: Int]
     private let indexByName: [String: Int]
+    /// The same maps keyed by UTF-8 bytes, for the mapper's hot path (see ``ByteTable``).
+    private let codeTable: ByteTable<Int>
+    private let nameTable: ByteTable<Int>
 
     /// - Precondition: codes are unique, and so are names and aliases (the registry reader checks both).
     public init(halls: [Hall]) {
@@ -15,6 +18,8 @@ public struct HallRegistry: Sendable {
         }
         indexByCode = byCode
         indexByName = byName
+        codeTable = ByteTable(byCode.map { ($0.key, $0.value) })
+        nameTable = ByteTable(byName.map { ($0.key, $0.value) })
     }
 
     /// The index of the hall with `code`, or nil when the registry does not know it.
@@ -22,6 +27,17 @@ public struct HallRegistry: Sendable {
 
     /// The index of the hall whose name or one of whose aliases is `name` (compared normalised).
     public func index(ofName name: String) -> Int? { indexByName[TextNormalizer.normalize(name)] }
+
+    /// ``index(ofCode:)`` for a code given as (normalised) UTF-8 bytes; builds a `String` only when
+    /// the bytes are not exactly those of a known code.
+    func index(ofCodeBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let found = codeTable.lookup(bytes) { return found }
+        return indexByCode[String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// The hall whose normalised name or alias has exactly these UTF-8 bytes; nil means only "no exact
+    /// match" (names compare by canonical equivalence): the caller then asks ``index(ofName:)``.
+    func exactIndex(ofNormalizedName bytes: UnsafeBufferPointer<UInt8>) -> Int? { nameTable.lookup(bytes) }
 
     public subscript(index: Int) -> Hall { halls[index] }
 

@@ -4,40 +4,78 @@ import Glibc
 import Darwin
 #endif
 import Crypto
+import Dispatch
 
 /// An input file read front to back in fixed-size chunks, hashed (SHA-256) on the way.
 ///
-/// Owns the file descriptor; memory use is one chunk whatever the file's size.
+/// The file is read in blocks of about 1 MiB (a whole number of chunks), handed out chunk by chunk.
+/// The hashing runs on a second thread while the caller parses: once a block has been handed out, it
+/// goes to the hasher while the next block (the other of two buffers) is read and handed out; a buffer
+/// is read into again only once the hasher is done with it. Owns the file descriptor; memory use is two
+/// blocks whatever the file's size.
 final class InputFile {
     let path: String
     private let descriptor: Int32
-    private var buffer: [UInt8]
-    private var hasher = SHA256()
-    /// Bytes read so far.
+    private let chunkSize: Int
+    private let blockSize: Int
+    /// Two block buffers, one after the other.
+    private let buffers: UnsafeMutableRawBufferPointer
+    /// The buffer holding the block being handed out (0 or 1), its bytes, and how many are handed out.
+    private var current = 0
+    private var blockFilled = 0
+    private var blockOffset = 0
+    /// How much of the current block went to the hasher (only what was handed out is ever hashed).
+    private var hashedUpTo = 0
+    private let hasher: BackgroundHasher?
+    /// Bytes handed out so far.
     private(set) var size = 0
 
     /// Opens `path` for reading.
+    /// - Parameter hashing: false when the caller needs no digest (the encoding sniffer): nothing is hashed.
     /// - Throws: ``HallRateError`` `.io` naming the file and the system's reason.
-    init(path: String, chunkSize: Int = 1 << 16) throws(HallRateError) {
+    init(path: String, chunkSize: Int = 1 << 16, hashing: Bool = true) throws(HallRateError) {
         self.path = path
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw HallRateError(.io, "cannot open: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
         }
-        buffer = [UInt8](repeating: 0, count: chunkSize)
+        self.chunkSize = max(chunkSize, 1)
+        blockSize = self.chunkSize * max(1, (1 << 20) / self.chunkSize)
+        buffers = .allocate(byteCount: 2 * blockSize, alignment: 64)
+        hasher = hashing ? BackgroundHasher() : nil
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        hasher?.waitForAll()  // it may still be reading a buffer
+        buffers.deallocate()
+        close(descriptor)
+    }
+
+    private func block(_ index: Int) -> UnsafeMutableRawBufferPointer {
+        UnsafeMutableRawBufferPointer(rebasing: buffers[(index * blockSize)..<((index + 1) * blockSize)])
+    }
 
     /// Reads the next chunk, filling it unless the file ends; an empty chunk means the end.
     /// - Throws: ``HallRateError`` `.io` when `read(2)` fails.
     func nextChunk<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+        if blockOffset == blockFilled { try readBlock() }
+        let end = min(blockOffset + chunkSize, blockFilled)
+        let chunk = UnsafeRawBufferPointer(rebasing: block(current)[blockOffset..<end])
+        blockOffset = end
+        size += chunk.count
+        return try body(chunk)
+    }
+
+    /// The current block is all handed out: hashes its rest, then reads the next block into the other
+    /// buffer, filling it unless the file ends. At the end of the file the current block stays (exhausted).
+    private func readBlock() throws {
+        flushHash()
+        let next = current ^ 1
+        hasher?.waitUntilFree(next)
+        let buffer = block(next)
         var filled = 0
-        let capacity = buffer.count
-        while filled < capacity {
-            let count = buffer.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress.map { $0 + filled }, capacity - filled)
-            }
+        while filled < blockSize {
+            let count = read(descriptor, buffer.baseAddress! + filled, blockSize - filled)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw HallRateError(.io, "read failed: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
@@ -45,19 +83,64 @@ final class InputFile {
             if count == 0 { break }
             filled += count
         }
-        size += filled
-        return try buffer.withUnsafeBytes { raw in
-            let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<filled])
-            hasher.update(bufferPointer: chunk)
-            return try body(chunk)
-        }
+        guard filled > 0 else { return }
+        (current, blockFilled, blockOffset, hashedUpTo) = (next, filled, 0, 0)
     }
 
-    /// The SHA-256 of everything read so far, in lowercase hex.
+    /// Hands what was handed out of the current block and not hashed yet to the hasher.
+    private func flushHash() {
+        guard let hasher, hashedUpTo < blockOffset else { return }
+        hasher.hash(UnsafeRawBufferPointer(rebasing: block(current)[hashedUpTo..<blockOffset]), buffer: current)
+        hashedUpTo = blockOffset
+    }
+
+    /// The SHA-256 of everything handed out so far, in lowercase hex.
     func digest() -> String {
-        hasher.finalize().map { byte in
+        guard let hasher else { preconditionFailure("digest() of an InputFile opened with hashing: false") }
+        flushHash()
+        return hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+}
+
+/// SHA-256 on a serial queue of its own, fed in order; remembers the last work item on each of the two
+/// buffers (the queue being serial, its end means the end of every earlier one).
+///
+/// Thread safety: `state` is touched only by the queue's work items, and read by `finalize()` only
+/// through `queue.sync`, after them; `pending` is touched only by the owning ``InputFile``'s thread.
+/// A buffer is written only after `waitUntilFree(_:)` saw its hashing finish. Hence `@unchecked`.
+private final class BackgroundHasher: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "hallrate.input-sha256", qos: .userInitiated)
+    private var state = SHA256()
+    private var pending: [DispatchWorkItem?] = [nil, nil]
+
+    /// A chunk handed to the queue; its memory stays untouched until the work item is done.
+    private struct Chunk: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+
+    func hash(_ bytes: UnsafeRawBufferPointer, buffer: Int) {
+        let chunk = Chunk(bytes: bytes)
+        let item = DispatchWorkItem { [self] in state.update(bufferPointer: chunk.bytes) }
+        pending[buffer] = item
+        queue.async(execute: item)
+    }
+
+    /// Waits until the hashing of `buffer`'s last chunk has finished.
+    func waitUntilFree(_ buffer: Int) {
+        if let item = pending[buffer] {
+            item.wait()
+            pending[buffer] = nil
+        }
+    }
+
+    func waitForAll() {
+        queue.sync {}
+        pending = [nil, nil]
+    }
+
+    func finalize() -> SHA256.Digest {
+        waitForAll()
+        return queue.sync { state.finalize() }
     }
 }

@@ -3,7 +3,10 @@
 ///
 /// Checks, in this order: record length, field count, required fields present, hall in the registry,
 /// accepted_at parses, channel and status mapped, updated_at (when present) parses.
-struct RecordMapper {
+///
+/// A class: the reader's record callback holds it, and a struct of this size was copied (retaining
+/// every field) on each call.
+final class RecordMapper {
     private let source: Pipeline.Source
     private let registry: HallRegistry
     private let file: String
@@ -23,6 +26,9 @@ struct RecordMapper {
     private let updatedColumn: Int?
     private let applicantColumn: Int?
     private let requiredColumns: [(field: CanonicalField, column: Int)]
+    /// The value maps keyed by exact bytes; a miss falls back to the `String` maps (see ``ByteTable``).
+    private let channelTable: ByteTable<Channel>
+    private let statusTable: ByteTable<Status>
 
     /// Resolves the source's column names against a file's header.
     /// - Throws: ``HallRateError`` `.pipeline` naming the pipeline key when a mapped column is absent.
@@ -59,6 +65,8 @@ struct RecordMapper {
         updatedColumn = index[.updatedAt]
         applicantColumn = index[.applicantID]
         requiredColumns = (CanonicalField.required + [.hallName]).compactMap { field in index[field].map { (field, $0) } }
+        channelTable = ByteTable(source.channels.map { ($0.key, $0.value) })
+        statusTable = ByteTable(source.statuses.map { ($0.key, $0.value) })
     }
 
     /// Maps one record. Returns the transaction, or the reject to file.
@@ -75,13 +83,12 @@ struct RecordMapper {
         let hall: Int
         switch hallKey {
         case .code(let column):
-            let code = TextNormalizer.withNormalized(record[column]) { String(decoding: $0, as: UTF8.self) }
-            guard let found = registry.index(ofCode: code) else {
+            guard let found = TextNormalizer.withNormalized(record[column], { registry.index(ofCodeBytes: $0) }) else {
                 return .failure(reject(record, .unknownHall, "hall code '\(text(record, column))' is not in the registry"))
             }
             hall = found
         case .name(let column):
-            guard let found = registry.index(ofName: record.string(column)) else {
+            guard let found = hallIndex(byName: record[column]) else {
                 return .failure(reject(record, .unknownHall,
                                        "hall name '\(text(record, column))' matches no name or alias in the registry"))
             }
@@ -95,12 +102,16 @@ struct RecordMapper {
             return .failure(reject(record, .badDate,
                 "accepted_at '\(text(record, acceptedColumn))' matches none of the formats: \(formatList)"))
         }
-        let channelWord = TextNormalizer.withNormalized(record[channelColumn]) { String(decoding: $0, as: UTF8.self) }
-        guard let channel = source.channels[channelWord] else {
+        let channel = TextNormalizer.withNormalized(record[channelColumn]) { bytes in
+            channelTable.lookup(bytes) ?? source.channels[String(decoding: bytes, as: UTF8.self)]
+        }
+        guard let channel else {
             return .failure(reject(record, .unmappedChannel, "channel '\(text(record, channelColumn))' has no mapping in values.channel"))
         }
-        let statusWord = TextNormalizer.withNormalized(record[statusColumn]) { String(decoding: $0, as: UTF8.self) }
-        guard let status = source.statuses[statusWord] else {
+        let status = TextNormalizer.withNormalized(record[statusColumn]) { bytes in
+            statusTable.lookup(bytes) ?? source.statuses[String(decoding: bytes, as: UTF8.self)]
+        }
+        guard let status else {
             return .failure(reject(record, .unmappedStatus, "status '\(text(record, statusColumn))' has no mapping in values.status"))
         }
         var updatedAt: LocalTime?
@@ -111,17 +122,28 @@ struct RecordMapper {
             }
             updatedAt = parsed
         }
-        let txnID = TextNormalizer.withNormalized(record[txnColumn]) { String(decoding: $0, as: UTF8.self) }
-        return .success(Transaction(txnID: txnID, hall: hall, channel: channel, status: status,
+        let key = TextNormalizer.withNormalized(record[txnColumn]) { TransactionKey(bytes: UnsafeRawBufferPointer($0)) }
+        return .success(Transaction(key: key, hall: hall, channel: channel, status: status,
                                     acceptedAt: acceptedAt, updatedAt: updatedAt))
+    }
+
+    /// The hall named by `field`: by exact bytes when the trimmed field has no full-width form to convert
+    /// (then the bytes are what ``HallRegistry/index(ofName:)`` would compare), else through the `String`.
+    private func hallIndex(byName field: UnsafeBufferPointer<UInt8>) -> Int? {
+        let trimmed = TextNormalizer.trim(field)
+        if !TextNormalizer.containsFullWidth(trimmed), let found = registry.exactIndex(ofNormalizedName: trimmed) {
+            return found
+        }
+        return registry.index(ofName: String(decoding: field, as: UTF8.self))
     }
 
     private var formatList: String { source.dateFormats.map(\.description).joined(separator: " | ") }
 
     private func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> LocalTime? {
         TextNormalizer.withNormalized(field) { bytes in
-            for format in source.dateFormats {
-                if let time = format.parse(bytes) { return time }
+            let formats = source.dateFormats
+            for i in formats.indices {  // by index: a for-in loop copied each format (retains)
+                if let time = formats[i].parse(bytes) { return time }
             }
             return nil
         }

@@ -61,10 +61,18 @@ enum TextNormalizer {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
-    private static func containsFullWidth(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// True when `field` holds a byte pair EF BC or EF BD (the start of a full-width form).
+    /// Skips ASCII eight bytes at a time: codes, dates and ids never reach the byte loop.
+    static func containsFullWidth(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = field.count
+        guard count >= 2, let base = field.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         var i = 0
-        while i + 1 < field.count {
-            if field[i] == 0xEF, field[i + 1] == 0xBC || field[i + 1] == 0xBD { return true }
+        while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        while i + 1 < count {
+            if base[i] == 0xEF, base[i + 1] == 0xBC || base[i + 1] == 0xBD { return true }
             i += 1
         }
         return false
