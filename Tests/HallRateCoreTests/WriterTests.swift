@@ -53,5 +53,54 @@ import Testing
                         "\(value) with \(places) places")
             }
         }
+        // Every number of places, and the byte path the CSV writer uses.
+        for value in values.prefix(3_000) + [123_456.5, -7.25, 999_999.999_999_9, 1e15, -1e15, 4.5e-7] {
+            for places in -1...7 {
+                let exact = DecimalFormatter.formatExactly(value, places: max(0, min(places, 6)))
+                #expect(DecimalFormatter.format(value, places: places) == exact, "\(value) with \(places) places")
+                var bytes: [UInt8] = []
+                DecimalFormatter.append(value, places: places, to: &bytes)
+                #expect(bytes == Array(exact.utf8), "\(value) with \(places) places, as bytes")
+            }
+        }
+    }
+}
+
+/// The byte-level CSV builder writes exactly what the cells render.
+@Suite struct CSVBuilderTests {
+    @Test func agreesWithCellRendering() throws {
+        let texts = ["", "plain", "a,b", "say \"hi\"", "\"", "two\nlines", "cr\r", "=1+1", "-2", "+x", "@a", "\tx", "\rx",
+                     "市西街道", "\"quoted,\"", "=\"a\"", "x\"\"y"]
+        let numbers: [Double?] = [nil, 0, -0.0, 0.5, 2.0 / 3.0, -25, -0.0001, .nan, .infinity, 1e20, 12.345]
+        let integers = [0, 1, -1, 42, -3, Int.max, Int.min]
+        var table = CSVTable(header: texts)
+        var builder = CSVBuilder(header: texts)
+        for text in texts {
+            table.append([.text(text), .empty, .number("1.5")])
+            builder.text(text)
+            builder.empty()
+            builder.cell(.number("1.5"))
+            builder.endRow()
+        }
+        for places in [0, 2, 4] {
+            table.append(numbers.map { Cell.decimal($0, places: places) })
+            for number in numbers { builder.decimal(number, places: places) }
+            builder.endRow()
+        }
+        table.append(integers.map(Cell.integer) + [.empty])
+        for integer in integers { builder.integer(integer) }
+        builder.integer(nil as Int?)
+        builder.endRow()
+        table.append([])
+        builder.endRow()
+        let expected = table.header.map { Cell.text($0).rendered }.joined(separator: ",") + "\r\n"
+            + table.rows.map { $0.map(\.rendered).joined(separator: ",") + "\r\n" }.joined()
+        #expect(Array(builder.utf8) == Array(expected.utf8))
+        #expect(table.text == expected)
+        #expect(try builder.bytes(.utf8BOM) == [0xEF, 0xBB, 0xBF] + Array(expected.utf8))
+        #expect(try builder.bytes(.utf8) == Array(expected.utf8))
+        #expect(try table.bytes(.utf8BOM) == builder.bytes(.utf8BOM))
+        #expect(CSVFormatter.quoted("a\"b,c") == "\"a\"\"b,c\"")
+        #expect(CSVFormatter.quoted("a;b", delimiter: ";") == "\"a;b\"")
     }
 }

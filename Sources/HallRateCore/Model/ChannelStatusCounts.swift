@@ -1,40 +1,69 @@
 /// Additive counts of transactions by channel and status for one hall and month.
 ///
 /// Sums merge across files and runs; ratios are derived only at the end.
+///
+/// The 5 × 4 counts are stored inline (channel-major, slots 0–15 in `low`, 16–19 in `high`), so a
+/// cell costs no heap allocation and `total` / `online` are a few additions.
 public struct ChannelStatusCounts: Sendable, Equatable {
-    private var cells = [Int](repeating: 0, count: Channel.allCases.count * Status.allCases.count)
+    private var low = SIMD16<Int>()
+    private var high = SIMD4<Int>()
 
     public init() {}
 
+    @inline(__always)
+    private static func channelIndex(_ channel: Channel) -> Int {
+        switch channel {
+        case .window: return 0
+        case .online: return 1
+        case .mobile: return 2
+        case .kiosk: return 3
+        case .other: return 4
+        }
+    }
+
+    @inline(__always)
+    private static func statusIndex(_ status: Status) -> Int {
+        switch status {
+        case .completed: return 0
+        case .inProgress: return 1
+        case .rejected: return 2
+        case .withdrawn: return 3
+        }
+    }
+
+    @inline(__always)
     private static func slot(_ channel: Channel, _ status: Status) -> Int {
-        (Channel.allCases.firstIndex(of: channel) ?? 0) * Status.allCases.count + (Status.allCases.firstIndex(of: status) ?? 0)
+        channelIndex(channel) * 4 + statusIndex(status)
     }
 
     public mutating func add(_ channel: Channel, _ status: Status, count: Int = 1) {
-        cells[ChannelStatusCounts.slot(channel, status)] += count
+        let slot = ChannelStatusCounts.slot(channel, status)
+        if slot < 16 { low[slot] += count } else { high[slot - 16] += count }
     }
 
-    public subscript(channel: Channel, status: Status) -> Int { cells[ChannelStatusCounts.slot(channel, status)] }
+    public subscript(channel: Channel, status: Status) -> Int {
+        let slot = ChannelStatusCounts.slot(channel, status)
+        return slot < 16 ? low[slot] : high[slot - 16]
+    }
 
     /// Adds every count of `other`.
     public mutating func merge(_ other: ChannelStatusCounts) {
-        for i in cells.indices { cells[i] += other.cells[i] }
+        low &+= other.low
+        high &+= other.high
     }
 
     /// Counted transactions: every status but withdrawn (contract rule 4).
     public var total: Int {
-        Channel.allCases.reduce(0) { sum, channel in
-            sum + Status.allCases.filter(\.counts).reduce(0) { $0 + self[channel, $1] }
-        }
+        // Slots 3, 7, 11, 15 and 19 hold the withdrawn counts.
+        let counted = SIMD16<Int>(1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0)
+        return (low &* counted).wrappedSum() + high[0] + high[1] + high[2]
     }
 
     /// Counted transactions handled online (online or mobile; contract rule 5).
     public var online: Int {
-        Channel.allCases.filter(\.isOnline).reduce(0) { sum, channel in
-            sum + Status.allCases.filter(\.counts).reduce(0) { $0 + self[channel, $1] }
-        }
+        low[4] + low[5] + low[6] + low[8] + low[9] + low[10]
     }
 
     /// Withdrawn transactions, accepted but not counted.
-    public var withdrawn: Int { Channel.allCases.reduce(0) { $0 + self[$1, .withdrawn] } }
+    public var withdrawn: Int { low[3] + low[7] + low[11] + low[15] + high[3] }
 }

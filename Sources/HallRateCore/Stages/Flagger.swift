@@ -3,21 +3,31 @@
 ///
 /// Both apply to halls under min_volume too. A month without data or a delta of exactly 0 breaks a decline.
 enum Flagger {
+    /// - Precondition: at most one row per hall and month.
+    /// - Complexity: O(n) when `rows` are sorted by hall then month (as ``TrendCalculator`` returns
+    ///   them), O(n log n) otherwise.
     static func flag(_ rows: inout [HallMonth], registry: HallRegistry, targets: [Tier: Fraction]) {
-        var ratios: [HallPeriod: Fraction] = [:]
-        for row in rows { ratios[HallPeriod(hall: row.hall, period: row.period)] = row.exactRatio }
-        func fell(_ hall: Int, _ period: Period) -> Bool {
-            guard let now = ratios[HallPeriod(hall: hall, period: period)],
-                let before = ratios[HallPeriod(hall: hall, period: period.advanced(by: -1))]
-            else { return false }
-            return now.isLess(than: before)
+        let tiers = registry.tierIndices
+        let targetByTier = Tier.allCases.map { targets[$0] }
+        func before(_ a: HallMonth, _ b: HallMonth) -> Bool {
+            a.hall != b.hall ? a.hall < b.hall : a.period.index < b.period.index
         }
-        for i in rows.indices {
-            let row = rows[i]
-            if let target = targets[registry[row.hall].tier], row.exactRatio.isLess(than: target) {
+        var order = Array(rows.indices)
+        if !rows.indices.dropFirst().allSatisfy({ before(rows[$0 - 1], rows[$0]) }) {
+            order.sort { before(rows[$0], rows[$1]) }
+        }
+        // fell[k]: the row at order[k] has a lower ratio than its hall's row of the month before.
+        var fell = [Bool](repeating: false, count: order.count)
+        for k in order.indices where k > 0 {
+            let (now, earlier) = (rows[order[k]], rows[order[k - 1]])
+            fell[k] = earlier.hall == now.hall && earlier.period.index == now.period.index - 1
+                && now.exactRatio.isLess(than: earlier.exactRatio)
+        }
+        for (k, i) in order.enumerated() {
+            if let target = targetByTier[tiers[rows[i].hall]], rows[i].exactRatio.isLess(than: target) {
                 rows[i].flags.insert(.belowTarget)
             }
-            if (0..<3).allSatisfy({ fell(row.hall, row.period.advanced(by: -$0)) }) {
+            if k >= 2, fell[k], fell[k - 1], fell[k - 2] {
                 rows[i].flags.insert(.declining)
             }
         }

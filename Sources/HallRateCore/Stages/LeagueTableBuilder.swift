@@ -2,21 +2,46 @@
 /// first in rank order, then unranked halls (total descending, then code), then halls with no data (by code).
 enum LeagueTableBuilder {
     static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry) -> [SupervisionReport.LeagueTable] {
-        var byKey: [HallPeriod: HallMonth] = [:]
-        for row in rows { byKey[HallPeriod(hall: row.hall, period: row.period)] = row }
+        let hallCount = registry.halls.count
+        let tiers = registry.tierIndices
+        var hallsByTier = [[Int]](repeating: [], count: Tier.allCases.count)
+        for hall in 0..<hallCount { hallsByTier[tiers[hall]].append(hall) }
+        // rowAt[slot * hallCount + hall]: index + 1 of the hall's row in that month, 0 for none (the last row wins).
+        let slots = PeriodSlots(periods)
+        var rowAt = [Int](repeating: 0, count: periods.count * hallCount)
+        for (i, row) in rows.enumerated() where row.hall >= 0 && row.hall < hallCount {
+            if let slot = slots.slot(row.period) { rowAt[slot * hallCount + row.hall] = i + 1 }
+        }
         var tables: [SupervisionReport.LeagueTable] = []
+        tables.reserveCapacity(periods.count * Tier.allCases.count)
+        var ranked: [HallMonth] = []
+        var unranked: [HallMonth] = []
+        var silent: [Int] = []
         for period in periods {
+            let base = (slots.slot(period) ?? 0) * hallCount
             for tier in Tier.allCases {
-                let halls = registry.indices(of: tier)
+                let halls = hallsByTier[tier.index]
                 guard !halls.isEmpty else { continue }
-                let reported = halls.compactMap { byKey[HallPeriod(hall: $0, period: period)] }
-                let ranked = reported.filter { $0.rank != nil }.sorted { Ranker.listedBefore($0, $1, registry: registry) }
-                let unranked = reported.filter { $0.rank == nil }.sorted {
-                    $0.total != $1.total ? $0.total > $1.total : registry[$0.hall].code < registry[$1.hall].code
+                ranked.removeAll(keepingCapacity: true)
+                unranked.removeAll(keepingCapacity: true)
+                silent.removeAll(keepingCapacity: true)
+                for hall in halls {
+                    let at = rowAt[base + hall]
+                    if at == 0 {
+                        silent.append(hall)
+                    } else if rows[at - 1].rank != nil {
+                        ranked.append(rows[at - 1])
+                    } else {
+                        unranked.append(rows[at - 1])
+                    }
                 }
-                let silent = halls.filter { byKey[HallPeriod(hall: $0, period: period)] == nil }
-                let entries = (ranked + unranked).map { SupervisionReport.LeagueEntry(hall: $0.hall, figures: $0) }
-                    + silent.map { SupervisionReport.LeagueEntry(hall: $0, figures: nil) }
+                ranked.sort { Ranker.listedBefore($0, $1) }
+                unranked.sort { $0.total != $1.total ? $0.total > $1.total : $0.hall < $1.hall }
+                var entries: [SupervisionReport.LeagueEntry] = []
+                entries.reserveCapacity(halls.count)
+                for row in ranked { entries.append(SupervisionReport.LeagueEntry(hall: row.hall, figures: row)) }
+                for row in unranked { entries.append(SupervisionReport.LeagueEntry(hall: row.hall, figures: row)) }
+                for hall in silent { entries.append(SupervisionReport.LeagueEntry(hall: hall, figures: nil)) }
                 tables.append(SupervisionReport.LeagueTable(tier: tier, period: period, entries: entries))
             }
         }

@@ -3,25 +3,39 @@
 /// min_volume get no rank and the flag `insufficient_volume` (contract rule 8).
 enum Ranker {
     /// Sets `rank` and `insufficientVolume` on every row.
+    /// - Complexity: O(n log n): one sort of the rankable rows by tier, month and league order.
     static func rank(_ rows: inout [HallMonth], registry: HallRegistry, minVolume: Int) {
-        var groups: [TierPeriod: [Int]] = [:]
+        let tiers = registry.tierIndices
+        var members: [Int] = []
+        members.reserveCapacity(rows.count)
         for i in rows.indices {
             if rows[i].total < minVolume {
                 rows[i].flags.insert(.insufficientVolume)
                 rows[i].rank = nil
             } else {
-                groups[TierPeriod(tier: registry[rows[i].hall].tier, period: rows[i].period), default: []].append(i)
+                members.append(i)
             }
         }
-        for members in groups.values {
-            let ordered = members.sorted { listedBefore(rows[$0], rows[$1], registry: registry) }
-            for (position, index) in ordered.enumerated() {
-                if position > 0, let previous = Optional(ordered[position - 1]),
-                    rows[previous].exactRatio.hasSameValue(as: rows[index].exactRatio)
-                {
-                    rows[index].rank = rows[previous].rank
+        rows.withUnsafeMutableBufferPointer { rows in
+            members.sort { a, b in
+                let (x, y) = (rows[a], rows[b])
+                let (tx, ty) = (tiers[x.hall], tiers[y.hall])
+                if tx != ty { return tx < ty }
+                if x.period.index != y.period.index { return x.period.index < y.period.index }
+                return listedBefore(x, y)
+            }
+            var groupStart = 0
+            for (position, index) in members.enumerated() {
+                if position > 0 {
+                    let previous = members[position - 1]
+                    if tiers[rows[previous].hall] != tiers[rows[index].hall] || rows[previous].period != rows[index].period {
+                        groupStart = position
+                    }
+                }
+                if position > groupStart, rows[members[position - 1]].exactRatio.hasSameValue(as: rows[index].exactRatio) {
+                    rows[index].rank = rows[members[position - 1]].rank
                 } else {
-                    rows[index].rank = position + 1
+                    rows[index].rank = position - groupStart + 1
                 }
             }
         }
@@ -29,10 +43,19 @@ enum Ranker {
 
     /// League order: ratio descending (exact), then total descending, then hall code ascending.
     static func listedBefore(_ a: HallMonth, _ b: HallMonth, registry: HallRegistry) -> Bool {
-        if b.exactRatio.isLess(than: a.exactRatio) { return true }
-        if a.exactRatio.isLess(than: b.exactRatio) { return false }
+        listedBefore(a, b)
+    }
+
+    /// League order: ratio descending (exact), then total descending, then hall code ascending.
+    ///
+    /// The registry keeps its halls in code order, so comparing codes is comparing hall indices.
+    @inline(__always)
+    static func listedBefore(_ a: HallMonth, _ b: HallMonth) -> Bool {
+        let (ra, rb) = (a.exactRatio, b.exactRatio)
+        if rb.isLess(than: ra) { return true }
+        if ra.isLess(than: rb) { return false }
         if a.total != b.total { return a.total > b.total }
-        return registry[a.hall].code < registry[b.hall].code
+        return a.hall < b.hall
     }
 }
 
@@ -40,4 +63,51 @@ enum Ranker {
 struct TierPeriod: Hashable {
     let tier: Tier
     let period: Period
+}
+
+extension Tier {
+    /// Position in ``Tier/allCases`` (the order of `<`).
+    var index: Int {
+        switch self {
+        case .district: return 0
+        case .township: return 1
+        case .village: return 2
+        }
+    }
+}
+
+extension HallRegistry {
+    /// The tier index (``Tier/index``) of every hall, by registry index.
+    var tierIndices: [Int] { halls.map(\.tier.index) }
+}
+
+/// Positions of months in a run's list of months: O(1) when the list is consecutive (always, for
+/// the months of a report), a dictionary otherwise.
+struct PeriodSlots {
+    private let first: Int
+    private let count: Int
+    private let consecutive: Bool
+    private let byIndex: [Int: Int]
+
+    init(_ periods: [Period]) {
+        let first = periods.first?.index ?? 0
+        self.first = first
+        count = periods.count
+        consecutive = periods.indices.allSatisfy { periods[$0].index == first + $0 }
+        var byIndex: [Int: Int] = [:]
+        if !consecutive {
+            for (slot, period) in periods.enumerated() where byIndex[period.index] == nil { byIndex[period.index] = slot }
+        }
+        self.byIndex = byIndex
+    }
+
+    /// The position of `period` in the list (its first, when listed twice), or nil.
+    @inline(__always)
+    func slot(_ period: Period) -> Int? {
+        if consecutive {
+            let offset = period.index - first
+            return offset >= 0 && offset < count ? offset : nil
+        }
+        return byIndex[period.index]
+    }
 }

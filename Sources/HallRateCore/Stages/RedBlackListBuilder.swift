@@ -5,31 +5,47 @@
 /// With fewer than 2N ranked halls a hall can be on both lists, as the contract's rule reads.
 enum RedBlackListBuilder {
     static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int) -> [SupervisionReport.ListEntry] {
-        let ranked = Dictionary(grouping: rows.indices.filter { rows[$0].rank != nil }) {
-            TierPeriod(tier: registry[rows[$0].hall].tier, period: rows[$0].period)
+        let tiers = registry.tierIndices
+        // Ranked rows grouped by tier and month, each group in league order.
+        var ranked = rows.indices.filter { rows[$0].rank != nil }
+        ranked.sort { a, b in
+            let (x, y) = (rows[a], rows[b])
+            let (tx, ty) = (tiers[x.hall], tiers[y.hall])
+            if tx != ty { return tx < ty }
+            if x.period.index != y.period.index { return x.period.index < y.period.index }
+            return Ranker.listedBefore(x, y)
         }
         var top: [TierPeriod: [HallMonth]] = [:]
         var bottom: [TierPeriod: [HallMonth]] = [:]
-        for (key, members) in ranked {
+        var inBottom: Set<HallPeriod> = []
+        var start = 0
+        while start < ranked.count {
+            let first = rows[ranked[start]]
+            var end = start + 1
+            while end < ranked.count, tiers[rows[ranked[end]].hall] == tiers[first.hall],
+                rows[ranked[end]].period == first.period
+            {
+                end += 1
+            }
+            let ordered = ranked[start..<end].map { rows[$0] }
+            let key = TierPeriod(tier: Tier.allCases[tiers[first.hall]], period: first.period)
+            start = end
             // In league order, a hall's rank − 1 halls beat it; the halls after its tie trail it.
             // It is in the top N when fewer than N halls beat it, in the bottom N when fewer than N trail it.
-            let ordered = members.map { rows[$0] }.sorted { Ranker.listedBefore($0, $1, registry: registry) }
             top[key] = ordered.filter { ($0.rank ?? Int.max) - 1 < size }
             var trailing = [Int](repeating: 0, count: ordered.count)
-            var end = ordered.count
+            var tieEnd = ordered.count
             for i in ordered.indices.reversed() {
-                if i + 1 < ordered.count, !ordered[i].exactRatio.hasSameValue(as: ordered[i + 1].exactRatio) { end = i + 1 }
-                trailing[i] = ordered.count - end
+                if i + 1 < ordered.count, !ordered[i].exactRatio.hasSameValue(as: ordered[i + 1].exactRatio) { tieEnd = i + 1 }
+                trailing[i] = ordered.count - tieEnd
             }
-            bottom[key] = ordered.indices.filter { trailing[$0] < size }.map { ordered[$0] }
+            let members = ordered.indices.filter { trailing[$0] < size }.map { ordered[$0] }
                 .sorted { a, b in
                     if a.exactRatio.isLess(than: b.exactRatio) { return true }
                     if b.exactRatio.isLess(than: a.exactRatio) { return false }
-                    return Ranker.listedBefore(a, b, registry: registry)
+                    return Ranker.listedBefore(a, b)
                 }
-        }
-        var inBottom: Set<HallPeriod> = []
-        for (key, members) in bottom {
+            bottom[key] = members
             for row in members { inBottom.insert(HallPeriod(hall: row.hall, period: key.period)) }
         }
         func streak(_ hall: Int, _ period: Period) -> Int {

@@ -3,16 +3,31 @@
 enum TierSummarizer {
     static func summarize(_ rows: [HallMonth], periods: [Period], registry: HallRegistry,
                           targets: [Tier: Fraction]) -> [SupervisionReport.TierSummary] {
-        var grouped: [TierPeriod: [HallMonth]] = [:]
-        for row in rows { grouped[TierPeriod(tier: registry[row.hall].tier, period: row.period), default: []].append(row) }
+        let tiers = registry.tierIndices
+        let slots = PeriodSlots(periods)
+        let tierCount = Tier.allCases.count
+        var halls = [Int](repeating: 0, count: periods.count * tierCount)
+        var total = halls
+        var online = halls
+        var below = halls
+        for row in rows {
+            guard let slot = slots.slot(row.period) else { continue }
+            let cell = slot * tierCount + tiers[row.hall]
+            halls[cell] += 1
+            total[cell] += row.total
+            online[cell] += row.online
+            if row.flags.contains(.belowTarget) { below[cell] += 1 }
+        }
         var summaries: [SupervisionReport.TierSummary] = []
+        summaries.reserveCapacity(periods.count * tierCount)
         for period in periods {
+            // A month listed twice gets the figures of its first position each time, as a lookup would.
+            let slot = slots.slot(period) ?? 0
             for tier in Tier.allCases {
-                let members = grouped[TierPeriod(tier: tier, period: period)] ?? []
+                let cell = slot * tierCount + tier.index
                 summaries.append(SupervisionReport.TierSummary(
-                    tier: tier, period: period, target: targets[tier] ?? Fraction(0, 1), halls: members.count,
-                    total: members.reduce(0) { $0 + $1.total }, online: members.reduce(0) { $0 + $1.online },
-                    hallsBelowTarget: members.filter { $0.flags.contains(.belowTarget) }.count))
+                    tier: tier, period: period, target: targets[tier] ?? Fraction(0, 1), halls: halls[cell],
+                    total: total[cell], online: online[cell], hallsBelowTarget: below[cell]))
             }
         }
         return summaries

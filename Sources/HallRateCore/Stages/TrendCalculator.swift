@@ -8,30 +8,67 @@ enum TrendCalculator {
     /// z for a 95 % interval, as the contract fixes it.
     static let z = 1.959964
 
+    private struct Cell {
+        let hall: Int
+        let period: Int
+        let total: Int
+        let online: Int
+    }
+
     /// - Returns: one ``HallMonth`` per hall and month with data, sorted by hall then month.
+    /// - Complexity: O(n log n) in the number of hall-months: one sort, then each month looks back
+    ///   at most 12 entries of its hall (months are unique and ascending within a hall).
     static func calculate(_ counts: [HallPeriod: ChannelStatusCounts]) -> [HallMonth] {
-        var byHall: [Int: [Int: (total: Int, online: Int)]] = [:]
-        for (key, cell) in counts where cell.total > 0 {
-            byHall[key.hall, default: [:]][key.period.index] = (cell.total, cell.online)
+        var cells: [Cell] = []
+        cells.reserveCapacity(counts.count)
+        for (key, cell) in counts {
+            let total = cell.total
+            if total > 0 { cells.append(Cell(hall: key.hall, period: key.period.index, total: total, online: cell.online)) }
         }
+        cells.sort { $0.hall != $1.hall ? $0.hall < $1.hall : $0.period < $1.period }
+
         var rows: [HallMonth] = []
-        for hall in byHall.keys.sorted() {
-            guard let months = byHall[hall] else { continue }
-            func ratio(_ p: Int) -> Double? { months[p].map { Double($0.online) / Double($0.total) } }
-            for p in months.keys.sorted() {
-                guard let here = months[p], let r = ratio(p) else { continue }
+        rows.reserveCapacity(cells.count)
+        var points: [(Double, Double)] = []
+        points.reserveCapacity(6)
+        cells.withUnsafeBufferPointer { cells in
+            var start = 0
+            for i in cells.indices {
+                let here = cells[i]
+                if i > 0, cells[i - 1].hall != here.hall { start = i }
+                let p = here.period
+                /// The entry of this hall for month `q` (q ≤ p), found by walking back from `i`.
+                func entry(_ q: Int) -> Cell? {
+                    var j = i
+                    while j >= start, cells[j].period > q { j -= 1 }
+                    return j >= start && cells[j].period == q ? cells[j] : nil
+                }
+                func ratio(_ q: Int) -> Double? { entry(q).map { Double($0.online) / Double($0.total) } }
+                let r = Double(here.online) / Double(here.total)
                 let prev = ratio(p - 1)
                 var sumOnline = 0
                 var sumTotal = 0
-                for q in (p - 2)...p {
-                    if let m = months[q] {
-                        sumOnline += m.online
-                        sumTotal += m.total
+                points.removeAll(keepingCapacity: true)
+                // Months p-5 … p, ascending: walk back, then fill in order.
+                var j = i
+                var found: (Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1)
+                withUnsafeMutableBytes(of: &found) { raw in
+                    let slots = raw.bindMemory(to: Int.self)
+                    while j >= start, cells[j].period >= p - 5 {
+                        slots[p - cells[j].period] = j
+                        j -= 1
+                    }
+                    for back in stride(from: 5, through: 0, by: -1) where slots[back] >= 0 {
+                        let m = cells[slots[back]]
+                        if back <= 2 {
+                            sumOnline += m.online
+                            sumTotal += m.total
+                        }
+                        points.append((Double(p - back), Double(m.online) / Double(m.total) * 100))
                     }
                 }
-                let points = ((p - 5)...p).compactMap { q in ratio(q).map { (Double(q), $0 * 100) } }
                 rows.append(HallMonth(
-                    hall: hall, period: Period(index: p), total: here.total, online: here.online,
+                    hall: here.hall, period: Period(index: p), total: here.total, online: here.online,
                     wilsonLow: wilsonLow(online: here.online, total: here.total),
                     prevRatio: prev, deltaPP: prev.map { (r - $0) * 100 },
                     ratio3m: Double(sumOnline) / Double(sumTotal),

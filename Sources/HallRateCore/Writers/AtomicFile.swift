@@ -58,17 +58,20 @@ enum AtomicFile {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let capacity = bytes.count + 1  // one more, to see the file end
-        var existing = [UInt8](repeating: 0, count: capacity)
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { existing.deallocate() }
         var filled = 0
         while filled < capacity {
-            let count = existing.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress.map { $0 + filled }, capacity - filled)
-            }
+            let count = read(descriptor, existing.baseAddress.map { $0 + filled }, capacity - filled)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             filled += count
         }
-        return filled == bytes.count && existing.prefix(filled).elementsEqual(bytes)
+        guard filled == bytes.count else { return false }
+        return bytes.withUnsafeBytes { raw in
+            guard let mine = raw.baseAddress, let theirs = existing.baseAddress else { return filled == 0 }
+            return memcmp(mine, theirs, filled) == 0
+        }
     }
 
     /// Creates `path` and its parents when missing.

@@ -17,9 +17,21 @@ public enum Cell: Sendable, Equatable {
     /// The cell as it appears in the file, quoted when needed.
     public var rendered: String {
         switch self {
-        case .text(let text): return CSVFormatter.quoted(CSVFormatter.neutralized(text))
+        case .text:
+            var bytes: [UInt8] = []
+            append(to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         case .number(let text): return text
         case .empty: return ""
+        }
+    }
+
+    /// Appends ``rendered``'s UTF-8 bytes to `bytes`.
+    func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .text(let text): CSVFormatter.appendTextCell(text, to: &bytes)
+        case .number(let text): bytes.append(contentsOf: text.utf8)
+        case .empty: break
         }
     }
 }

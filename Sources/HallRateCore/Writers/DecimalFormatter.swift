@@ -6,7 +6,19 @@ import Darwin
 
 /// Plain decimal text for numbers: `0.6667`, `-3.25`; never exponents, never `-0.00`.
 public enum DecimalFormatter {
-    private static let powers: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+    /// 10^digits for 0…6, exactly.
+    @inline(__always)
+    private static func power(_ digits: Int) -> Double {
+        switch digits {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        default: return 1_000_000
+        }
+    }
 
     /// `value` rounded to `places` decimals (0–6) exactly as C's `printf("%.*f")` rounds the binary
     /// value (to nearest, ties to even).
@@ -15,18 +27,62 @@ public enum DecimalFormatter {
     /// a call) only when the scaled value lies near a tie, where scaling could have moved it across.
     public static func format(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "" }
-        let digits = max(0, min(places, powers.count - 1))
-        let scaled = abs(value) * powers[digits]
-        guard scaled < 1e15 else { return formatExactly(value, places: digits) }
-        let fraction = scaled - scaled.rounded(.down)
-        guard abs(fraction - 0.5) > 1e-6 else { return formatExactly(value, places: digits) }
-        let units = Int64(scaled.rounded(.toNearestOrEven))
-        var text = String(units)
-        if digits > 0 {
-            if text.count <= digits { text = String(repeating: "0", count: digits - text.count + 1) + text }
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -digits))
+        let digits = max(0, min(places, 6))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
+            guard let start = fastDigits(value, digits: digits, into: buffer) else {
+                return formatExactly(value, places: digits)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return value < 0 && units != 0 ? "-" + text : text
+    }
+
+    /// Appends ``format(_:places:)``'s text, as UTF-8, to `bytes` (nothing for a value that is not finite).
+    @inline(__always)
+    static func append(_ value: Double, places: Int, to bytes: inout [UInt8]) {
+        guard value.isFinite else { return }
+        let digits = max(0, min(places, 6))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in
+            if let start = fastDigits(value, digits: digits, into: buffer) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+            } else {
+                bytes.append(contentsOf: formatExactly(value, places: digits).utf8)
+            }
+        }
+    }
+
+    /// Room for the fast path's longest text: 15 digits, padding to 7, a point and a sign.
+    private static let bufferSize = 32
+
+    /// Writes the text of a finite `value` at the end of `buffer` and returns where it starts, or nil
+    /// when only `snprintf` can round it exactly.
+    @inline(__always)
+    private static func fastDigits(_ value: Double, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let scaled = abs(value) * power(digits)
+        guard scaled < 1e15 else { return nil }
+        let fraction = scaled - scaled.rounded(.down)
+        guard abs(fraction - 0.5) > 1e-6 else { return nil }
+        let units = UInt64(scaled.rounded(.toNearestOrEven))
+        var rest = units
+        var start = buffer.count
+        if digits > 0 {
+            for _ in 0..<digits {
+                start -= 1
+                buffer[start] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            start -= 1
+            buffer[start] = 0x2E  // .
+        }
+        repeat {
+            start -= 1
+            buffer[start] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        if value < 0 && units != 0 {
+            start -= 1
+            buffer[start] = 0x2D  // -
+        }
+        return start
     }
 
     /// `snprintf("%.*f")`, without a negative zero.

@@ -2,6 +2,9 @@
 ///
 /// Files: `hall_months.csv` (long table), `league/YYYY-MM_<tier>.csv` (one league table per month
 /// and tier), `red_black_lists.csv`, `tier_summary.csv`. Each is written atomically.
+///
+/// Tables are rendered straight into bytes (``CSVBuilder``); the text cells that repeat on many
+/// rows (hall codes and names, tiers, months, flags) are rendered once per run.
 struct ReportWriter {
     let folder: String
     let output: Pipeline.Output
@@ -15,93 +18,181 @@ struct ReportWriter {
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.makeDirectory(folder + "/league")
         var written: [String] = []
-        func emit(_ table: CSVTable, _ name: String) throws(HallRateError) {
+        func emit(_ table: CSVBuilder, _ name: String) throws(HallRateError) {
             try table.write(to: folder + "/" + name, encoding: output.encoding)
             written.append(name)
             checkpoint(name)
         }
-        try emit(hallMonths(report), "hall_months.csv")
+        let cells = RenderedCells(report, words: words, longCodesAsText: longCodesAsText)
+        try emit(hallMonths(report, cells), "hall_months.csv")
         for league in report.leagueTables {
-            try emit(table(league, report.registry), "league/\(league.period)_\(league.tier.rawValue).csv")
+            try emit(table(league, cells), "league/\(league.period)_\(league.tier.rawValue).csv")
         }
-        try emit(lists(report), "red_black_lists.csv")
-        try emit(tierSummary(report), "tier_summary.csv")
+        try emit(lists(report, cells), "red_black_lists.csv")
+        try emit(tierSummary(report, cells), "tier_summary.csv")
         AtomicFile.removeFiles(in: folder + "/league", except: Set(written.map { String($0.dropFirst("league/".count)) }),
                                suffix: ".csv")
         return written
     }
 
-    /// A hall code cell: for Chinese (supervisor) outputs, long digit codes are written so that
-    /// Excel keeps them as text instead of showing `5.20502E+11`.
-    private func code(_ code: String) -> Cell {
-        output.language == .zh && code.count > 11 && code.allSatisfy(\.isASCIIDigit)
-            ? .number("=\"\(code)\"") : .text(code)
+    /// For Chinese (supervisor) outputs, long digit hall codes are written so that Excel keeps them
+    /// as text instead of showing `5.20502E+11`.
+    private var longCodesAsText: Bool { output.language == .zh }
+
+    /// A hall code cell: `="<code>"` for a long digit code when ``longCodesAsText``, else text.
+    static func code(_ code: String, longCodesAsText: Bool) -> Cell {
+        longCodesAsText && code.count > 11 && code.allSatisfy(\.isASCIIDigit) ? .number("=\"\(code)\"") : .text(code)
     }
 
-    func hallMonths(_ report: SupervisionReport) -> CSVTable {
-        var table = CSVTable(header: words.hallMonthHeader)
-        let registry = report.registry
-        let rows = report.hallMonths.sorted { (registry[$0.hall].code, $0.period) < (registry[$1.hall].code, $1.period) }
-        for row in rows {
-            let hall = registry[row.hall]
-            table.append([
-                .text(hall.code), .text(hall.name), .text(words.tier(hall.tier)), .text(row.period.description),
-                .integer(row.total), .integer(row.online), .decimal(row.ratio, places: 4),
-                .decimal(row.wilsonLow, places: 4), .decimal(row.prevRatio, places: 4), .decimal(row.deltaPP, places: 2),
-                .decimal(row.ratio3m, places: 4), .decimal(row.slopePP, places: 2), .decimal(row.yoyDeltaPP, places: 2),
-                row.rank.map(Cell.integer) ?? .empty, .text(words.flags(row.flags)),
-            ])
+    /// The text cells every table repeats, rendered once.
+    struct RenderedCells {
+        /// Per registry hall: its code as text, its code as a league cell (``ReportWriter/code(_:longCodesAsText:)``), its name.
+        let codeText: [[UInt8]]
+        let code: [[UInt8]]
+        let name: [[UInt8]]
+        /// Per ``Tier/index``.
+        let tier: [[UInt8]]
+        let red: [UInt8]
+        let black: [UInt8]
+        /// Per `HallFlags.rawValue` 0…15.
+        let flagCells: [[UInt8]]
+        let words: Vocabulary
+
+        init(_ report: SupervisionReport, words: Vocabulary, longCodesAsText: Bool) {
+            let halls = report.registry.halls
+            codeText = halls.map { CSVBuilder.rendered(text: $0.code) }
+            code = halls.map {
+                var bytes: [UInt8] = []
+                ReportWriter.code($0.code, longCodesAsText: longCodesAsText).append(to: &bytes)
+                return bytes
+            }
+            name = halls.map { CSVBuilder.rendered(text: $0.name) }
+            tier = Tier.allCases.map { CSVBuilder.rendered(text: words.tier($0)) }
+            red = CSVBuilder.rendered(text: words.list(.red))
+            black = CSVBuilder.rendered(text: words.list(.black))
+            flagCells = (0..<16).map { CSVBuilder.rendered(text: words.flags(HallFlags(rawValue: $0))) }
+            self.words = words
+        }
+
+        func flags(_ flags: HallFlags) -> [UInt8] {
+            flags.rawValue >= 0 && flags.rawValue < flagCells.count
+                ? flagCells[flags.rawValue] : CSVBuilder.rendered(text: words.flags(flags))
+        }
+    }
+
+    /// A month cell, `YYYY-MM` as ``Period/description`` writes it.
+    private static func period(_ period: Period, into table: inout CSVBuilder) {
+        let (year, month) = (period.year, period.month)
+        guard period.index >= 0, year <= 9999 else { return table.text(period.description) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { text in
+            text[0] = 0x30 &+ UInt8(year / 1000)
+            text[1] = 0x30 &+ UInt8(year / 100 % 10)
+            text[2] = 0x30 &+ UInt8(year / 10 % 10)
+            text[3] = 0x30 &+ UInt8(year % 10)
+            text[4] = 0x2D
+            text[5] = 0x30 &+ UInt8(month / 10)
+            text[6] = 0x30 &+ UInt8(month % 10)
+            table.rendered(UnsafeBufferPointer(text))
+        }
+    }
+
+    func hallMonths(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
+        var table = CSVBuilder(header: words.hallMonthHeader, capacity: report.hallMonths.count * 128)
+        let rows = report.hallMonths
+        // By hall code then month: registry indices follow code order. The rows usually come sorted.
+        func before(_ a: HallMonth, _ b: HallMonth) -> Bool {
+            a.hall != b.hall ? a.hall < b.hall : a.period.index < b.period.index
+        }
+        var order = Array(rows.indices)
+        if !rows.indices.dropFirst().allSatisfy({ before(rows[$0 - 1], rows[$0]) }) {
+            order.sort { before(rows[$0], rows[$1]) }
+        }
+        let tiers = report.registry.tierIndices
+        for i in order {
+            let row = rows[i]
+            table.rendered(cells.codeText[row.hall])
+            table.rendered(cells.name[row.hall])
+            table.rendered(cells.tier[tiers[row.hall]])
+            Self.period(row.period, into: &table)
+            table.integer(row.total)
+            table.integer(row.online)
+            table.decimal(row.ratio, places: 4)
+            table.decimal(row.wilsonLow, places: 4)
+            table.decimal(row.prevRatio, places: 4)
+            table.decimal(row.deltaPP, places: 2)
+            table.decimal(row.ratio3m, places: 4)
+            table.decimal(row.slopePP, places: 2)
+            table.decimal(row.yoyDeltaPP, places: 2)
+            table.integer(row.rank)
+            table.rendered(cells.flags(row.flags))
+            table.endRow()
         }
         return table
     }
 
-    func table(_ league: SupervisionReport.LeagueTable, _ registry: HallRegistry) -> CSVTable {
-        var table = CSVTable(header: words.leagueHeader)
+    func table(_ league: SupervisionReport.LeagueTable, _ cells: RenderedCells) -> CSVBuilder {
+        var table = CSVBuilder(header: words.leagueHeader, capacity: league.entries.count * 96)
         for entry in league.entries {
-            let hall = registry[entry.hall]
             let figures = entry.figures
-            table.append([
-                figures?.rank.map(Cell.integer) ?? .empty, code(hall.code), .text(hall.name),
-                figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
-                .decimal(figures?.ratio, places: 4), .decimal(figures?.deltaPP, places: 2),
-                .decimal(figures?.slopePP, places: 2), .text(words.flags(entry.flags)),
-            ])
+            table.integer(figures?.rank)
+            table.rendered(cells.code[entry.hall])
+            table.rendered(cells.name[entry.hall])
+            table.integer(figures?.total)
+            table.integer(figures?.online)
+            table.decimal(figures?.ratio, places: 4)
+            table.decimal(figures?.deltaPP, places: 2)
+            table.decimal(figures?.slopePP, places: 2)
+            table.rendered(cells.flags(entry.flags))
+            table.endRow()
         }
         return table
     }
 
-    func lists(_ report: SupervisionReport) -> CSVTable {
-        var table = CSVTable(header: words.listHeader)
+    func lists(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
+        var table = CSVBuilder(header: words.listHeader, capacity: report.lists.count * 96)
         for entry in report.lists {
-            let hall = report.registry[entry.figures.hall]
-            table.append([
-                .text(entry.period.description), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
-                entry.figures.rank.map(Cell.integer) ?? .empty, code(hall.code), .text(hall.name),
-                .integer(entry.figures.total), .integer(entry.figures.online), .decimal(entry.figures.ratio, places: 4),
-                .integer(entry.bottomStreak),
-            ])
+            let hall = entry.figures.hall
+            Self.period(entry.period, into: &table)
+            table.rendered(cells.tier[entry.tier.index])
+            table.rendered(entry.kind == .red ? cells.red : cells.black)
+            table.integer(entry.figures.rank)
+            table.rendered(cells.code[hall])
+            table.rendered(cells.name[hall])
+            table.integer(entry.figures.total)
+            table.integer(entry.figures.online)
+            table.decimal(entry.figures.ratio, places: 4)
+            table.integer(entry.bottomStreak)
+            table.endRow()
         }
         return table
     }
 
-    func tierSummary(_ report: SupervisionReport) -> CSVTable {
-        var table = CSVTable(header: words.tierSummaryHeader)
+    func tierSummary(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
+        var table = CSVBuilder(header: words.tierSummaryHeader, capacity: report.tierSummaries.count * 96)
         for summary in report.tierSummaries {
-            table.append([
-                .text(summary.period.description), .text(words.tier(summary.tier)),
-                .decimal(summary.target.doubleValue, places: 4), .integer(summary.halls), .integer(summary.total),
-                .integer(summary.online), .decimal(summary.ratio, places: 4), .integer(summary.hallsBelowTarget),
-            ])
+            Self.period(summary.period, into: &table)
+            table.rendered(cells.tier[summary.tier.index])
+            table.decimal(summary.target.doubleValue, places: 4)
+            table.integer(summary.halls)
+            table.integer(summary.total)
+            table.integer(summary.online)
+            table.decimal(summary.ratio, places: 4)
+            table.integer(summary.hallsBelowTarget)
+            table.endRow()
         }
         return table
     }
 
     /// The rejects file.
-    func rejects(_ rejects: [Reject]) -> CSVTable {
-        var table = CSVTable(header: words.rejectsHeader)
+    func rejects(_ rejects: [Reject]) -> CSVBuilder {
+        var table = CSVBuilder(header: words.rejectsHeader)
         for reject in rejects {
-            table.append([.text(reject.file), .integer(reject.line), .text(reject.reason.rawValue),
-                          .text(reject.detail), .text(reject.raw)])
+            table.text(reject.file)
+            table.integer(reject.line)
+            table.text(reject.reason.rawValue)
+            table.text(reject.detail)
+            table.text(reject.raw)
+            table.endRow()
         }
         return table
     }
