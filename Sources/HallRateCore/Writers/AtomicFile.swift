@@ -6,15 +6,29 @@ import Darwin
 
 /// Writes a file so that a reader never sees half of it: a temporary file in the same folder,
 /// `fsync`, then `rename` over the target. A file that already holds the same bytes is left alone
-/// (a nightly run changes few of the monthly tables, and each `fsync` costs milliseconds).
+/// (a nightly run changes few of the monthly tables, and each `fsync` costs milliseconds), and many
+/// files share one folder `fsync` (``stage(_:to:)`` then ``commit(_:)``).
 enum AtomicFile {
     /// Replaces `path` with `bytes`, unless it already holds exactly them.
     /// - Throws: ``HallRateError`` `.output` naming the file and the system's reason; the previous file is left intact.
     static func write(_ bytes: [UInt8], to path: String) throws(HallRateError) {
-        if holds(bytes, path) { return }
+        try commit([stage(bytes, to: path)].compactMap { $0 })
+    }
+
+    /// A file written next to its target, not yet durable nor in place.
+    struct Staged {
+        let temporary: String
+        let path: String
+    }
+
+    /// Writes `bytes` to a temporary file next to `path`; nil when `path` already holds exactly them.
+    /// - Throws: ``HallRateError`` `.output`; nothing is left behind.
+    static func stage(_ bytes: [UInt8], to path: String) throws(HallRateError) -> Staged? {
+        if holds(bytes, path) { return nil }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", temporary) }
+        defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { raw in
@@ -23,31 +37,50 @@ enum AtomicFile {
             if count < 0 {
                 if errno == EINTR { continue }
                 let error = failure("cannot write", temporary)
-                close(descriptor)
                 unlink(temporary)
                 throw error
             }
             written += count
         }
-        if fsync(descriptor) != 0 {
-            let error = failure("cannot flush", temporary)
+        return Staged(temporary: temporary, path: path)
+    }
+
+    /// Puts staged files in place: makes their bytes durable (an `fsync` each), renames each over its
+    /// target, then makes the renames durable (an `fsync` of each folder, once, not once per file).
+    /// - Throws: ``HallRateError`` `.output`; the temporary files not yet renamed are removed.
+    static func commit(_ staged: [Staged]) throws(HallRateError) {
+        var renamed = 0
+        defer { for file in staged[renamed...] { unlink(file.temporary) } }
+        for file in staged {
+            let descriptor = open(file.temporary, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0, fsync(descriptor) == 0 else {
+                let error = failure("cannot flush", file.temporary)
+                if descriptor >= 0 { close(descriptor) }
+                throw error
+            }
             close(descriptor)
-            unlink(temporary)
-            throw error
         }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            let error = failure("cannot rename into place", path)
-            unlink(temporary)
-            throw error
+        for file in staged {
+            guard rename(file.temporary, file.path) == 0 else { throw failure("cannot rename into place", file.path) }
+            renamed += 1
         }
-        // Make the rename itself durable.
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let directory = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            _ = fsync(directory)
-            close(directory)
+        var folders: [String] = []
+        for file in staged {
+            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "."
+            if !folders.contains(folder) { folders.append(folder) }
         }
+        for folder in folders {
+            let directory = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if directory >= 0 {
+                _ = fsync(directory)
+                close(directory)
+            }
+        }
+    }
+
+    /// Removes staged files that will not be committed.
+    static func discard(_ staged: [Staged]) {
+        for file in staged { unlink(file.temporary) }
     }
 
     /// True when the file at `path` exists and its content is `bytes`.

@@ -156,4 +156,9 @@ struct CSVBuilder {
     func write(to path: String, encoding: Pipeline.Output.Encoding) throws(HallRateError) {
         try AtomicFile.write(bytes(encoding), to: path)
     }
+
+    /// Writes the file next to `path`, to be put in place by ``AtomicFile/commit(_:)``.
+    func stage(to path: String, encoding: Pipeline.Output.Encoding) throws(HallRateError) -> AtomicFile.Staged? {
+        try AtomicFile.stage(bytes(encoding), to: path)
+    }
 }

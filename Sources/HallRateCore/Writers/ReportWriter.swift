@@ -1,7 +1,8 @@
 /// Stage 7, emit: writes the supervision CSVs of a ``SupervisionReport`` into the output folder.
 ///
 /// Files: `hall_months.csv` (long table), `league/YYYY-MM_<tier>.csv` (one league table per month
-/// and tier), `red_black_lists.csv`, `tier_summary.csv`. Each is written atomically.
+/// and tier), `red_black_lists.csv`, `tier_summary.csv`. Each is replaced atomically, all of them
+/// made durable together.
 ///
 /// Tables are rendered straight into bytes (``CSVBuilder``); the text cells that repeat on many
 /// rows (hall codes and names, tiers, months, flags) are rendered once per run.
@@ -18,10 +19,15 @@ struct ReportWriter {
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.makeDirectory(folder + "/league")
         var written: [String] = []
+        var staged: [AtomicFile.Staged] = []
         func emit(_ table: CSVBuilder, _ name: String) throws(HallRateError) {
-            try table.write(to: folder + "/" + name, encoding: output.encoding)
+            do {
+                if let file = try table.stage(to: folder + "/" + name, encoding: output.encoding) { staged.append(file) }
+            } catch {
+                AtomicFile.discard(staged)
+                throw error
+            }
             written.append(name)
-            checkpoint(name)
         }
         let cells = RenderedCells(report, words: words, longCodesAsText: longCodesAsText)
         try emit(hallMonths(report, cells), "hall_months.csv")
@@ -30,6 +36,8 @@ struct ReportWriter {
         }
         try emit(lists(report, cells), "red_black_lists.csv")
         try emit(tierSummary(report, cells), "tier_summary.csv")
+        try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
+        for name in written { checkpoint(name) }
         AtomicFile.removeFiles(in: folder + "/league", except: Set(written.map { String($0.dropFirst("league/".count)) }),
                                suffix: ".csv")
         return written
