@@ -30,28 +30,40 @@ struct CSVFileReader {
     ///   decoded or parsed; anything `header` or `record` throws.
     func read(header: ([String]) throws -> Void, record: (RawRecord) throws -> Void) throws -> Summary {
         let encoding = try layout.encoding.resolved(forFileAt: path)
-        let file = try InputFile(path: path, chunkSize: chunkSize)
-        let parser = try CSVParser(delimiter: layout.delimiter, limits: limits)
-        var validator = UTF8Validator()
         let converter = try encoding.iconvName.map { name throws(HallRateError) in try IconvConverter(from: name, to: "UTF-8") }
+        // UTF-8 input is checked on the hashing thread, off this one; converted input by iconv.
+        let file = try InputFile(path: path, chunkSize: chunkSize, validatingUTF8: converter == nil)
+        let parser = try CSVParser(delimiter: layout.delimiter, limits: limits)
+        /// The refusal for bytes that are not UTF-8, once the check has seen them (it runs behind the
+        /// parser, so it is asked before any other error is reported and at the end).
+        func notUTF8(atEnd: Bool) -> HallRateError? {
+            guard converter == nil else { return nil }
+            let check = file.utf8Check()
+            if let bad = check.invalidAt {
+                return HallRateError(.fileRefused,
+                    "bytes are not valid UTF-8 at byte offset \(bad); "
+                        + "this looks like GB18030 (Excel on Chinese Windows): set encoding: gb18030",
+                    at: SourceLocation(file: path))
+            }
+            if atEnd, !check.isComplete {
+                return HallRateError(.fileRefused, "the file ends inside a UTF-8 character", at: SourceLocation(file: path))
+            }
+            return nil
+        }
         var sawHeader = false
         func handle(_ row: RawRecord) throws {
             if sawHeader {
                 try record(row)
             } else {
+                // The header decides the mapping: check the bytes handed out so far first, as a
+                // refusal for bad bytes explains a garbled header better than a missing column.
+                if let refusal = notUTF8(atEnd: false) { throw refusal }
                 sawHeader = true
                 try header(row.strings)
             }
         }
         var head: [UInt8]? = []  // the first bytes, until the byte-order mark question is settled
-        var bomLength = 0
         func parse(_ text: UnsafeRawBufferPointer) throws {
-            if converter == nil, let bad = validator.validate(text) {
-                throw HallRateError(.fileRefused,
-                    "bytes are not valid UTF-8 at byte offset \(bad + bomLength); "
-                        + "this looks like GB18030 (Excel on Chinese Windows): set encoding: gb18030",
-                    at: SourceLocation(file: path))
-            }
             try parser.parse(text, handle(_:))
         }
         func feed(_ utf8: UnsafeRawBufferPointer, isLast: Bool) throws {
@@ -62,32 +74,35 @@ struct CSVFileReader {
                 return
             }
             head = nil
-            if start.starts(with: [0xEF, 0xBB, 0xBF]) {
-                start.removeFirst(3)
-                bomLength = 3
-            }
+            if start.starts(with: [0xEF, 0xBB, 0xBF]) { start.removeFirst(3) }
             try start.withUnsafeBytes { try parse($0) }
         }
-        while true {
-            let more = try file.nextChunk { chunk -> Bool in
-                if let converter {
-                    do {
-                        try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0, isLast: chunk.isEmpty) }
-                    } catch let invalid as IconvConverter.InvalidInput {
-                        throw HallRateError(.fileRefused,
-                            "bytes are not valid \(encoding.rawValue) at byte offset \(invalid.offset); "
-                                + "check the source's encoding (encoding: auto detects it)", at: SourceLocation(file: path))
+        /// Decodes and parses every chunk.
+        func readAll() throws {
+            while true {
+                let more = try file.nextChunk { chunk -> Bool in
+                    if let converter {
+                        do {
+                            try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0, isLast: chunk.isEmpty) }
+                        } catch let invalid as IconvConverter.InvalidInput {
+                            throw HallRateError(.fileRefused,
+                                "bytes are not valid \(encoding.rawValue) at byte offset \(invalid.offset); "
+                                    + "check the source's encoding (encoding: auto detects it)", at: SourceLocation(file: path))
+                        }
+                    } else {
+                        try feed(chunk, isLast: chunk.isEmpty)
                     }
-                } else {
-                    try feed(chunk, isLast: chunk.isEmpty)
+                    return !chunk.isEmpty
                 }
-                return !chunk.isEmpty
+                if !more { break }
             }
-            if !more { break }
         }
-        if converter == nil, !validator.isComplete {
-            throw HallRateError(.fileRefused, "the file ends inside a UTF-8 character", at: SourceLocation(file: path))
+        do {
+            try readAll()
+        } catch let error as HallRateError {
+            throw notUTF8(atEnd: false) ?? error
         }
+        if let refusal = notUTF8(atEnd: true) { throw refusal }
         let ending = try parser.finish(handle(_:))
         var summary = Summary(sha256: file.digest(), bytes: file.size, encoding: encoding)
         if case .unterminatedQuote(let line) = ending { summary.unterminatedQuoteLine = line }

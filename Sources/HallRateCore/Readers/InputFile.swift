@@ -33,7 +33,7 @@ final class InputFile {
     /// Opens `path` for reading.
     /// - Parameter hashing: false when the caller needs no digest (the encoding sniffer): nothing is hashed.
     /// - Throws: ``HallRateError`` `.io` naming the file and the system's reason.
-    init(path: String, chunkSize: Int = 1 << 16, hashing: Bool = true) throws(HallRateError) {
+    init(path: String, chunkSize: Int = 1 << 16, hashing: Bool = true, validatingUTF8: Bool = false) throws(HallRateError) {
         self.path = path
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -42,7 +42,7 @@ final class InputFile {
         self.chunkSize = max(chunkSize, 1)
         blockSize = self.chunkSize * max(1, (1 << 20) / self.chunkSize)
         buffers = .allocate(byteCount: 2 * blockSize, alignment: 64)
-        hasher = hashing ? BackgroundHasher() : nil
+        hasher = hashing || validatingUTF8 ? BackgroundHasher(hashing: hashing, validatingUTF8: validatingUTF8) : nil
     }
 
     deinit {
@@ -95,6 +95,14 @@ final class InputFile {
     }
 
     /// The SHA-256 of everything handed out so far, in lowercase hex.
+    /// With `validatingUTF8`: the byte offset of the first character that is not UTF-8 in what was
+    /// read so far, and whether what was read ends between characters. Waits for the background work.
+    func utf8Check() -> (invalidAt: Int?, isComplete: Bool) {
+        guard let hasher else { return (nil, true) }
+        flushHash()
+        return hasher.utf8Check()
+    }
+
     func digest() -> String {
         guard let hasher else { preconditionFailure("digest() of an InputFile opened with hashing: false") }
         flushHash()
@@ -114,6 +122,15 @@ final class InputFile {
 private final class BackgroundHasher: @unchecked Sendable {
     private let queue = DispatchQueue(label: "hallrate.input-sha256", qos: .userInitiated)
     private var state = SHA256()
+    private let hashing: Bool
+    /// UTF-8 checking on the same thread, off the parsing thread (only the queue touches these).
+    private var validator: UTF8Validator?
+    private var invalidAt: Int?
+
+    init(hashing: Bool, validatingUTF8: Bool) {
+        self.hashing = hashing
+        validator = validatingUTF8 ? UTF8Validator() : nil
+    }
     private var pending: [DispatchWorkItem?] = [nil, nil]
 
     /// A chunk handed to the queue; its memory stays untouched until the work item is done.
@@ -121,7 +138,10 @@ private final class BackgroundHasher: @unchecked Sendable {
 
     func hash(_ bytes: UnsafeRawBufferPointer, buffer: Int) {
         let chunk = Chunk(bytes: bytes)
-        let item = DispatchWorkItem { [self] in state.update(bufferPointer: chunk.bytes) }
+        let item = DispatchWorkItem { [self] in
+            if hashing { state.update(bufferPointer: chunk.bytes) }
+            if invalidAt == nil, let bad = validator?.validate(chunk.bytes) { invalidAt = bad }
+        }
         pending[buffer] = item
         queue.async(execute: item)
     }
@@ -137,6 +157,11 @@ private final class BackgroundHasher: @unchecked Sendable {
     func waitForAll() {
         queue.sync {}
         pending = [nil, nil]
+    }
+
+    func utf8Check() -> (invalidAt: Int?, isComplete: Bool) {
+        waitForAll()
+        return queue.sync { (invalidAt, validator?.isComplete ?? true) }
     }
 
     func finalize() -> SHA256.Digest {
