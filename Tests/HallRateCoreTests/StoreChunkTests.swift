@@ -30,7 +30,7 @@ struct StoreChunkTests {
     }
 
     /// Stores the files (named so that path order is their order) and reads the results back.
-    func storeAndCount(_ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int)
+    func storeAndCount(_ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int)
         throws -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int])
     {
         let folder = try TestSupport.temporaryFolder()
@@ -38,6 +38,7 @@ struct StoreChunkTests {
         var store = try Store(path: folder.appendingPathComponent("hallrate.sqlite").path)
         store.chunkCapacity = chunkCapacity
         store.maxChunkRows = maxChunkRows
+        store.maxDirectChunks = maxDirectChunks
         for (index, rows) in files.enumerated() {
             let path = "f\(String(format: "%03d", index)).csv"
             _ = try store.replaceFile(path, hallCodes: registry.halls.map(\.code)) { sink in
@@ -80,11 +81,14 @@ struct StoreChunkTests {
         return (counts, duplicates, accepted)
     }
 
-    @Test(arguments: [(1, 1_000_000, 1_000_000), (2, 7, 1_000_000), (3, 5, 11), (4, 1, 3)])
-    func chunksSpillsAndMergesGiveTheFoldsResults(seed: UInt64, chunkCapacity: Int, maxChunkRows: Int) throws {
+    /// One chunk per file; many chunks per file; chunks moved to the spill file then merged into
+    /// pieces; everything spilled from the first run.
+    @Test(arguments: [(1, 1_000_000, 1_000_000, 8), (2, 7, 1_000_000, 1_000), (3, 5, 11, 2), (4, 1, 3, 0)])
+    func chunksSpillsAndMergesGiveTheFoldsResults(seed: UInt64, chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int) throws {
         let files = randomFiles(seed: seed, files: 6, rows: 120)
         let expected = reference(files)
-        let got = try storeAndCount(files, chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows)
+        let got = try storeAndCount(files, chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
+                                    maxDirectChunks: maxDirectChunks)
         #expect(got.counts == expected.counts)
         #expect(got.duplicates == expected.duplicates)
         #expect(got.accepted == expected.accepted)

@@ -15,8 +15,10 @@ public final class Store {
     public let path: String
     /// Rows a file's sink sorts in memory before it spills (smaller in tests).
     var chunkCapacity = StoreSink.chunkCapacity
-    /// The most rows in one stored chunk (smaller in tests).
+    /// The most rows in one stored chunk after a merge (smaller in tests).
     var maxChunkRows = StoreSink.maxChunkRows
+    /// The most chunks a file keeps without a merge (smaller in tests).
+    var maxDirectChunks = StoreSink.maxDirectChunks
 
     /// The folder the store is in (where big files spill while they are sorted).
     var folder: String { path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "." }
@@ -94,7 +96,8 @@ public final class Store {
                     VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
                     """, arguments: [path])
                 var sink = try StoreSink(db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes, spillFolder: self.folder,
-                                         chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows)
+                                         chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
+                                         maxDirectChunks: maxDirectChunks)
                 let (entry, result) = try body(&sink)
                 try sink.finish()
                 try db.execute(sql: """

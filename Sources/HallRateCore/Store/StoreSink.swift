@@ -3,13 +3,16 @@ internal import GRDBSQLite
 
 /// Where one file's rows go while it is read, inside the file's transaction.
 ///
-/// Accepted transactions are kept as ``CompactTransaction``s and stored sorted by key as one blob
-/// (a chunk): a row costs 24 bytes and no SQL statement. A file of more than ``chunkCapacity``
-/// rows is sorted in runs of that size, spilled to a scratch file and merged into the store, so
-/// memory stays flat. Rejects (rare) are SQL rows.
+/// Accepted transactions are kept as ``CompactTransaction``s and stored in runs of up to
+/// ``chunkCapacity`` rows, each sorted by key, one blob (a chunk) per run: a row costs 24 bytes and
+/// no SQL statement, and memory stays flat. A file of more than `maxDirectChunks` runs (a very
+/// big file) has its runs spilled to a scratch file and merged, so that later runs never merge
+/// more than a few chunks per file. Rejects (rare) are SQL rows.
 public struct StoreSink {
-    /// Rows per stored chunk: memory while reading is twice this many 24-byte rows.
-    static let chunkCapacity = 1 << 20
+    /// Rows per run: memory while reading is twice this many 24-byte rows (96 MB).
+    static let chunkCapacity = 1 << 21
+    /// The most runs of one file stored as they are; beyond, they are merged.
+    static let maxDirectChunks = 8
 
     let fileID: Int64
     private let db: Database
@@ -18,7 +21,9 @@ public struct StoreSink {
     private var localHall: [Int32]
     private var fileHalls: [String] = []
     private var pending: [CompactTransaction] = []
-    /// Sorted runs of a file too big for one chunk, in a scratch file until the file ends.
+    /// The runs stored so far (row id, rows), while there are at most ``maxDirectChunks``.
+    private var chunks: [(rowID: Int64, count: Int)] = []
+    /// The runs of a file with more, in a scratch file until the file ends.
     private var spill: SpillFile?
     private var spilled: [ChunkMerger.Chunk] = []
     private let spillFolder: String
@@ -27,10 +32,13 @@ public struct StoreSink {
     private(set) var periods: ClosedRange<Int>?
     private let chunkCapacity: Int
     private let maxChunkRows: Int
+    private let maxDirectChunks: Int
 
     init(db: Database, fileID: Int64, hallCodes: [String], spillFolder: String,
-         chunkCapacity: Int = StoreSink.chunkCapacity, maxChunkRows: Int = StoreSink.maxChunkRows) throws {
+         chunkCapacity: Int = StoreSink.chunkCapacity, maxChunkRows: Int = StoreSink.maxChunkRows,
+         maxDirectChunks: Int = StoreSink.maxDirectChunks) throws {
         self.maxChunkRows = maxChunkRows
+        self.maxDirectChunks = maxDirectChunks
         self.db = db
         self.spillFolder = spillFolder
         self.fileID = fileID
@@ -54,7 +62,7 @@ public struct StoreSink {
                                hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
                                status: transaction.status),
             period: transaction.period.index)
-        if pending.count >= chunkCapacity { try spillPending() }
+        if pending.count >= chunkCapacity { try storePending() }
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -67,7 +75,7 @@ public struct StoreSink {
             fileHalls.append(hallCode)
         }
         add(row, period: Int(row.period))
-        if pending.count >= chunkCapacity { try spillPending() }
+        if pending.count >= chunkCapacity { try storePending() }
     }
 
     private mutating func add(_ row: CompactTransaction, period: Int) {
@@ -85,7 +93,8 @@ public struct StoreSink {
     /// Writes what is still pending and the file's hall codes; called once, before the file's
     /// transaction commits.
     mutating func finish() throws {
-        if spill == nil { try flush() } else { try storeSpilledRuns() }
+        try storePending()
+        if spill != nil { try storeSpilledRuns() }
         let insert = try db.makeStatement(sql: "INSERT INTO file_hall (file_id, idx, code) VALUES (?, ?, ?)")
         for (index, code) in fileHalls.enumerated() {
             try insert.execute(arguments: [fileID, index, code])
@@ -95,17 +104,23 @@ public struct StoreSink {
         }
     }
 
-    /// Sorts the pending rows by key and stores them as the file's one chunk.
-    private mutating func flush() throws {
+    /// Sorts the pending rows by key and stores them as the file's next chunk, or spills them once
+    /// the file has more than ``maxDirectChunks`` runs.
+    private mutating func storePending() throws {
         guard !pending.isEmpty else { return }
+        if spill != nil || chunks.count >= maxDirectChunks {
+            try spillPending()
+            return
+        }
         KeySorter.sort(&pending)
-        let statement = try db.cachedStatement(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, 0, ?, ?)")
+        let statement = try db.cachedStatement(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, ?)")
         let sqlite = statement.sqliteStatement
         sqlite3_reset(sqlite)
         sqlite3_bind_int64(sqlite, 1, fileID)
-        sqlite3_bind_int64(sqlite, 2, Int64(pending.count))
+        sqlite3_bind_int64(sqlite, 2, Int64(chunks.count))
+        sqlite3_bind_int64(sqlite, 3, Int64(pending.count))
         let code = pending.withUnsafeBytes { bytes in
-            _ = sqlite3_bind_blob64(sqlite, 3, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)  // static: stepped now
+            _ = sqlite3_bind_blob64(sqlite, 4, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)  // static: stepped now
             return sqlite3_step(sqlite)
         }
         sqlite3_reset(sqlite)
@@ -114,15 +129,20 @@ public struct StoreSink {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
         }
+        chunks.append((db.lastInsertedRowID, pending.count))
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Sorts the pending rows by key and appends them to the spill file as one sorted run.
+    /// Sorts the pending rows by key and appends them to the spill file as one sorted run; the
+    /// first time, moves the chunks stored so far there too (in order), so that all are merged.
     private mutating func spillPending() throws {
         guard !pending.isEmpty else { return }
         KeySorter.sort(&pending)
         let file = try spill ?? SpillFile(folder: spillFolder)
-        spill = file
+        if spill == nil {
+            spill = file
+            try moveChunks(to: file)
+        }
         let offset = try pending.withUnsafeBytes { try file.append($0) }
         spilled.append(.init(place: .spill(file, offset: offset), count: pending.count, file: 0))
         pending.removeAll(keepingCapacity: true)
@@ -151,5 +171,34 @@ public struct StoreSink {
         try writer.finish()
         spilled = []
         spill = nil
+    }
+
+    /// Copies the chunks stored so far into the spill file, as runs in the same order, and deletes them.
+    private mutating func moveChunks(to file: SpillFile) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: ChunkMerger.bufferRows * CompactTransaction.byteCount,
+                                                           alignment: 8)
+        defer { buffer.deallocate() }
+        for chunk in chunks {
+            var blob: OpaquePointer?
+            let opened = sqlite3_blob_open(db.sqliteConnection, "main", "txn_chunk", "data", chunk.rowID, 0, &blob)
+            defer { sqlite3_blob_close(blob) }
+            guard opened == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: "cannot reopen a stored chunk")
+            }
+            let bytes = chunk.count * CompactTransaction.byteCount
+            var offset = 0
+            var start: Int?
+            while offset < bytes {
+                let count = min(buffer.count, bytes - offset)
+                let read = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count), Int32(offset))
+                guard read == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: read), message: "cannot read a stored chunk") }
+                let at = try file.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                if start == nil { start = at }
+                offset += count
+            }
+            spilled.append(.init(place: .spill(file, offset: start ?? 0), count: chunk.count, file: 0))
+        }
+        try db.execute(sql: "DELETE FROM txn_chunk WHERE file_id = ?", arguments: [fileID])
+        chunks = []
     }
 }
