@@ -237,7 +237,7 @@ final class XMLPushParser {
             var namespace: UnsafePointer<UInt8>?
             var id: Int
         }
-        private static let slotCount = 128
+        private static let slotCount = 128  // 1 << 7: the hash's top 7 bits
         /// libxml2 interns names, so few distinct pointers come by; at most `cacheLimit` are remembered
         /// (half the slots, so that probing always ends), which keeps a hostile file cheap.
         private static let cacheLimit = 64
@@ -264,8 +264,9 @@ final class XMLPushParser {
         @inline(__always)
         mutating func id(local: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Int {
             guard let local, let slots else { return -1 }
-            let key = UInt(bitPattern: local)
-            var slot = Int(truncatingIfNeeded: (key >> 3) ^ (key >> 10)) & (NameTable.slotCount - 1)
+            // libxml2's dictionary packs names a few bytes apart: a multiplicative hash (top 7 bits)
+            // spreads such neighbours over the slots, where low address bits would cluster them.
+            var slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: local)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
             while let seen = slots[slot].local {
                 if seen == local && slots[slot].namespace == namespace { return slots[slot].id }
                 slot = (slot + 1) & (NameTable.slotCount - 1)
