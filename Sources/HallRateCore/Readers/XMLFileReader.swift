@@ -85,6 +85,7 @@ final class XMLPushParser {
         handler.serror = XMLPushParser.onError
         parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, path)
         guard let parser else {
+            context.pointee.free()
             context.deinitialize(count: 1)
             context.deallocate()
             throw HallRateError(.io, "libxml2 could not create a parser", at: SourceLocation(file: path))
@@ -95,6 +96,7 @@ final class XMLPushParser {
 
     deinit {
         if let parser { xmlFreeParserCtxt(parser) }
+        context.pointee.free()
         context.deinitialize(count: 1)
         context.deallocate()
     }
@@ -111,20 +113,64 @@ final class XMLPushParser {
         }
         try deliver(body)
         if let error = context.pointee.error { return error }
-        if isLast, context.pointee.recordDepth != nil || !context.pointee.sawRoot {
+        if isLast, context.pointee.recordDepth >= 0 || !context.pointee.sawRoot {
             return XMLFileReader.Damage(line: Int(CLibXML2_lineNumber(parser)),
                                         message: context.pointee.sawRoot ? "the file ends inside a record" : "the file has no XML element",
-                                        inRecord: context.pointee.recordDepth != nil)
+                                        inRecord: context.pointee.recordDepth >= 0)
         }
         return nil
     }
 
     private func deliver(_ body: (RawRecord) throws -> Void) throws {
-        defer { context.pointee.batch.removeDelivered() }
-        try context.pointee.batch.forEach(body)
+        try context.pointee.deliver(body)
     }
 
     // MARK: - The C side
+
+    /// A growable array of trivial values in memory of its own: appending costs no uniqueness check,
+    /// no retain and no exclusivity check. Freed by hand (``free()``).
+    struct RawList<Element> {
+        private(set) var base: UnsafeMutablePointer<Element>
+        var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 1)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        func free() { base.deallocate() }
+
+        @inline(__always)
+        mutating func append(_ element: Element) {
+            if count == capacity { grow(to: count + 1) }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        @inline(__always)
+        mutating func append(_ elements: UnsafePointer<Element>, count added: Int) {
+            if count + added > capacity { grow(to: count + added) }
+            (base + count).initialize(from: elements, count: added)
+            count += added
+        }
+
+        @inline(never)
+        private mutating func grow(to minimum: Int) {
+            let capacity = Swift.max(self.capacity * 2, minimum)
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        subscript(index: Int) -> Element {
+            get { base[index] }
+            nonmutating set { base[index] = newValue }
+        }
+    }
 
     /// A field's names as bytes, compared against libxml2's strings without allocating.
     struct ByteName {
@@ -151,12 +197,52 @@ final class XMLPushParser {
         }
     }
 
+    /// A name held as a NUL-terminated copy, compared against libxml2's strings with no array access.
+    struct CName {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let count: Int
+
+        init(_ text: String) {
+            let utf8 = Array(text.utf8)
+            count = utf8.count
+            bytes = .allocate(capacity: count + 1)
+            bytes.initialize(repeating: 0, count: count + 1)
+            utf8.withUnsafeBufferPointer { if let source = $0.baseAddress { bytes.update(from: source, count: count) } }
+        }
+
+        func free() { bytes.deallocate() }
+
+        /// True when `cString` holds the same bytes (nil stands for the empty name).
+        @inline(__always)
+        func equals(_ cString: UnsafePointer<UInt8>?) -> Bool {
+            guard let cString else { return count == 0 }
+            var i = 0
+            while i < count {
+                guard cString[i] == bytes[i] else { return false }
+                i += 1
+            }
+            return cString[i] == 0
+        }
+    }
+
     /// Numbers the element names a layout mentions, and remembers which name each of libxml2's
-    /// interned name pointers is, so that most start tags cost a few pointer comparisons.
+    /// interned name pointers is, so that most start tags cost a hash and a pointer comparison or two.
     struct NameTable {
         /// The distinct element names of the layout; an element's id is its index here (-1: none).
         private(set) var names: [ByteName] = []
-        private var cache: [(local: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, id: Int)] = []
+
+        /// One slot of the pointer cache (open addressing; `local == nil`: empty).
+        struct Slot {
+            var local: UnsafePointer<UInt8>?
+            var namespace: UnsafePointer<UInt8>?
+            var id: Int
+        }
+        private static let slotCount = 128  // 1 << 7: the hash's top 7 bits
+        /// libxml2 interns names, so few distinct pointers come by; at most `cacheLimit` are remembered
+        /// (half the slots, so that probing always ends), which keeps a hostile file cheap.
+        private static let cacheLimit = 64
+        private var slots: UnsafeMutablePointer<Slot>?
+        private var cached = 0
 
         /// The id of `name`, adding it when new.
         mutating func add(_ name: ByteName) -> Int {
@@ -165,39 +251,87 @@ final class XMLPushParser {
             return names.count - 1
         }
 
+        /// Allocates the cache; call once the names are all added.
+        mutating func open() {
+            let slots = UnsafeMutablePointer<Slot>.allocate(capacity: NameTable.slotCount)
+            slots.initialize(repeating: Slot(local: nil, namespace: nil, id: -1), count: NameTable.slotCount)
+            self.slots = slots
+        }
+
+        func free() { slots?.deallocate() }
+
         /// The id of the element libxml2 reports, or -1 when the layout does not mention it.
         @inline(__always)
         mutating func id(local: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?) -> Int {
-            guard let local else { return -1 }
-            for entry in cache where entry.local == local && entry.namespace == namespace { return entry.id }
+            guard let local, let slots else { return -1 }
+            // libxml2's dictionary packs names a few bytes apart: a multiplicative hash (top 7 bits)
+            // spreads such neighbours over the slots, where low address bits would cluster them.
+            var slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: local)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+            while let seen = slots[slot].local {
+                if seen == local && slots[slot].namespace == namespace { return slots[slot].id }
+                slot = (slot + 1) & (NameTable.slotCount - 1)
+            }
+            return miss(local: local, namespace: namespace, slot: slot)
+        }
+
+        @inline(never)
+        private mutating func miss(local: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, slot: Int) -> Int {
             let id = names.firstIndex { $0.matches(local: local, namespace: namespace) } ?? -1
-            // libxml2 interns names, so few distinct pointers come by; a bounded cache keeps a hostile file cheap.
-            if cache.count < 64 { cache.append((local, namespace, id)) }
+            if cached < NameTable.cacheLimit, let slots {
+                slots[slot] = Slot(local: local, namespace: namespace, id: id)
+                cached += 1
+            }
             return id
         }
     }
 
+    /// A record completed in the current chunk, its fields in ``Context/out``.
+    struct Span {
+        var firstField: Int
+        var line: Int
+        var isTooLong: Bool
+    }
+
+    /// The callbacks' state. Reached through an `UnsafeMutablePointer` (no exclusivity checks), and
+    /// kept in raw memory on the hot path (no ARC, no uniqueness checks).
+    ///
+    /// Fields are matched with bit masks (fields 0..<64; a later field is never filled, as before):
+    /// `onTrack[r]` holds, for the element at relative depth `r` in the record, the fields whose path
+    /// still matches; `matching[(r - 1) * nameCount + id]` the fields whose path has the name `id` at
+    /// relative depth `r`; `endingAt[r]` the fields whose path is `r` elements long.
     struct Context {
         var names = NameTable()
         let record: Int
-        /// Per field, the name ids of its path's elements.
-        let elements: [[Int]]
-        let attributes: [ByteName?]
+        let fieldCount: Int
+        let nameCount: Int
+        /// The longest field path, in elements.
+        let longestPath: Int
+        let matching: UnsafeMutablePointer<UInt64>
+        let endingAt: UnsafeMutablePointer<UInt64>
+        /// The fields read from an attribute.
+        let attributeFields: UInt64
+        /// Per field, the attribute's name (local, namespace), when the field is an attribute.
+        let attributeNames: UnsafeMutablePointer<(local: CName, namespace: CName)?>
+        let allFields: UInt64
         let limits: XMLFileReader.Limits
         var parser: xmlParserCtxtPtr?
-        var batch = RecordBatch()
         var depth = 0
         var sawRoot = false
-        /// The absolute depth of the record element being read, if inside one.
-        var recordDepth: Int?
+        /// The absolute depth of the record element being read, or -1 outside records.
+        var recordDepth = -1
         var recordLine = 0
         var recordTooLong = false
-        /// Per depth inside the record: the fields whose path still matches.
-        var onTrack: [UInt64] = []
-        var values: [[UInt8]]
+        /// Per relative depth inside the record (0...maxDepth): the fields whose path still matches.
+        let onTrack: UnsafeMutablePointer<UInt64>
+        /// Per field, the bytes read so far for the record being read.
+        let values: UnsafeMutablePointer<RawList<UInt8>>
         var filled: UInt64 = 0
-        /// The relative depth at which each field is capturing text, or -1.
-        var capturing: [Int]
+        /// The fields capturing text (each at the relative depth of its path's length).
+        var capturing: UInt64 = 0
+        /// The records completed in this chunk: their fields' bytes, end offsets and spans.
+        var out = RawList<UInt8>(capacity: 1 << 16)
+        var outEnds = RawList<Int>(capacity: 1 << 12)
+        var spans = RawList<Span>(capacity: 1 << 8)
         var hostile: String?
         var hostileLine = 0
         var error: XMLFileReader.Damage?
@@ -205,12 +339,54 @@ final class XMLPushParser {
         init(layout: XMLFileReader.Layout, limits: XMLFileReader.Limits) {
             var names = NameTable()
             record = names.add(ByteName(layout.record))
-            elements = layout.fields.map { $0.elements.map { names.add(ByteName($0)) } }
+            let elements = layout.fields.map { $0.elements.map { names.add(ByteName($0)) } }
+            names.open()
             self.names = names
-            attributes = layout.fields.map { $0.attribute.map(ByteName.init) }
+            fieldCount = layout.fields.count
+            nameCount = names.names.count
+            longestPath = elements.map(\.count).max() ?? 0
+            matching = .allocate(capacity: Swift.max(longestPath * nameCount, 1))
+            matching.initialize(repeating: 0, count: Swift.max(longestPath * nameCount, 1))
+            endingAt = .allocate(capacity: longestPath + 1)
+            endingAt.initialize(repeating: 0, count: longestPath + 1)
+            attributeNames = .allocate(capacity: Swift.max(fieldCount, 1))
+            var attributeFields: UInt64 = 0
+            for (field, path) in elements.enumerated() {
+                let attribute = layout.fields[field].attribute
+                (attributeNames + field).initialize(to: attribute.map { (CName($0.local), CName($0.namespace)) })
+                guard field < 64 else { continue }
+                let bit: UInt64 = 1 << UInt64(field)
+                for (index, id) in path.enumerated() { matching[index * nameCount + id] |= bit }
+                endingAt[path.count] |= bit
+                if attribute != nil { attributeFields |= bit }
+            }
+            self.attributeFields = attributeFields
+            allFields = fieldCount >= 64 ? UInt64.max : (1 << UInt64(fieldCount)) - 1
             self.limits = limits
-            values = Array(repeating: [], count: layout.fields.count)
-            capturing = Array(repeating: -1, count: layout.fields.count)
+            onTrack = .allocate(capacity: Swift.max(limits.maxDepth, 0) + 2)
+            onTrack.initialize(repeating: 0, count: Swift.max(limits.maxDepth, 0) + 2)
+            values = .allocate(capacity: Swift.max(fieldCount, 1))
+            for field in 0..<fieldCount { (values + field).initialize(to: RawList(capacity: 64)) }
+        }
+
+        /// Frees the raw memory (once, when the parser goes).
+        func free() {
+            names.free()
+            matching.deallocate()
+            endingAt.deallocate()
+            for field in 0..<fieldCount {
+                if let attribute = attributeNames[field] {
+                    attribute.local.free()
+                    attribute.namespace.free()
+                }
+                values[field].free()
+            }
+            attributeNames.deallocate()
+            onTrack.deallocate()
+            values.deallocate()
+            out.free()
+            outEnds.free()
+            spans.free()
         }
 
         var line: Int { Int(CLibXML2_lineNumber(parser)) }
@@ -226,6 +402,7 @@ final class XMLPushParser {
             stop()
         }
 
+        @inline(__always)
         mutating func start(local: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?,
                             attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
             depth += 1
@@ -233,68 +410,80 @@ final class XMLPushParser {
             guard depth <= limits.maxDepth else {
                 return refuse("elements are nested more than \(limits.maxDepth) deep")
             }
-            let mask: UInt64
-            let relative: Int
-            let id = names.id(local: local, namespace: namespace)
-            if let recordDepth {
+            var relative = 0
+            var mask: UInt64 = 0
+            if recordDepth >= 0 {
                 relative = depth - recordDepth
-                let parent = onTrack.last ?? 0
-                var matched: UInt64 = 0
-                if id >= 0, parent != 0 {
-                    for field in elements.indices where parent & (1 << UInt64(field)) != 0 {
-                        let path = elements[field]
-                        if path.count >= relative, path[relative - 1] == id { matched |= 1 << UInt64(field) }
-                    }
+                let parent = onTrack[relative - 1]
+                if parent != 0 && relative <= longestPath {
+                    let id = names.id(local: local, namespace: namespace)
+                    if id >= 0 { mask = parent & matching[(relative - 1) * nameCount + id] }
                 }
-                mask = matched
-            } else if id == record, id >= 0 {
+                onTrack[relative] = mask
+                if mask == 0 { return }
+            } else {
+                guard names.id(local: local, namespace: namespace) == record else { return }
                 recordDepth = depth
                 recordLine = line
                 recordTooLong = false
                 filled = 0
-                for i in values.indices { values[i].removeAll(keepingCapacity: true) }
-                relative = 0
-                mask = elements.count >= 64 ? UInt64.max : (1 << UInt64(elements.count)) - 1
-            } else {
-                return
+                capturing = 0
+                for field in 0..<fieldCount { values[field].count = 0 }
+                mask = allFields
+                onTrack[0] = mask
             }
-            onTrack.append(mask)
-            for field in elements.indices where mask & (1 << UInt64(field)) != 0 && elements[field].count == relative {
-                guard filled & (1 << UInt64(field)) == 0 else { continue }
-                if let attribute = self.attributes[field] {
-                    if let value = attributeValue(attribute, count: attributeCount, in: attributes) {
-                        append(value, to: field)
-                        filled |= 1 << UInt64(field)
-                    }
-                } else {
-                    capturing[field] = relative
+            var starting = mask & endingAt[relative] & ~filled
+            let fromAttributes = starting & attributeFields
+            capturing |= starting & ~attributeFields
+            starting = fromAttributes
+            while starting != 0 {
+                let field = starting.trailingZeroBitCount
+                starting &= starting - 1
+                if let value = attributeValue(field, count: attributeCount, in: attributes) {
+                    append(value, to: field)
+                    filled |= 1 << UInt64(field)
                 }
             }
         }
 
+        @inline(__always)
         mutating func end() {
             defer { depth -= 1 }
-            guard let recordDepth else { return }
+            guard recordDepth >= 0 else { return }
             let relative = depth - recordDepth
-            for field in capturing.indices where capturing[field] == relative {
-                capturing[field] = -1
-                filled |= 1 << UInt64(field)
+            if capturing != 0 && relative <= longestPath {
+                let ending = capturing & endingAt[relative]
+                capturing &= ~ending
+                filled |= ending
             }
-            onTrack.removeLast()
             if relative == 0 {
-                self.recordDepth = nil
-                for value in values { batch.appendField(value) }
-                batch.closeRecord(fieldCount: values.count, line: recordLine, isTooLong: recordTooLong)
+                recordDepth = -1
+                closeRecord()
             }
         }
 
-        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard recordDepth != nil else { return }
-            for field in capturing.indices where capturing[field] >= 0 {
-                if values[field].count + bytes.count > limits.maxFieldBytes {
+        /// Copies the record's fields, in order, after the records completed before it in this chunk.
+        private mutating func closeRecord() {
+            let firstField = outEnds.count
+            for field in 0..<fieldCount {
+                let value = values[field]
+                if value.count > 0 { out.append(value.base, count: value.count) }
+                outEnds.append(out.count)
+            }
+            spans.append(Span(firstField: firstField, line: recordLine, isTooLong: recordTooLong))
+        }
+
+        @inline(__always)
+        mutating func text(_ bytes: UnsafePointer<UInt8>, count: Int) {
+            guard capturing != 0, recordDepth >= 0 else { return }
+            var fields = capturing
+            while fields != 0 {
+                let field = fields.trailingZeroBitCount
+                fields &= fields - 1
+                if values[field].count + count > limits.maxFieldBytes {
                     recordTooLong = true
                 } else {
-                    values[field].append(contentsOf: bytes)
+                    values[field].append(bytes, count: count)
                 }
             }
         }
@@ -302,18 +491,19 @@ final class XMLPushParser {
         private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to field: Int) {
             if bytes.count > limits.maxFieldBytes {
                 recordTooLong = true
-            } else {
-                values[field].append(contentsOf: bytes)
+            } else if let base = bytes.baseAddress {
+                values[field].append(base, count: bytes.count)
             }
         }
 
-        /// The value of `name` among libxml2's attribute quintuples (local, prefix, URI, value, end).
-        private func attributeValue(_ name: ByteName, count: Int,
+        /// The value of field `field`'s attribute among libxml2's attribute quintuples (local, prefix,
+        /// URI, value, end).
+        private func attributeValue(_ field: Int, count: Int,
                                     in attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> UnsafeBufferPointer<UInt8>? {
-            guard let attributes else { return nil }
+            guard let attributes, let name = attributeNames[field] else { return nil }
             for i in 0..<count {
                 let base = i * 5
-                guard name.matches(local: attributes[base], namespace: attributes[base + 2]),
+                guard name.local.equals(attributes[base]), name.namespace.equals(attributes[base + 2]),
                     let start = attributes[base + 3], let end = attributes[base + 4]
                 else { continue }
                 return UnsafeBufferPointer(start: start, count: end - start)
@@ -321,10 +511,27 @@ final class XMLPushParser {
             return nil
         }
 
+        /// Hands the records completed in this chunk to `body`, in order, then forgets them.
+        mutating func deliver(_ body: (RawRecord) throws -> Void) throws {
+            defer {
+                out.count = 0
+                outEnds.count = 0
+                spans.count = 0
+            }
+            let bytes = UnsafeBufferPointer(start: out.base, count: out.count)
+            for index in 0..<spans.count {
+                let span = spans[index]
+                let start = span.firstField == 0 ? 0 : outEnds[span.firstField - 1]
+                try body(RawRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
+                                   fieldEnds: UnsafeBufferPointer(start: outEnds.base + span.firstField, count: fieldCount),
+                                   recordStart: start))
+            }
+        }
+
         mutating func fail(_ message: String, line: Int) {
             guard error == nil, hostile == nil else { return }
-            error = XMLFileReader.Damage(line: recordDepth != nil ? recordLine : line, message: message,
-                                         inRecord: recordDepth != nil)
+            error = XMLFileReader.Damage(line: recordDepth >= 0 ? recordLine : line, message: message,
+                                         inRecord: recordDepth >= 0)
             stop()
         }
     }
@@ -345,7 +552,7 @@ final class XMLPushParser {
 
     private static let onText: charactersSAXFunc = { context, text, length in
         guard let text, length > 0 else { return }
-        state(context)?.pointee.text(UnsafeBufferPointer(start: text, count: Int(length)))
+        state(context)?.pointee.text(text, count: Int(length))
     }
 
     private static let onDoctype: internalSubsetSAXFunc = { context, _, _, _ in
