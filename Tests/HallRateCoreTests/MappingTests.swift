@@ -107,4 +107,46 @@ import Testing
         #expect(deduplicator.duplicatesByFile[0] == 3)
         #expect(winners.count == 3)
     }
+
+    /// The word-at-a-time checks of the normaliser against byte-by-byte definitions, on random fields
+    /// rich in the bytes that matter (EF BC BD, spaces, E3 80 80).
+    @Test func normaliserFastPathsAgreeWithTheirDefinitions() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = [0xEF, 0xBC, 0xBD, 0x81, 0x20, 0x09, 0x0D, 0x0A, 0xE3, 0x80, 0x41, 0x31, 0xE7, 0x7F]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            var field: [UInt8] = []
+            for _ in 0..<length { field.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+            field.withUnsafeBufferPointer { bytes in
+                var expected = false
+                for i in 0..<max(0, bytes.count - 1) where bytes[i] == 0xEF && (bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBD) {
+                    expected = true
+                }
+                #expect(TextNormalizer.containsFullWidth(bytes) == expected, "\(field)")
+                var start = 0
+                var end = bytes.count
+                let spaces: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
+                let ideographicSpace: [UInt8] = [0xE3, 0x80, 0x80]
+                while start < end {
+                    if spaces.contains(bytes[start]) {
+                        start += 1
+                    } else if end - start >= 3, Array(bytes[start..<start + 3]) == ideographicSpace {
+                        start += 3
+                    } else {
+                        break
+                    }
+                }
+                while end > start {
+                    if spaces.contains(bytes[end - 1]) {
+                        end -= 1
+                    } else if end - start >= 3, Array(bytes[end - 3..<end]) == ideographicSpace {
+                        end -= 3
+                    } else {
+                        break
+                    }
+                }
+                #expect(Array(TextNormalizer.trim(bytes)) == Array(bytes[start..<end]), "\(field)")
+            }
+        }
+    }
 }

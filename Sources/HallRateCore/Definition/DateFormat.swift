@@ -147,7 +147,8 @@ public struct DateFormat: Sendable, CustomStringConvertible {
     /// A pattern whose numbers all take an exact number of digits, matched against a text of exactly its
     /// length (each space in the pattern then matching one space) a word at a time: the same answers as
     /// the general matcher, for a fraction of the work. Up to 32 bytes.
-    private struct FixedLayout: Sendable {
+    /// A class, so that a ``DateFormat`` stays small: copying one per parsed field was a memcpy of this.
+    private final class FixedLayout: Sendable {
         typealias Words = (UInt64, UInt64, UInt64, UInt64)
         let length: Int
         let hasSpaces: Bool

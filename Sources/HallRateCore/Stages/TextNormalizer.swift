@@ -33,7 +33,16 @@ enum TextNormalizer {
     }
 
     /// `field` without leading and trailing spaces, tabs, CR, LF and U+3000 (E3 80 80).
+    @inline(__always)
     static func trim(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        // The usual field has nothing to trim: its first and last bytes are neither white space nor
+        // part of U+3000 (E3 80 80).
+        guard let first = field.first, let last = field.last else { return field }
+        if first > 0x20, first != 0xE3, last > 0x20, last != 0x80 { return field }
+        return trimSlowly(field)
+    }
+
+    private static func trimSlowly(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = field.count
         while start < end {
@@ -62,19 +71,32 @@ enum TextNormalizer {
     }
 
     /// True when `field` holds a byte pair EF BC or EF BD (the start of a full-width form).
-    /// Skips ASCII eight bytes at a time: codes, dates and ids never reach the byte loop.
+    /// Looks at eight bytes at a time for an EF byte; only a field holding one reaches the byte loop.
     static func containsFullWidth(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = field.count
         guard count >= 2, let base = field.baseAddress else { return false }
+        /// True when some byte from `i` on is EF followed by BC or BD.
+        func fullWidthByte(from i: Int) -> Bool {
+            var i = i
+            while i + 1 < count {
+                if base[i] == 0xEF, base[i + 1] == 0xBC || base[i + 1] == 0xBD { return true }
+                i += 1
+            }
+            return false
+        }
+        guard count >= 8 else { return fullWidthByte(from: 0) }
+        // Eight bytes at a time (the last word overlapping the one before), looking for an EF byte,
+        // which starts every full-width form: a word has one when `word ^ EFEF…` has a zero byte.
         let raw = UnsafeRawPointer(base)
+        func hasEF(at i: Int) -> Bool {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0xEFEF_EFEF_EFEF_EFEF
+            return (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+        }
         var i = 0
-        while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        while i + 8 <= count {
+            if hasEF(at: i) { return fullWidthByte(from: i) }
             i += 8
         }
-        while i + 1 < count {
-            if base[i] == 0xEF, base[i + 1] == 0xBC || base[i + 1] == 0xBD { return true }
-            i += 1
-        }
-        return false
+        return i < count && hasEF(at: count - 8) ? fullWidthByte(from: count - 8) : false
     }
 }
