@@ -35,7 +35,7 @@ struct StoreChunkTests {
     {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var store = try Store(path: folder.appendingPathComponent("hallrate.sqlite").path)
+        let store = try Store(path: folder.appendingPathComponent("hallrate.sqlite").path)
         store.chunkCapacity = chunkCapacity
         store.maxChunkRows = maxChunkRows
         store.maxDirectChunks = maxDirectChunks
@@ -93,6 +93,30 @@ struct StoreChunkTests {
         #expect(got.duplicates == expected.duplicates)
         #expect(got.accepted == expected.accepted)
         #expect(expected.duplicates.reduce(0, +) > 0, "the data has duplicates to decide")
+    }
+
+    /// The flat table (a sane span of months) and the dictionary (a span too wide for it, as a
+    /// garbage year would make) count the same winners the same way.
+    @Test func aggregatorCountsTheSameWithItsTableAndItsDictionary() {
+        var generator = SeededGenerator(seed: 11)
+        let rows = (0..<2000).map { _ in
+            CompactTransaction(key: TransactionKey(rawValue: generator.next()), updatedAt: nil,
+                               period: Period(index: Int.random(in: 24_000..<24_030, using: &generator)), hall: 0,
+                               channel: Channel.allCases.randomElement(using: &generator) ?? .window,
+                               status: Status.allCases.randomElement(using: &generator) ?? .completed)
+        }
+        let halls = rows.map { _ in Int.random(in: 0..<7, using: &generator) }
+        let table = Aggregator(halls: 7, periods: 24_000...24_029)
+        let dictionary = Aggregator(halls: 7, periods: 0...119_999)
+        var expected: [HallPeriod: ChannelStatusCounts] = [:]
+        for (row, hall) in zip(rows, halls) {
+            table.add(row, hall: hall)
+            dictionary.add(row, hall: hall)
+            expected[HallPeriod(hall: hall, period: Period(index: Int(row.period))), default: ChannelStatusCounts()]
+                .add(row.channel, row.status)
+        }
+        #expect(table.counts == expected)
+        #expect(dictionary.counts == expected)
     }
 
     @Test func keySorterIsStable() {
