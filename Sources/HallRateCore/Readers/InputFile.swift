@@ -10,10 +10,13 @@ import Dispatch
 ///
 /// The file is read in blocks of about 1 MiB (a whole number of chunks), handed out chunk by chunk.
 /// The hashing runs on a second thread while the caller parses: once a block has been handed out, it
-/// goes to the hasher while the next block (the other of two buffers) is read and handed out; a buffer
-/// is read into again only once the hasher is done with it. Owns the file descriptor; memory use is two
-/// blocks whatever the file's size.
+/// goes to the hasher while the next block (the next of ``blockCount`` buffers, in a ring) is read and
+/// handed out; a buffer is read into again only once the hasher is done with it. Owns the file
+/// descriptor; memory use is ``blockCount`` blocks whatever the file's size.
 final class InputFile {
+    /// Blocks in the ring: the reader runs up to this many blocks ahead of the hashing thread, so that
+    /// neither waits for the other while both share the cores with the mapping thread.
+    static let blockCount = 8
     let path: String
     private let descriptor: Int32
     private let chunkSize: Int
@@ -41,7 +44,7 @@ final class InputFile {
         }
         self.chunkSize = max(chunkSize, 1)
         blockSize = self.chunkSize * max(1, (1 << 20) / self.chunkSize)
-        buffers = .allocate(byteCount: 2 * blockSize, alignment: 64)
+        buffers = .allocate(byteCount: InputFile.blockCount * blockSize, alignment: 64)
         hasher = hashing || validatingUTF8 ? BackgroundHasher(hashing: hashing, validatingUTF8: validatingUTF8) : nil
     }
 
@@ -70,7 +73,7 @@ final class InputFile {
     /// buffer, filling it unless the file ends. At the end of the file the current block stays (exhausted).
     private func readBlock() throws {
         flushHash()
-        let next = current ^ 1
+        let next = (current + 1) % InputFile.blockCount
         hasher?.waitUntilFree(next)
         let buffer = block(next)
         var filled = 0
@@ -131,7 +134,7 @@ private final class BackgroundHasher: @unchecked Sendable {
         self.hashing = hashing
         validator = validatingUTF8 ? UTF8Validator() : nil
     }
-    private var pending: [DispatchWorkItem?] = [nil, nil]
+    private var pending = [DispatchWorkItem?](repeating: nil, count: InputFile.blockCount)
 
     /// A chunk handed to the queue; its memory stays untouched until the work item is done.
     private struct Chunk: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
@@ -156,7 +159,7 @@ private final class BackgroundHasher: @unchecked Sendable {
 
     func waitForAll() {
         queue.sync {}
-        pending = [nil, nil]
+        pending = [DispatchWorkItem?](repeating: nil, count: InputFile.blockCount)
     }
 
     func utf8Check() -> (invalidAt: Int?, isComplete: Bool) {
