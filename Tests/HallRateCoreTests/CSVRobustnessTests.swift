@@ -5,18 +5,7 @@ import Testing
 /// Hostile and random input: the reader never crashes, and what it reads does not depend on where
 /// the chunks happen to be cut.
 @Suite struct CSVRobustnessTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
+    typealias Random = SplitMix64
 
     @Test func randomInputsReadTheSameAtEveryChunkSize() throws {
         var random = Random(state: 2019)

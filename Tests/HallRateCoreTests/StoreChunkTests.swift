@@ -14,7 +14,7 @@ struct StoreChunkTests {
 
     /// Random transactions with few distinct ids (so many duplicates), some without `updated_at`.
     func randomFiles(seed: UInt64, files: Int, rows: Int) -> [[Transaction]] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<files).map { _ in
             (0..<Int.random(in: 0...rows, using: &generator)).map { _ in
                 let id = "T\(Int.random(in: 0..<(rows / 2 + 1), using: &generator))"
@@ -98,7 +98,7 @@ struct StoreChunkTests {
     /// The flat table (a sane span of months) and the dictionary (a span too wide for it, as a
     /// garbage year would make) count the same winners the same way.
     @Test func aggregatorCountsTheSameWithItsTableAndItsDictionary() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let rows = (0..<2000).map { _ in
             CompactTransaction(key: TransactionKey(rawValue: generator.next()), updatedAt: nil,
                                period: Period(index: Int.random(in: 24_000..<24_030, using: &generator)), hall: 0,
@@ -120,7 +120,7 @@ struct StoreChunkTests {
     }
 
     @Test func keySorterIsStable() {
-        var generator = SeededGenerator(seed: 9)
+        var generator = SplitMix64(seed: 9)
         var rows = (0..<5000).map { i in
             CompactTransaction(key: TransactionKey(rawValue: UInt64.random(in: 0..<50, using: &generator) << 40), updatedAt: nil,
                                period: Period(index: i), hall: 0, channel: .window, status: .completed)
@@ -164,15 +164,3 @@ struct StoreChunkTests {
     }
 }
 
-/// SplitMix64: a small deterministic generator for reproducible random tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -35,3 +35,22 @@ enum TestSupport {
         return (header, records, summary)
     }
 }
+
+/// The tests' one deterministic generator (SplitMix64), so a failure can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(state: UInt64) { self.state = state }
+    init(seed: UInt64) { self.init(state: seed) }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// One of `items`, uniformly enough for tests.
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}

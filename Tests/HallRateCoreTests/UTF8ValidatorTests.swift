@@ -4,17 +4,7 @@ import Testing
 /// The chunked validator against a byte-at-a-time reference and the standard library's decoder, on
 /// random byte strings (mostly UTF-8, with planted defects) fed in random chunk splits.
 @Suite struct UTF8ValidatorTests {
-    /// A deterministic generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SplitMix = SplitMix64
 
     /// The straightforward validator: one byte at a time, the whole stream at once. Returns the offset
     /// where the first bad character starts, -1 when the stream ends inside a character, or nil.
