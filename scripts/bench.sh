@@ -144,29 +144,7 @@ list_size: 5
 sources:
 EOF
   if [ "$format" = csv ]; then
-    cat >> "$file" <<EOF
-  - name: district
-    glob: data/$case/*.csv
-    format: csv
-    encoding: utf-8
-    delimiter: ","
-    columns:
-      txn_id: 办件编号
-      hall_code: 受理大厅编码
-      channel: 申报渠道
-      accepted_at: 受理时间
-      status: 办件状态
-      updated_at: 更新时间
-      completed_at: 办结时间
-      item_code: 事项编码
-      item_name: 事项名称
-      department: 受理部门
-      applicant_id: 申请人证件号码
-    values:
-      channel: {窗口: window, 网上申报: online, 移动端: mobile, 自助终端: kiosk}
-      status: {办结: completed, 在办: in_progress, 不予受理: rejected, 撤件: withdrawn}
-    date_formats: ["yyyy-MM-dd HH:mm:ss"]
-EOF
+    sed "s#@GLOB@#data/$case/*.csv#" scripts/bench/csv-source.yml >> "$file"
   else
     cat >> "$file" <<EOF
   # hallrate-gen bench --format xml: the village-xml layout of Pipelines/default.yml in one file, with

@@ -28,32 +28,12 @@ rm -rf "$DIR"
 mkdir -p "$DIR/data"
 "$BIN/hallrate-gen" bench --rows "$ROWS" --seed 1 --out "$DIR/gen.csv"
 ln -f "$DIR/gen.csv" "$DIR/data/export.csv"
-cat > "$DIR/profile.yml" <<'EOF'
-name: bench-profile
-registry: gen.csv.halls.csv
-min_volume: 30
-sources:
-  - name: district
-    glob: data/*.csv
-    columns:
-      txn_id: 办件编号
-      hall_code: 受理大厅编码
-      channel: 申报渠道
-      accepted_at: 受理时间
-      status: 办件状态
-      updated_at: 更新时间
-      completed_at: 办结时间
-      item_code: 事项编码
-      item_name: 事项名称
-      department: 受理部门
-      applicant_id: 申请人证件号码
-    values:
-      channel: {窗口: window, 网上申报: online, 移动端: mobile, 自助终端: kiosk}
-      status: {办结: completed, 在办: in_progress, 不予受理: rejected, 撤件: withdrawn}
-    date_formats: ["yyyy-MM-dd HH:mm:ss"]
-output: {folder: out, language: en, encoding: utf-8}
-targets: {district: 0.70, township: 0.50, village: 0.30}
-EOF
+{
+  printf 'name: bench-profile\nregistry: gen.csv.halls.csv\nmin_volume: 30\nsources:\n'
+  sed "s#@GLOB@#data/*.csv#" scripts/bench/csv-source.yml
+  printf 'output: {folder: out, language: en, encoding: utf-8}\n'
+  printf 'targets: {district: 0.70, township: 0.50, village: 0.30}\n'
+} > "$DIR/profile.yml"
 
 # Debian 12's valgrind (3.19) cannot read the DWARF 5 that Swift's clang writes and gives up, so profile a
 # copy without debug information: the ELF symbol table still names every function.
