@@ -20,17 +20,10 @@ struct UTF8Validator {
         let base = raw.assumingMemoryBound(to: UInt8.self)
         var i = 0
         // The end of a character begun in an earlier chunk.
-        while pending > 0 {
-            guard i < n else {
-                offset += n
-                return nil
-            }
-            let byte = base[i]
-            guard byte >= lower, byte <= upper else { return sequenceStart }
-            pending -= 1
-            lower = 0x80
-            upper = 0xBF
-            i += 1
+        if let bad = continueCarried(base, from: &i, count: n) { return bad }
+        guard pending == 0 else {
+            offset += n
+            return nil
         }
         while i < n {
             // ASCII, eight bytes at a time; in the word that ends the run, straight to its first non-ASCII byte.
@@ -86,17 +79,25 @@ struct UTF8Validator {
                 lower = low
                 upper = high
                 i += 1
-                while i < n {
-                    let byte = base[i]
-                    guard byte >= lower, byte <= upper else { return sequenceStart }
-                    pending -= 1
-                    lower = 0x80
-                    upper = 0xBF
-                    i += 1
-                }
+                if let bad = continueCarried(base, from: &i, count: n) { return bad }
             }
         }
         offset += n
+        return nil
+    }
+
+    /// Checks the continuation bytes of the carried character from `i` on, while it lasts and the
+    /// chunk does; returns where the character started when a byte does not fit.
+    @inline(__always)
+    private mutating func continueCarried(_ base: UnsafePointer<UInt8>, from i: inout Int, count n: Int) -> Int? {
+        while pending > 0, i < n {
+            let byte = base[i]
+            guard byte >= lower, byte <= upper else { return sequenceStart }
+            pending -= 1
+            lower = 0x80
+            upper = 0xBF
+            i += 1
+        }
         return nil
     }
 
