@@ -83,7 +83,7 @@ public struct PipelineChecker {
             }
         }
         return owner.keys.map { Input(path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0]) }
-            .sorted { Array($0.displayPath.utf8).lexicographicallyPrecedes(Array($1.displayPath.utf8)) }
+            .sorted { PathOrder.precedes($0.displayPath, $1.displayPath) }
     }
 
     /// Sources that match no file at all (a warning: exports may not have arrived yet).

@@ -19,6 +19,6 @@ enum FileFinder {
             var info = stat()
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { paths.append(path) }
         }
-        return paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return paths.sorted(by: PathOrder.precedes)
     }
 }

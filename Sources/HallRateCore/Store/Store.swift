@@ -165,7 +165,7 @@ public final class Store {
         try withStore {
             try queue.read { db in
                 let ids = try Row.fetchAll(db, sql: "SELECT id, path FROM file").map { row -> (Int64, String) in (row[0], row[1]) }
-                    .sorted { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
+                    .sorted { PathOrder.precedes($0.1, $1.1) }
                 var halls: [Int64: [String]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT file_id, code FROM file_hall ORDER BY file_id, idx") {
                     halls[row[0], default: []].append(row[1])

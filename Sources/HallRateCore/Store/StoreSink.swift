@@ -29,7 +29,10 @@ public struct StoreSink {
     private let spillFolder: String
     private var rejects = 0
     private let insertReject: Statement
-    private(set) var periods: ClosedRange<Int>?
+    /// The first and last month of the file's transactions (empty when first > last).
+    private var firstPeriod = Int.max
+    private var lastPeriod = Int.min
+    var periods: ClosedRange<Int>? { firstPeriod <= lastPeriod ? firstPeriod...lastPeriod : nil }
     private let chunkCapacity: Int
     private let maxChunkRows: Int
     private let maxDirectChunks: Int
@@ -81,7 +84,8 @@ public struct StoreSink {
     private mutating func add(_ row: CompactTransaction, period: Int) {
         if pending.isEmpty { pending.reserveCapacity(min(chunkCapacity, 1 << 12)) }
         pending.append(row)
-        periods = periods.map { min($0.lowerBound, period)...max($0.upperBound, period) } ?? period...period
+        if period < firstPeriod { firstPeriod = period }
+        if period > lastPeriod { lastPeriod = period }
     }
 
     /// Stores a reject.
