@@ -164,3 +164,17 @@ struct StoreChunkTests {
     }
 }
 
+
+extension StoreChunkTests {
+    /// Every channel and status survives the one-byte `kind` a stored row keeps them in.
+    @Test func channelAndStatusRoundTripThroughTheStoredKind() {
+        for channel in Channel.allCases {
+            for status in Status.allCases {
+                let row = CompactTransaction(key: TransactionKey("T"), updatedAt: nil, period: Period(index: 0), hall: 0,
+                                             channel: channel, status: status)
+                #expect(row.channel == channel && row.status == status)
+                #expect(Int(row.kind) < CompactTransaction.kindCount)
+            }
+        }
+    }
+}

@@ -29,8 +29,24 @@ struct CompactTransaction: Equatable {
         self.kind = CompactTransaction.kind(channel, status)
     }
 
+    /// Per stored row, so a switch, not a search of `allCases` (the getters below undo it).
     static func kind(_ channel: Channel, _ status: Status) -> UInt8 {
-        UInt8((Channel.allCases.firstIndex(of: channel) ?? 0) * 8 + (Status.allCases.firstIndex(of: status) ?? 0))
+        let c: UInt8
+        switch channel {
+        case .window: c = 0
+        case .online: c = 1
+        case .mobile: c = 2
+        case .kiosk: c = 3
+        case .other: c = 4
+        }
+        let s: UInt8
+        switch status {
+        case .completed: s = 0
+        case .inProgress: s = 1
+        case .rejected: s = 2
+        case .withdrawn: s = 3
+        }
+        return c * 8 + s
     }
 
     /// The number of distinct `kind` values a counts table needs room for.
