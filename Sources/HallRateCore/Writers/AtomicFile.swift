@@ -12,7 +12,7 @@ enum AtomicFile {
     /// Replaces `path` with `bytes`, unless it already holds exactly them.
     /// - Throws: ``HallRateError`` `.output` naming the file and the system's reason; the previous file is left intact.
     static func write(_ bytes: [UInt8], to path: String) throws(HallRateError) {
-        try commit([stage(bytes, to: path)].compactMap { $0 })
+        if let staged = try stage(bytes, to: path) { try commit([staged]) }
     }
 
     /// A file written next to its target, not yet durable nor in place.
