@@ -121,11 +121,10 @@ public struct PipelineRunner {
     {
         let ledger = try store.ledger()
         var paths: [String] = []
-        var counter = try store.readTransactions { files, periods in
+        let counter = try store.readTransactions { files, periods in
             paths = files.map(\.path)
             return StoredRowCounter(files: files, periods: periods, registry: registry)
         }
-        counter.finish()
         let (deduplicator, orphans) = (counter.deduplicator, counter.orphans)
         var extraRejects: [Reject] = []
         let files = paths.enumerated()

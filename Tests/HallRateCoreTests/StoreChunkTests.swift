@@ -30,8 +30,8 @@ struct StoreChunkTests {
     }
 
     /// Stores the files (named so that path order is their order) and reads the results back.
-    func storeAndCount(_ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int)
-        throws -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int])
+    func storeAndCount(_ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int,
+                       mergeParts: Int = 1) throws -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int])
     {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -39,6 +39,8 @@ struct StoreChunkTests {
         store.chunkCapacity = chunkCapacity
         store.maxChunkRows = maxChunkRows
         store.maxDirectChunks = maxDirectChunks
+        store.splitMergeFromRows = 0
+        store.mergeParts = mergeParts
         for (index, rows) in files.enumerated() {
             let path = "f\(String(format: "%03d", index)).csv"
             _ = try store.replaceFile(path, hallCodes: registry.halls.map(\.code)) { sink in
@@ -47,10 +49,9 @@ struct StoreChunkTests {
                                     encoding: nil, note: nil, rowsRead: rows.count, rejected: 0, ingestedAt: ""), ())
             }
         }
-        var counter = try store.readTransactions { stored, periods in
+        let counter = try store.readTransactions { stored, periods in
             StoredRowCounter(files: stored, periods: periods, registry: registry)
         }
-        counter.finish()
         let spills = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("spill") }
         #expect(spills.isEmpty, "scratch files are gone")
         return (counter.aggregator.counts, counter.deduplicator.duplicatesByFile, files.indices.map { counter.accepted(file: $0) })
@@ -82,13 +83,16 @@ struct StoreChunkTests {
     }
 
     /// One chunk per file; many chunks per file; chunks moved to the spill file then merged into
-    /// pieces; everything spilled from the first run.
-    @Test(arguments: [(1, 1_000_000, 1_000_000, 8), (2, 7, 1_000_000, 1_000), (3, 5, 11, 2), (4, 1, 3, 0)])
-    func chunksSpillsAndMergesGiveTheFoldsResults(seed: UInt64, chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int) throws {
+    /// pieces; everything spilled from the first run; each read back whole and in 2 to 5 key ranges
+    /// merged at the same time.
+    @Test(arguments: [(1, 1_000_000, 1_000_000, 8, 1), (2, 7, 1_000_000, 1_000, 1), (3, 5, 11, 2, 1), (4, 1, 3, 0, 1),
+                      (1, 1_000_000, 1_000_000, 8, 2), (2, 7, 1_000_000, 1_000, 3), (3, 5, 11, 2, 5), (4, 1, 3, 0, 2)])
+    func chunksSpillsAndMergesGiveTheFoldsResults(seed: UInt64, chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int,
+                                                  mergeParts: Int) throws {
         let files = randomFiles(seed: seed, files: 6, rows: 120)
         let expected = reference(files)
         let got = try storeAndCount(files, chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
-                                    maxDirectChunks: maxDirectChunks)
+                                    maxDirectChunks: maxDirectChunks, mergeParts: mergeParts)
         #expect(got.counts == expected.counts)
         #expect(got.duplicates == expected.duplicates)
         #expect(got.accepted == expected.accepted)
@@ -119,11 +123,28 @@ struct StoreChunkTests {
         #expect(dictionary.counts == expected)
     }
 
-    @Test func keySorterIsStable() {
-        var generator = SplitMix64(seed: 9)
-        var rows = (0..<5000).map { i in
-            CompactTransaction(key: TransactionKey(rawValue: UInt64.random(in: 0..<50, using: &generator) << 40), updatedAt: nil,
-                               period: Period(index: i), hall: 0, channel: .window, status: .completed)
+    /// Keys of every shape the sort treats apart: hashed (full 64 bits), few distinct values, groups
+    /// sharing the top 33 bits (sorted by insertion up to 32 rows, by comparison above), all in one
+    /// such group, and tiny inputs; each against a plain sort by (key, reading position).
+    @Test(arguments: [
+        ("hashed", 20_000), ("few distinct", 5000), ("shared high bits", 20_000), ("one high group", 3000),
+        ("hashed", 33), ("few distinct", 31), ("hashed", 2), ("hashed", 0),
+    ])
+    func keySorterIsAStableSortByKey(shape: String, count: Int) {
+        var generator = SplitMix64(seed: UInt64(count))
+        let keys: [UInt64] = (0..<count).map { _ in
+            let random = generator.next()
+            switch shape {
+            case "few distinct": return (random % 50) << 40
+            // Groups of about 10 rows share bits 31...63 and differ (or not) below.
+            case "shared high bits": return ((random % 2000) << 40) | (random >> 59)
+            case "one high group": return 0xABCD_0000_0000_0000 | (random % 700)
+            default: return random
+            }
+        }
+        var rows = keys.enumerated().map { index, key in
+            CompactTransaction(key: TransactionKey(rawValue: key), updatedAt: nil,
+                               period: Period(index: index), hall: 0, channel: .window, status: .completed)
         }
         let expected = rows.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
         KeySorter.sort(&rows)
@@ -147,12 +168,11 @@ struct StoreChunkTests {
                 """)
         }
         let store = try Store(path: path)
-        var counter = try store.readTransactions { files, periods in
+        let counter = try store.readTransactions { files, periods in
             #expect(files.map(\.path) == ["a.csv", "b.csv"])
             #expect(periods == 24228...24230)
             return StoredRowCounter(files: files, periods: periods, registry: registry)
         }
-        counter.finish()
         // X: a.csv is read first; b.csv's row has no updated_at, so the later-read row wins.
         #expect(counter.aggregator.counts == [
             HallPeriod(hall: 1, period: Period(index: 24228)): { var c = ChannelStatusCounts(); c.add(.online, .completed); return c }(),

@@ -40,6 +40,14 @@ final class Aggregator {
         }
     }
 
+    /// Adds the counts of another aggregator made for the same halls and months.
+    func absorb(_ other: Aggregator) {
+        precondition(other.halls == halls && other.firstPeriod == firstPeriod && other.periods == periods,
+                     "aggregators of different shapes")
+        for i in dense.indices { dense[i] += other.dense[i] }
+        sparse.merge(other.sparse) { var sum = $0; sum.merge($1); return sum }
+    }
+
     /// The counts of every hall and month with at least one winner.
     var counts: [HallPeriod: ChannelStatusCounts] {
         var counts = sparse

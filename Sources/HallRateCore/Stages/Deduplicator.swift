@@ -41,4 +41,9 @@ struct Deduplicator {
         defer { kept = nil }
         return kept
     }
+
+    /// Adds the duplicates found by the (finished) deduplicator of other keys.
+    mutating func absorb(_ other: Deduplicator) {
+        for (file, count) in other.duplicatesByFile.enumerated() { duplicatesByFile[file] += count }
+    }
 }

@@ -3,7 +3,7 @@
 ///
 /// Rows whose hall left the registry (kept files gone from the inputs) are set aside as orphans:
 /// they become rejects, so the reconciliation still holds.
-struct StoredRowCounter: StoredRowConsumer {
+struct StoredRowCounter: MergeableRowConsumer {
     /// Registry index of file `f`'s hall `i` at `hallBase[f] + i` (-1: the hall left the registry).
     private let registryHalls: [Int]
     private let hallBase: [Int]
@@ -53,6 +53,13 @@ struct StoredRowCounter: StoredRowConsumer {
     /// Counts the last winner; call once, after the last row.
     mutating func finish() {
         if let winner = deduplicator.finish() { aggregator.add(winner.row, hall: winner.hall) }
+    }
+
+    /// Adds the counts, duplicates and orphans of the counter of the next key range.
+    mutating func absorb(_ next: StoredRowCounter) {
+        aggregator.absorb(next.aggregator)
+        deduplicator.absorb(next.deduplicator)
+        orphans.merge(next.orphans) { $0.merging($1, uniquingKeysWith: +) }
     }
 
     /// The winning rows of the file at `file`: its stored rows less its duplicates and orphans.

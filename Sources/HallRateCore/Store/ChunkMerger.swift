@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 internal import GRDBSQLite
 
@@ -5,6 +6,8 @@ internal import GRDBSQLite
 /// (files in path order, rows in file order): a k-way merge of the chunks, each sorted by key.
 ///
 /// Memory is one buffer of at most ``bufferRows`` rows per chunk, whatever the store's size.
+/// ``split(into:)`` cuts the merge into merges of consecutive key ranges, which can run on threads
+/// of their own: every row of a key falls in the same one.
 struct ChunkMerger {
     /// One sorted chunk, in reading order: a stored blob, or a stretch of a spill file.
     struct Chunk {
@@ -13,7 +16,9 @@ struct ChunkMerger {
             case spill(SpillFile, offset: Int)
         }
         let place: Place
-        let count: Int
+        /// The first row of the place that belongs to the chunk (a split chunk starts further in).
+        var first = 0
+        var count: Int
         /// The position of the chunk's file in path order.
         let file: Int
 
@@ -32,10 +37,46 @@ struct ChunkMerger {
 
     private let db: Database
     private let chunks: [Chunk]
+    /// Serialises the merges of one split on the database connection (SQLite's connections are
+    /// opened for one thread at a time).
+    private let connection: NSLock
 
     init(db: Database, chunks: [Chunk]) {
+        self.init(db: db, chunks: chunks, connection: NSLock())
+    }
+
+    private init(db: Database, chunks: [Chunk], connection: NSLock) {
         self.db = db
         self.chunks = chunks
+        self.connection = connection
+    }
+
+    /// The merge cut into `parts` merges of consecutive, equal-width ranges of the key space (keys
+    /// are hashes, so the parts are about even), in key order; each chunk's rows are found by a
+    /// binary search of its keys.
+    func split(into parts: Int) throws -> [ChunkMerger] {
+        guard parts > 1 else { return [self] }
+        var pieces = [[Chunk]](repeating: [], count: parts)
+        for chunk in chunks {
+            var cursor = try Cursor(db: db, chunk: chunk, connection: connection)
+            defer { cursor.close() }
+            var start = 0
+            for part in 0..<parts {
+                var end = chunk.count
+                if part < parts - 1 {
+                    let bound = UInt64.max / UInt64(parts) * UInt64(part + 1)
+                    end = try cursor.firstRow(from: start, withKeyAtLeast: bound)
+                }
+                if end > start {
+                    var piece = chunk
+                    piece.first = chunk.first + start
+                    piece.count = end - start
+                    pieces[part].append(piece)
+                }
+                start = end
+            }
+        }
+        return pieces.map { ChunkMerger(db: db, chunks: $0, connection: connection) }
     }
 
     /// Hands every stored row, in merged order, to `consumer`, with the position of its file.
@@ -43,7 +84,7 @@ struct ChunkMerger {
         var cursors: [Cursor] = []
         cursors.reserveCapacity(chunks.count)
         defer { for i in cursors.indices { cursors[i].close() } }
-        for chunk in chunks { cursors.append(try Cursor(db: db, chunk: chunk)) }
+        for chunk in chunks { cursors.append(try Cursor(db: db, chunk: chunk, connection: connection)) }
         // A binary min-heap of cursor indices by (current key, index): the index breaks ties in reading order.
         var heap: [Int32] = []
         heap.reserveCapacity(cursors.count)
@@ -108,26 +149,33 @@ struct ChunkMerger {
         let file: Int
         private var blob: OpaquePointer?
         private var spill: (file: SpillFile, offset: Int)?
+        private let connection: NSLock
+        /// The chunk's first row in its place, and its rows.
+        private let first: Int
         private let count: Int
         private let buffer: UnsafeMutableBufferPointer<CompactTransaction>
         private var loaded = 0
         private var position = 0
         private var consumed = 0
 
-        init(db: Database, chunk: Chunk) throws {
+        init(db: Database, chunk: Chunk, connection: NSLock) throws {
             file = chunk.file
+            first = chunk.first
             count = chunk.count
+            self.connection = connection
             switch chunk.place {
             case .spill(let file, let offset):
                 spill = (file, offset)
             case .blob(let rowID):
+                connection.lock()
+                defer { connection.unlock() }
                 let code = sqlite3_blob_open(db.sqliteConnection, "main", "txn_chunk", "data", rowID, 0, &blob)
                 guard code == SQLITE_OK else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open stored chunk \(rowID)")
                 }
-                guard let blob, Int(sqlite3_blob_bytes(blob)) == count * CompactTransaction.byteCount else {
+                guard let blob, Int(sqlite3_blob_bytes(blob)) >= (first + count) * CompactTransaction.byteCount else {
                     sqlite3_blob_close(blob)
-                    throw DatabaseError(message: "stored chunk \(rowID) does not hold \(count) rows")
+                    throw DatabaseError(message: "stored chunk \(rowID) does not hold \(first + count) rows")
                 }
             }
             buffer = .allocate(capacity: max(1, min(chunk.count, ChunkMerger.bufferRows)))
@@ -135,9 +183,44 @@ struct ChunkMerger {
 
         /// Closes the blob and frees the buffer; called once.
         mutating func close() {
+            connection.lock()
             sqlite3_blob_close(blob)
+            connection.unlock()
             blob = nil
             buffer.deallocate()
+        }
+
+        /// The first row at or after `start` (counted from the chunk's first) whose key is at least
+        /// `bound`, or the chunk's row count; by binary search, reading one row at a time.
+        func firstRow(from start: Int, withKeyAtLeast bound: UInt64) throws -> Int {
+            var (low, high) = (start, count)
+            while low < high {
+                let middle = low + (high - low) / 2
+                if try key(at: middle) < bound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// The key of row `row` (counted from the chunk's first): the first 8 bytes of the stored row.
+        private func key(at row: Int) throws -> UInt64 {
+            assert(MemoryLayout<CompactTransaction>.offset(of: \.key) == 0)
+            var key: UInt64 = 0
+            try withUnsafeMutableBytes(of: &key) { try read(into: $0, atRow: first + row) }
+            return key
+        }
+
+        /// Reads `bytes.count` bytes of the place from row `row` on.
+        private func read(into bytes: UnsafeMutableRawBufferPointer, atRow row: Int) throws {
+            if let spill {
+                try spill.file.read(into: bytes, at: spill.offset + row * CompactTransaction.byteCount)
+                return
+            }
+            connection.lock()
+            let code = sqlite3_blob_read(blob, bytes.baseAddress, Int32(bytes.count), Int32(row * CompactTransaction.byteCount))
+            connection.unlock()
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot read a stored chunk")
+            }
         }
 
         var currentKey: UInt64 { buffer[position].key }
@@ -150,16 +233,8 @@ struct ChunkMerger {
         mutating func fill() throws -> Bool {
             guard consumed < count else { return false }
             let rows = min(buffer.count, count - consumed)
-            if let spill {
-                try spill.file.read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<rows * CompactTransaction.byteCount]),
-                                    at: spill.offset + consumed * CompactTransaction.byteCount)
-            } else {
-                let code = sqlite3_blob_read(blob, buffer.baseAddress, Int32(rows * CompactTransaction.byteCount),
-                                             Int32(consumed * CompactTransaction.byteCount))
-                guard code == SQLITE_OK else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot read a stored chunk")
-                }
-            }
+            try read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<rows * CompactTransaction.byteCount]),
+                     atRow: first + consumed)
             loaded = rows
             position = 0
             consumed += rows
@@ -176,9 +251,59 @@ struct ChunkMerger {
     }
 }
 
+extension ChunkMerger {
+    /// Runs each merge, at the same time on threads of their own, into a consumer of its own made by
+    /// `make`, and combines the consumers in the merges' order.
+    /// - Throws: the first merge's error, in the merges' order.
+    static func forEach<Consumer: MergeableRowConsumer>(_ mergers: [ChunkMerger], into make: () -> Consumer) throws -> Consumer {
+        let parts = mergers.map { Part(merger: $0, consumer: make()) }
+        let runs: [any PartRun] = parts
+        DispatchQueue.concurrentPerform(iterations: runs.count) { runs[$0].run() }
+        if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
+        var combined = parts[0].consumer
+        for part in parts.dropFirst() { combined.absorb(part.consumer) }
+        return combined
+    }
+
+    private protocol PartRun: AnyObject, Sendable {
+        func run()
+    }
+
+    /// One merge with its consumer and failure; touched by one thread at a time (the one that runs
+    /// it, then the one that combines the parts once all are done).
+    private final class Part<Consumer: MergeableRowConsumer>: PartRun, @unchecked Sendable {
+        let merger: ChunkMerger
+        var consumer: Consumer
+        var failure: Error?
+
+        init(merger: ChunkMerger, consumer: Consumer) {
+            self.merger = merger
+            self.consumer = consumer
+        }
+
+        func run() {
+            do {
+                try merger.forEach(into: &consumer)
+                consumer.finish()
+            } catch {
+                failure = error
+            }
+        }
+    }
+}
+
 /// What the merged rows are handed to, by spans of consecutive rows of one chunk (a generic
 /// parameter, so the calls inline).
 protocol StoredRowConsumer {
     /// Takes the next rows in merged order, all read from the file at position `file` in path order.
     mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int)
+}
+
+/// A consumer whose work can be cut by key range (``ChunkMerger/split(into:)``): each range's rows
+/// go to a consumer of their own, and the consumers are combined in key order.
+protocol MergeableRowConsumer: StoredRowConsumer {
+    /// Ends the consumer's range; called once, after its last row.
+    mutating func finish()
+    /// Adds the results of the consumer of the next key range (finished).
+    mutating func absorb(_ next: Self)
 }

@@ -19,6 +19,10 @@ public final class Store {
     var maxChunkRows = StoreSink.maxChunkRows
     /// The most chunks a file keeps without a merge (smaller in tests).
     var maxDirectChunks = StoreSink.maxDirectChunks
+    /// From this many stored rows on, reading them back is cut into ``mergeParts`` key ranges merged
+    /// at the same time (smaller in tests).
+    var splitMergeFromRows = 1 << 20
+    var mergeParts = 2
 
     /// The folder the store is in (where big files spill while they are sorted).
     var folder: String { path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "." }
@@ -157,9 +161,11 @@ public final class Store {
 
     /// Reads every stored row: makes a consumer from the stored files (in path order, byte order)
     /// and the months their rows span, hands it every row in merged order (by key, and for equal
-    /// keys in reading order) with the position of its file, and returns it; all in one read transaction.
+    /// keys in reading order) with the position of its file, and returns it finished; all in one
+    /// read transaction. A big store is read in key ranges at the same time, a consumer each, and the
+    /// consumers are combined.
     /// - Complexity: O(n log k) for n rows in k chunks; memory O(k), not O(n).
-    func readTransactions<Consumer: StoredRowConsumer>(
+    func readTransactions<Consumer: MergeableRowConsumer>(
         _ makeConsumer: ([StoredFile], ClosedRange<Int>?) -> Consumer) throws(HallRateError) -> Consumer
     {
         try withStore {
@@ -185,9 +191,9 @@ public final class Store {
                 let chunks = files.enumerated().flatMap { position, file in
                     file.chunks.map { ChunkMerger.Chunk(rowID: $0.rowID, count: $0.count, file: position) }
                 }
-                var consumer = makeConsumer(files, periods)
-                try ChunkMerger(db: db, chunks: chunks).forEach(into: &consumer)
-                return consumer
+                let rows = chunks.reduce(0) { $0 + $1.count }
+                let mergers = try ChunkMerger(db: db, chunks: chunks).split(into: rows >= splitMergeFromRows ? mergeParts : 1)
+                return try ChunkMerger.forEach(mergers) { makeConsumer(files, periods) }
             }
         }
     }

@@ -5,11 +5,14 @@ internal import GRDBSQLite
 ///
 /// Accepted transactions are kept as ``CompactTransaction``s and stored in runs of up to
 /// ``chunkCapacity`` rows, each sorted by key, one blob (a chunk) per run: a row costs 24 bytes and
-/// no SQL statement, and memory stays flat. A file of more than `maxDirectChunks` runs (a very
+/// no SQL statement, and memory stays flat. A full run is sorted on a thread of its own
+/// (``RunSorter``) while the next one fills, and stored when that one is full in turn. A file of more than `maxDirectChunks` runs (a very
 /// big file) has its runs spilled to a scratch file and merged, so that later runs never merge
 /// more than a few chunks per file. Rejects (rare) are SQL rows.
 public struct StoreSink {
-    /// Rows per run: memory while reading is twice this many 24-byte rows (96 MB).
+    /// Rows per run: memory while reading is at most three times this many 24-byte rows (144 MB:
+    /// the run filling, the run being sorted and the sort's scratch buffer, or SQLite's copy of the
+    /// run being stored).
     static let chunkCapacity = 1 << 21
     /// The most runs of one file stored as they are; beyond, they are merged.
     static let maxDirectChunks = 8
@@ -21,6 +24,7 @@ public struct StoreSink {
     private var localHall: [Int32]
     private var fileHalls: [String] = []
     private var pending: [CompactTransaction] = []
+    private let sorter = RunSorter()
     /// The runs stored so far (row id, rows), while there are at most ``maxDirectChunks``.
     private var chunks: [(rowID: Int64, count: Int)] = []
     /// The runs of a file with more, in a scratch file until the file ends.
@@ -65,7 +69,7 @@ public struct StoreSink {
                                hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
                                status: transaction.status),
             period: transaction.period.index)
-        if pending.count >= chunkCapacity { try storePending() }
+        if pending.count >= chunkCapacity { try runIsFull() }
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -78,7 +82,7 @@ public struct StoreSink {
             fileHalls.append(hallCode)
         }
         add(row, period: Int(row.period))
-        if pending.count >= chunkCapacity { try storePending() }
+        if pending.count >= chunkCapacity { try runIsFull() }
     }
 
     private mutating func add(_ row: CompactTransaction, period: Int) {
@@ -97,7 +101,12 @@ public struct StoreSink {
     /// Writes what is still pending and the file's hall codes; called once, before the file's
     /// transaction commits.
     mutating func finish() throws {
-        try storePending()
+        try storeSortedRun()
+        if !pending.isEmpty {
+            KeySorter.sort(&pending)
+            try store(sorted: pending)
+            pending.removeAll()
+        }
         if spill != nil { try storeSpilledRuns() }
         let insert = try db.makeStatement(sql: "INSERT INTO file_hall (file_id, idx, code) VALUES (?, ?, ?)")
         for (index, code) in fileHalls.enumerated() {
@@ -108,22 +117,33 @@ public struct StoreSink {
         }
     }
 
-    /// Sorts the pending rows by key and stores them as the file's next chunk, or spills them once
-    /// the file has more than ``maxDirectChunks`` runs.
-    private mutating func storePending() throws {
-        guard !pending.isEmpty else { return }
+    /// Stores the run sorted in the background, if any, and hands the full pending run to the sorter.
+    private mutating func runIsFull() throws {
+        try storeSortedRun()
+        sorter.startSorting(&pending, capacity: chunkCapacity)
+    }
+
+    /// Waits for the run being sorted, if any, and stores it.
+    private mutating func storeSortedRun() throws {
+        guard sorter.hasRun else { return }
+        try sorter.withSortedRun { try store(sorted: $0) }
+    }
+
+    /// Stores a run sorted by key as the file's next chunk, or spills it once the file has more
+    /// than ``maxDirectChunks`` runs.
+    private mutating func store(sorted rows: [CompactTransaction]) throws {
+        guard !rows.isEmpty else { return }
         if spill != nil || chunks.count >= maxDirectChunks {
-            try spillPending()
+            try spill(sorted: rows)
             return
         }
-        KeySorter.sort(&pending)
         let statement = try db.cachedStatement(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, ?)")
         let sqlite = statement.sqliteStatement
         sqlite3_reset(sqlite)
         sqlite3_bind_int64(sqlite, 1, fileID)
         sqlite3_bind_int64(sqlite, 2, Int64(chunks.count))
-        sqlite3_bind_int64(sqlite, 3, Int64(pending.count))
-        let code = pending.withUnsafeBytes { bytes in
+        sqlite3_bind_int64(sqlite, 3, Int64(rows.count))
+        let code = rows.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob64(sqlite, 4, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)  // static: stepped now
             return sqlite3_step(sqlite)
         }
@@ -133,23 +153,19 @@ public struct StoreSink {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
         }
-        chunks.append((db.lastInsertedRowID, pending.count))
-        pending.removeAll(keepingCapacity: true)
+        chunks.append((db.lastInsertedRowID, rows.count))
     }
 
-    /// Sorts the pending rows by key and appends them to the spill file as one sorted run; the
-    /// first time, moves the chunks stored so far there too (in order), so that all are merged.
-    private mutating func spillPending() throws {
-        guard !pending.isEmpty else { return }
-        KeySorter.sort(&pending)
+    /// Appends a run sorted by key to the spill file; the first time, moves the chunks stored so far
+    /// there too (in order), so that all are merged.
+    private mutating func spill(sorted rows: [CompactTransaction]) throws {
         let file = try spill ?? SpillFile(folder: spillFolder)
         if spill == nil {
             spill = file
             try moveChunks(to: file)
         }
-        let offset = try pending.withUnsafeBytes { try file.append($0) }
-        spilled.append(.init(place: .spill(file, offset: offset), count: pending.count, file: 0))
-        pending.removeAll(keepingCapacity: true)
+        let offset = try rows.withUnsafeBytes { try file.append($0) }
+        spilled.append(.init(place: .spill(file, offset: offset), count: rows.count, file: 0))
     }
 
     /// The most rows stored in one chunk (SQLite's default limit on a value is 1 GB).
@@ -158,7 +174,6 @@ public struct StoreSink {
     /// Merges the spilled runs into stored chunks of at most `maxChunkRows` rows, in key order:
     /// the chunks cover consecutive key ranges, so a later merge streams through them.
     private mutating func storeSpilledRuns() throws {
-        try spillPending()
         let total = spilled.reduce(0) { $0 + $1.count }
         var pieces: [(rowID: Int64, count: Int)] = []
         var left = total
