@@ -355,8 +355,11 @@ public struct PipelineRunner {
             } else {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
                 let reader = CSVFileReader(path: input.path, layout: layout)
-                let read = try RecordPipe { pipe in try reader.read(header: pipe.header(_:), record: pipe.record(_:)) }
-                    .drain(header: header(_:), record: record(_:))
+                let read = try RecordPipe { pipe in
+                    try reader.read(header: pipe.header(_:), record: pipe.record(_:), batchRecords: RecordPipe<CSVFileReader.Summary>.batchRecords,
+                                    batch: pipe.take(_:))
+                }
+                .drain(header: header(_:), record: record(_:))
                 (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding.rawValue)
                 if let line = read.unterminatedQuoteLine {
                     try malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")

@@ -11,17 +11,50 @@ struct RecordPipeTests {
         return try TestSupport.file(Array(("id,b,c\n" + body + "\n").utf8))
     }
 
-    @Test func recordsArriveInOrderWithTheirLinesAcrossManyBatches() throws {
+    /// Copied record by record, and handed over in the parser's own batches (as the runner reads CSV).
+    @Test(arguments: [false, true])
+    func recordsArriveInOrderWithTheirLinesAcrossManyBatches(wholeBatches: Bool) throws {
         let path = try csv(lines: 10_000)
         let reader = CSVFileReader(path: path, layout: .init())
         var header: [String] = []
         var seen: [(String, Int)] = []
-        let summary = try RecordPipe { pipe in try reader.read(header: pipe.header(_:), record: pipe.record(_:)) }
-            .drain(header: { header = $0 }, record: { seen.append(($0.string(0), $0.line)) })
+        let summary = try RecordPipe { pipe in
+            wholeBatches
+                ? try reader.read(header: pipe.header(_:), record: pipe.record(_:), batchRecords: 2048, batch: pipe.take(_:))
+                : try reader.read(header: pipe.header(_:), record: pipe.record(_:))
+        }
+        .drain(header: { header = $0 }, record: { seen.append(($0.string(0), $0.line)) })
         #expect(header == ["id", "b", "c"])
         #expect(seen.count == 10_000)
         #expect(seen.enumerated().allSatisfy { $0.element.0 == "T\($0.offset)" && $0.element.1 == $0.offset + 2 })
         #expect(summary.bytes == (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int))
+    }
+
+    /// Batches handed over while a record is unfinished (a quoted field over several lines and
+    /// chunks, tiny chunks and batches): the records, fields and lines are those read one by one.
+    @Test func wholeBatchesCarryUnfinishedRecordsOver() throws {
+        let rows = (0..<400).map { i in
+            i % 3 == 0 ? "T\(i),\"line one\nline \"\"two\"\",\n\(i)\",z" : "T\(i),\(String(repeating: "b", count: i % 17)),\(i % 5 == 0 ? "" : "c")"
+        }
+        let path = try TestSupport.file(Array(("id,b,c\r\n" + rows.joined(separator: "\r\n") + "\r\n").utf8))
+        var reader = CSVFileReader(path: path, layout: .init())
+        var expected: [[String]] = []
+        _ = try reader.read(header: { _ in }, record: { expected.append($0.strings + ["\($0.line)"]) })
+        for (chunk, batch) in [(7, 3), (64, 1), (1, 50), (1 << 16, 2048)] {
+            reader.chunkSize = chunk
+            var seen: [[String]] = []
+            var batches = 0
+            _ = try reader.read(header: { _ in }, record: { seen.append($0.strings + ["\($0.line)"]) }, batchRecords: batch,
+                                batch: { full in
+                                    batches += 1
+                                    full.forEach { seen.append($0.strings + ["\($0.line)"]) }
+                                    full = RecordBatch()
+                                })
+            #expect(seen == expected, "chunks of \(chunk), batches of \(batch)")
+            // Records of the header's chunk go one by one; with one big chunk, that is all of them.
+            #expect((batches > 0) == (chunk < 1 << 16))
+        }
+        #expect(expected.count == 400)
     }
 
     @Test func aFailureOfTheConsumerStopsTheReader() throws {

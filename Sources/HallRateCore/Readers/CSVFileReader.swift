@@ -29,6 +29,16 @@ struct CSVFileReader {
     /// - Throws: ``HallRateError`` `.io` when the file cannot be read, `.fileRefused` when it cannot be
     ///   decoded or parsed; anything `header` or `record` throws.
     func read(header: ([String]) throws -> Void, record: (RawRecord) throws -> Void) throws -> Summary {
+        try read(header: header, record: record, batchRecords: 0, batch: { _ in })
+    }
+
+    /// Reads the file as ``read(header:record:)`` does, but hands the data records over, once the
+    /// header's chunk is read, in whole batches of at least `batchRecords` (fewer at the end) without
+    /// copying them: `batch` takes the parser's batch and must leave an empty one in its place (see
+    /// ``CSVParser/handOver(minimum:_:)``). The records before that go to `record`. With
+    /// `batchRecords` 0, every record goes to `record`.
+    func read(header: ([String]) throws -> Void, record: (RawRecord) throws -> Void, batchRecords: Int,
+              batch: (inout RecordBatch) throws -> Void) throws -> Summary {
         let encoding = try layout.encoding.resolved(forFileAt: path)
         let converter = try encoding.iconvName.map { name throws(HallRateError) in try IconvConverter(from: name, to: "UTF-8") }
         // UTF-8 input is checked on the hashing thread, off this one; converted input by iconv.
@@ -63,8 +73,18 @@ struct CSVFileReader {
             }
         }
         var head: [UInt8]? = []  // the first bytes, until the byte-order mark question is settled
+        /// Hands out the records parsed so far: one by one until the header is known, then in
+        /// batches when asked to (`atEnd`: whatever is left).
+        func handOut(atEnd: Bool) throws {
+            if sawHeader, batchRecords > 0 {
+                try parser.handOver(minimum: atEnd ? 1 : batchRecords, batch)
+            } else {
+                try parser.deliver(handle(_:))
+            }
+        }
         func parse(_ text: UnsafeRawBufferPointer) throws {
-            try parser.parse(text, handle(_:))
+            try parser.parse(text)
+            try handOut(atEnd: false)
         }
         func feed(_ utf8: UnsafeRawBufferPointer, isLast: Bool) throws {
             guard var start = head else { return try parse(utf8) }
@@ -103,7 +123,8 @@ struct CSVFileReader {
             throw notUTF8(atEnd: false) ?? error
         }
         if let refusal = notUTF8(atEnd: true) { throw refusal }
-        let ending = try parser.finish(handle(_:))
+        let ending = parser.finish()
+        try handOut(atEnd: true)
         var summary = Summary(sha256: file.digest(), bytes: file.size, encoding: encoding)
         if case .unterminatedQuote(let line) = ending { summary.unterminatedQuoteLine = line }
         return summary

@@ -10,7 +10,9 @@ import Darwin
 ///
 /// Bytes go in by chunks with ``parse(_:_:)``; complete records come out, through the callback,
 /// after libcsv has returned (libcsv's callbacks cannot stop a parse, so the C callbacks only copy
-/// field bytes into one reused buffer and never call back into Swift code that could throw).
+/// field bytes into one reused buffer and never call back into Swift code that could throw). A
+/// reader that passes records on to another thread takes them a batch at a time instead, without a
+/// copy: ``parse(_:)`` then ``handOver(minimum:_:)``.
 ///
 /// Quoting follows RFC 4180 (libcsv non-strict: a stray quote inside an unquoted field is kept as
 /// text, as Excel does). No spaces are trimmed here: normalisation is the mapper's job. Blank lines
@@ -80,6 +82,13 @@ final class CSVParser {
     ///   or libcsv runs out of memory; rethrows what `body` throws.
     /// - Complexity: O(chunk length).
     func parse(_ chunk: UnsafeRawBufferPointer, _ body: (RawRecord) throws -> Void) throws {
+        try parse(chunk)
+        try deliver(body)
+    }
+
+    /// Parses the next chunk, keeping the records it completes for ``deliver(_:)`` or ``handOver(minimum:_:)``.
+    /// - Throws: as ``parse(_:_:)``, before any of the chunk's records are handed out.
+    func parse(_ chunk: UnsafeRawBufferPointer) throws {
         if !chunk.isEmpty, let base = chunk.baseAddress {
             if usesFastPath {
                 try parseSplittingQuoteFreeLines(base.assumingMemoryBound(to: UInt8.self), count: chunk.count)
@@ -91,7 +100,6 @@ final class CSVParser {
             throw HallRateError(.fileRefused,
                 "a field starting on line \(context.pointee.recordLine) is longer than \(limits.maxFieldBytes >> 20) MiB; is a quote left open?")
         }
-        try deliver(body)
     }
 
     /// Whether libcsv is between records: in its ROW_NOT_BEGUN state (0 since libcsv 1.0; its
@@ -155,25 +163,48 @@ final class CSVParser {
         }
     }
 
-    /// Flushes the last record (one without a final line end) and reports how the input ended.
+    /// Flushes the last record (one without a final line end), hands out what is left, and reports
+    /// how the input ended.
     func finish(_ body: (RawRecord) throws -> Void) throws -> Ending {
+        let ending = finish()
+        try deliver(body)
+        return ending
+    }
+
+    /// Flushes the last record (one without a final line end), keeping it for ``deliver(_:)`` or
+    /// ``handOver(minimum:_:)``, and reports how the input ended.
+    func finish() -> Ending {
         // libcsv reports an open quote at the end only in its strict mode, which also stops at the
         // first stray quote; so look at the parser's state instead: FIELD_BEGUN (2) inside quotes.
         // The state values are libcsv's since 1.0 and its struct is public in csv.h.
         let fieldBegun: Int32 = 2
         if parser.pointee.pstate == fieldBegun, parser.pointee.quoted != 0 {
-            let line = context.pointee.fieldsInRecord == 0 ? context.pointee.line : context.pointee.recordLine
-            try deliver(body)
-            return .unterminatedQuote(line: line)
+            return .unterminatedQuote(line: context.pointee.fieldsInRecord == 0 ? context.pointee.line : context.pointee.recordLine)
         }
         _ = csv_fini(parser, CSVParser.onField, CSVParser.onRowEnd, context)
-        try deliver(body)
         return .clean
     }
 
-    private func deliver(_ body: (RawRecord) throws -> Void) throws {
+    /// Hands each complete record parsed so far to `body`, in order.
+    func deliver(_ body: (RawRecord) throws -> Void) throws {
         defer { context.pointee.batch.removeDelivered() }
         try context.pointee.batch.forEach(body)
+    }
+
+    /// Hands the complete records parsed so far to `take` as one batch, without copying them, when
+    /// there are at least `minimum`. `take` must leave an empty batch in their place (one whose room
+    /// can be reused), in which parsing goes on: the fields of a record still in progress move there.
+    func handOver(minimum: Int, _ take: (inout RecordBatch) throws -> Void) rethrows {
+        guard context.pointee.batch.records.count >= max(minimum, 1) else { return }
+        var batch = context.pointee.batch
+        context.pointee.batch = RecordBatch(reserving: false)  // so that `batch` is the only owner
+        let unfinished = batch.removeUnfinished()
+        defer {
+            batch.removeAll()
+            batch.append(unfinished)
+            context.pointee.batch = batch
+        }
+        try take(&batch)
     }
 
     // MARK: - The C side

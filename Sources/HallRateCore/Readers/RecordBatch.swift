@@ -20,6 +20,12 @@ struct RecordBatch {
     var records: [Span] = []
 
     init() {
+        self.init(reserving: true)
+    }
+
+    /// A batch with room reserved for a chunk's records, or none (a placeholder).
+    init(reserving: Bool) {
+        guard reserving else { return }
         bytes.reserveCapacity(1 << 16)
         fieldEnds.reserveCapacity(1 << 12)
     }
@@ -98,6 +104,31 @@ struct RecordBatch {
                 }
             }
         }
+    }
+
+    /// The fields of a record still in progress (after the last complete one), as bytes and field
+    /// ends counted from those bytes' start.
+    struct Unfinished {
+        var bytes: [UInt8] = []
+        var fieldEnds: [Int] = []
+    }
+
+    /// Takes out the fields of a record still in progress, leaving only complete records.
+    mutating func removeUnfinished() -> Unfinished {
+        let keepFields = records.last.map { $0.firstField + $0.fieldCount } ?? 0
+        guard keepFields < fieldEnds.count else { return Unfinished() }
+        let keepBytes = keepFields == 0 ? 0 : fieldEnds[keepFields - 1]
+        let unfinished = Unfinished(bytes: Array(bytes[keepBytes...]), fieldEnds: fieldEnds[keepFields...].map { $0 - keepBytes })
+        bytes.removeLast(bytes.count - keepBytes)
+        fieldEnds.removeLast(fieldEnds.count - keepFields)
+        return unfinished
+    }
+
+    /// Appends the fields of a record in progress after the batch's complete records.
+    mutating func append(_ unfinished: Unfinished) {
+        let shift = bytes.count
+        bytes.append(contentsOf: unfinished.bytes)
+        for end in unfinished.fieldEnds { fieldEnds.append(end + shift) }
     }
 
     /// Drops the delivered records, keeping the fields of a record still in progress.

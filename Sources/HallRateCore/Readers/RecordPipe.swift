@@ -3,9 +3,10 @@ import Foundation
 /// Runs a reader on a thread of its own and hands its records, in order, to the thread that maps
 /// and stores them, a batch at a time: parsing and mapping then use both cores.
 ///
-/// The reader's records are copied into batches of ``batchRecords``; at most ``capacity`` batches
-/// wait at a time, so memory stays small whatever the file. An error of the reader reaches the
-/// consumer when it asks for the result; an error of the consumer cancels the reader.
+/// The reader's records are copied into batches of ``batchRecords`` (``record(_:)``), or its own
+/// batches are passed on whole (``take(_:)``, the CSV reader's way: no copy); at most ``capacity``
+/// batches wait at a time, so memory stays small whatever the file. An error of the reader reaches
+/// the consumer when it asks for the result; an error of the consumer cancels the reader.
 final class RecordPipe<Summary: Sendable>: @unchecked Sendable {
     /// What the reader produced, in order.
     enum Event {
@@ -56,6 +57,17 @@ final class RecordPipe<Summary: Sendable>: @unchecked Sendable {
     func record(_ record: RawRecord) throws {
         filling.append(record)
         if filling.records.count >= Self.batchRecords { try flush() }
+    }
+
+    /// Passes a batch of complete records on whole, after the records copied so far, and leaves an
+    /// empty batch (a consumed one, when there is one to reuse) in its place.
+    func take(_ batch: inout RecordBatch) throws {
+        try flush()
+        condition.lock()
+        var next = spare.popLast() ?? RecordBatch()
+        condition.unlock()
+        swap(&batch, &next)
+        try push(.records(next))
     }
 
     private func flush() throws {
