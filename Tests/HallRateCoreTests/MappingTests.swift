@@ -98,7 +98,7 @@ import Testing
         for case .success(let transaction) in results {
             let row = CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
                                          hall: 0, channel: transaction.channel, status: transaction.status)
-            keep(deduplicator.add(.init(row: row, file: 0, hall: transaction.hall)))
+            deduplicator.add(.init(row: row, file: 0, hall: transaction.hall), winner: keep)
         }
         keep(deduplicator.finish())
         #expect(winners[TransactionKey("A")] == .online)  // later updated_at, read first

@@ -12,7 +12,11 @@ struct Deduplicator {
         var hall: Int
     }
 
-    private var kept: Candidate?
+    /// The winner so far of the current key (meaningless while `hasKept` is false: no Optional, so
+    /// that the per-row fold copies nothing it does not need).
+    private var kept = Candidate(row: CompactTransaction(key: TransactionKey(rawValue: 0), updatedAt: nil, period: Period(index: 0),
+                                                         hall: 0, channel: .window, status: .completed), file: 0, hall: 0)
+    private var hasKept = false
     /// Duplicates per file position (winners are the file's counted rows less these).
     private(set) var duplicatesByFile: [Int]
 
@@ -20,26 +24,27 @@ struct Deduplicator {
         duplicatesByFile = [Int](repeating: 0, count: files)
     }
 
-    /// Adds the next row; returns the winner of the previous key when this row starts a new key.
+    /// Adds the next row; when it starts a new key, hands the winner of the previous key to `winner`.
     @inline(__always)
-    mutating func add(_ candidate: Candidate) -> Candidate? {
-        guard let current = kept, current.row.key == candidate.row.key else {
-            defer { kept = candidate }
-            return kept
+    mutating func add(_ candidate: Candidate, winner: (Candidate) -> Void) {
+        guard hasKept, kept.row.key == candidate.row.key else {
+            if hasKept { winner(kept) }
+            kept = candidate
+            hasKept = true
+            return
         }
-        if current.row.hasUpdate, candidate.row.hasUpdate, current.row.updatedAt > candidate.row.updatedAt {
+        if kept.row.hasUpdate, candidate.row.hasUpdate, kept.row.updatedAt > candidate.row.updatedAt {
             duplicatesByFile[candidate.file] += 1
         } else {
-            duplicatesByFile[current.file] += 1
+            duplicatesByFile[kept.file] += 1
             kept = candidate
         }
-        return nil
     }
 
     /// The winner of the last key, once every row was added.
     mutating func finish() -> Candidate? {
-        defer { kept = nil }
-        return kept
+        defer { hasKept = false }
+        return hasKept ? kept : nil
     }
 
     /// Adds the duplicates found by the (finished) deduplicator of other keys.

@@ -30,18 +30,15 @@ struct StoredRowCounter: MergeableRowConsumer {
 
     mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int) {
         let (first, end) = (hallBase[file], hallBase[file + 1])
-        registryHalls.withUnsafeBufferPointer { all in
-            let halls = UnsafeBufferPointer(rebasing: all[first..<end])
-            for row in rows {
-                let local = Int(row.hall)
-                guard local < halls.count, halls[local] >= 0 else {
-                    orphan(row, file: file)
-                    continue
-                }
-                if let winner = deduplicator.add(.init(row: row, file: file, hall: halls[local])) {
-                    aggregator.add(winner.row, hall: winner.hall)
-                }
+        let aggregator = aggregator
+        for row in rows {
+            let local = Int(row.hall)
+            let hall = local < end - first ? registryHalls[first + local] : -1
+            guard hall >= 0 else {
+                orphan(row, file: file)
+                continue
             }
+            deduplicator.add(.init(row: row, file: file, hall: hall)) { aggregator.add($0.row, hall: $0.hall) }
         }
     }
 
