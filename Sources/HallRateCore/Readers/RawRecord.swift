@@ -15,6 +15,7 @@ public struct RawRecord {
     public var count: Int { fieldEnds.count }
 
     /// The bytes of field `index` (UTF-8).
+    @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? recordStart : fieldEnds[index - 1]
         let end = fieldEnds[index]

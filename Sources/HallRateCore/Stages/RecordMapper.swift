@@ -29,6 +29,9 @@ final class RecordMapper {
     /// The value maps keyed by exact bytes; a miss falls back to the `String` maps (see ``ByteTable``).
     private let channelTable: ByteTable<Channel>
     private let statusTable: ByteTable<Status>
+    private let dateFormats: [DateFormat]
+    /// Where a field with full-width forms is normalised (``normalized(_:)``).
+    private let conversion = TextNormalizer.ConversionBuffer()
 
     /// Resolves the source's column names against a file's header.
     /// - Throws: ``HallRateError`` `.pipeline` naming the pipeline key when a mapped column is absent.
@@ -67,6 +70,14 @@ final class RecordMapper {
         requiredColumns = (CanonicalField.required + [.hallName]).compactMap { field in index[field].map { (field, $0) } }
         channelTable = ByteTable(source.channels.map { ($0.key, $0.value) })
         statusTable = ByteTable(source.statuses.map { ($0.key, $0.value) })
+        dateFormats = source.dateFormats
+    }
+
+    /// The normalised bytes of `field`, valid until the next call (no closure per field: each one
+    /// retained and released the mapper).
+    @inline(__always)
+    private func normalized(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        TextNormalizer.normalized(field, buffer: conversion)
     }
 
     /// Maps one record. Returns the transaction, or the reject to file.
@@ -83,7 +94,7 @@ final class RecordMapper {
         let hall: Int
         switch hallKey {
         case .code(let column):
-            guard let found = TextNormalizer.withNormalized(record[column], { registry.index(ofCodeBytes: $0) }) else {
+            guard let found = registry.index(ofCodeBytes: normalized(record[column])) else {
                 return .failure(reject(record, .unknownHall, "hall code '\(text(record, column))' is not in the registry"))
             }
             hall = found
@@ -102,16 +113,12 @@ final class RecordMapper {
             return .failure(reject(record, .badDate,
                 "accepted_at '\(text(record, acceptedColumn))' matches none of the formats: \(formatList)"))
         }
-        let channel = TextNormalizer.withNormalized(record[channelColumn]) { bytes in
-            channelTable.lookup(bytes) ?? source.channels[String(decoding: bytes, as: UTF8.self)]
-        }
-        guard let channel else {
+        let channelBytes = normalized(record[channelColumn])
+        guard let channel = channelTable.lookup(channelBytes) ?? source.channels[String(decoding: channelBytes, as: UTF8.self)] else {
             return .failure(reject(record, .unmappedChannel, "channel '\(text(record, channelColumn))' has no mapping in values.channel"))
         }
-        let status = TextNormalizer.withNormalized(record[statusColumn]) { bytes in
-            statusTable.lookup(bytes) ?? source.statuses[String(decoding: bytes, as: UTF8.self)]
-        }
-        guard let status else {
+        let statusBytes = normalized(record[statusColumn])
+        guard let status = statusTable.lookup(statusBytes) ?? source.statuses[String(decoding: statusBytes, as: UTF8.self)] else {
             return .failure(reject(record, .unmappedStatus, "status '\(text(record, statusColumn))' has no mapping in values.status"))
         }
         var updatedAt: LocalTime?
@@ -122,7 +129,7 @@ final class RecordMapper {
             }
             updatedAt = parsed
         }
-        let key = TextNormalizer.withNormalized(record[txnColumn]) { TransactionKey(bytes: UnsafeRawBufferPointer($0)) }
+        let key = TransactionKey(bytes: UnsafeRawBufferPointer(normalized(record[txnColumn])))
         return .success(Transaction(key: key, hall: hall, channel: channel, status: status,
                                     acceptedAt: acceptedAt, updatedAt: updatedAt))
     }
@@ -140,13 +147,11 @@ final class RecordMapper {
     private var formatList: String { source.dateFormats.map(\.description).joined(separator: " | ") }
 
     private func parseDate(_ field: UnsafeBufferPointer<UInt8>) -> LocalTime? {
-        TextNormalizer.withNormalized(field) { bytes in
-            let formats = source.dateFormats
-            for i in formats.indices {  // by index: a for-in loop copied each format (retains)
-                if let time = formats[i].parse(bytes) { return time }
-            }
-            return nil
+        let bytes = normalized(field)
+        for i in dateFormats.indices {  // by index: a for-in loop copied each format (retains)
+            if let time = dateFormats[i].parse(bytes) { return time }
         }
+        return nil
     }
 
     /// A field's value for a message: normalised, ID numbers masked.

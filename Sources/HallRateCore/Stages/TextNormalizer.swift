@@ -7,6 +7,37 @@ enum TextNormalizer {
     static func withNormalized<R>(_ field: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let trimmed = trim(field)
         guard containsFullWidth(trimmed) else { return try body(trimmed) }
+        return try halfWidth(trimmed).withUnsafeBufferPointer(body)
+    }
+
+    /// The normalised bytes of `field`: `field` itself, trimmed, or (when it holds full-width forms)
+    /// their conversion in `buffer`, valid until `buffer` is used again. For the mapper's hot path,
+    /// where a closure per field retained the mapper (an atomic count, twice per field).
+    static func normalized(_ field: UnsafeBufferPointer<UInt8>, buffer: ConversionBuffer) -> UnsafeBufferPointer<UInt8> {
+        let trimmed = trim(field)
+        guard containsFullWidth(trimmed) else { return trimmed }
+        return buffer.hold(halfWidth(trimmed))
+    }
+
+    /// Where ``normalized(_:buffer:)`` keeps a converted field.
+    final class ConversionBuffer {
+        private var storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
+
+        deinit { storage.deallocate() }
+
+        /// Copies `bytes` in, replacing what was held; the result is valid until the next call.
+        fileprivate func hold(_ bytes: [UInt8]) -> UnsafeBufferPointer<UInt8> {
+            if bytes.count > storage.count {
+                storage.deallocate()
+                storage = .allocate(capacity: bytes.count)
+            }
+            _ = storage.initialize(from: bytes)
+            return UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
+        }
+    }
+
+    /// `field` with full-width ASCII turned into half-width.
+    private static func halfWidth(_ trimmed: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var converted: [UInt8] = []
         converted.reserveCapacity(trimmed.count)
         var i = 0
@@ -23,7 +54,7 @@ enum TextNormalizer {
             converted.append(trimmed[i])
             i += 1
         }
-        return try converted.withUnsafeBufferPointer(body)
+        return converted
     }
 
     /// The normalised form of `text` (for value-map keys and registry names).
