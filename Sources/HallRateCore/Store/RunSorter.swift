@@ -2,8 +2,8 @@ import Dispatch
 
 /// Sorts a file's full runs on a thread of its own, so that mapping goes on while a run is sorted.
 ///
-/// One run at a time: ``startSorting(_:)`` takes the full run (and gives back an empty buffer to
-/// fill next), ``withSortedRun(_:)`` waits for it and lends it, sorted, to be stored. Without it, the
+/// One run at a time: ``startSorting(_:capacity:)`` takes the full run (and gives back an empty
+/// buffer to fill next), ``withSortedRun(_:)`` waits for it and lends it, sorted, to be stored. Without it, the
 /// mapping thread stopped for each run of 2M rows (about 0.2 s), and the reading thread soon after.
 /// Memory: the run being sorted and, while it is sorted, the sort's scratch buffer, each as large as a run.
 final class RunSorter: @unchecked Sendable {

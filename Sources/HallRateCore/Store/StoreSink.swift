@@ -6,9 +6,9 @@ internal import GRDBSQLite
 /// Accepted transactions are kept as ``CompactTransaction``s and stored in runs of up to
 /// ``chunkCapacity`` rows, each sorted by key, one blob (a chunk) per run: a row costs 24 bytes and
 /// no SQL statement, and memory stays flat. A full run is sorted on a thread of its own
-/// (``RunSorter``) while the next one fills, and stored when that one is full in turn. A file of more than `maxDirectChunks` runs (a very
-/// big file) has its runs spilled to a scratch file and merged, so that later runs never merge
-/// more than a few chunks per file. Rejects (rare) are SQL rows.
+/// (``RunSorter``) while the next one fills, and stored when that one is full in turn. A file of
+/// more than `maxDirectChunks` runs (a very big file) has its runs spilled to a scratch file and
+/// merged, so that later runs never merge more than a few chunks per file. Rejects (rare) are SQL rows.
 public struct StoreSink {
     /// Rows per run: memory while reading is at most three times this many 24-byte rows (144 MB:
     /// the run filling, the run being sorted and the sort's scratch buffer, or SQLite's copy of the
