@@ -110,6 +110,24 @@ import Testing
         #expect(fastLines > 1000, "the fast path must actually run")
     }
 
+    /// Wide rows (up to 120 fields, more than the 32 field ends the fast path gathers at a time) of
+    /// fields of every length its copy treats apart (0, 1–3, 4–7, 8–15, 16 and more bytes).
+    @Test func wideRowsOfEveryFieldLengthReadAsLibcsvReadsThem() throws {
+        var random = Random(state: 120)
+        var fastLines = 0
+        for round in 0..<60 {
+            var text = ""
+            for _ in 0..<Int(1 + random.next() % 6) {
+                let fields = (0..<Int(1 + random.next() % 120)).map { _ in
+                    random.next() % 40 == 0 ? "\"q,\"\"\"" : String(repeating: random.pick(["a", "受", "9"]), count: Int(random.next() % 24))
+                }
+                text += fields.joined(separator: ",") + random.pick(["\n", "\r\n"])
+            }
+            fastLines += Self.expectSame(Array(text.utf8), "round \(round)")
+        }
+        #expect(fastLines > 100, "the fast path must actually run")
+    }
+
     @Test(arguments: [
         "", "\n", "\r", "\r\n", "\n\n\r\r\n", "a", "a\n", "a,", "a,\n", ",", ",\n", ",,\r\n,", "a\r\nb", "a\rb\nc\r",
         "a,b\r", "a,b\r\n\r\n", "  a , b  \n", "\"a\nb\",c\r\nd", "a\"b,c\n", "\"open", "\"open\n", "a,\"open\nx,y",
