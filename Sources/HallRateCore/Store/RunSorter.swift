@@ -30,6 +30,9 @@ final class RunSorter: @unchecked Sendable {
         }
     }
 
+    /// Whether the run handed over is sorted, without waiting.
+    var isSorted: Bool { hasRun && group.wait(timeout: .now()) == .success }
+
     /// Waits until the run handed over is sorted and lends it to `body`.
     /// - Precondition: a run was handed over (``hasRun``).
     func withSortedRun<T>(_ body: ([CompactTransaction]) throws -> T) rethrows -> T {

@@ -6,7 +6,8 @@ internal import GRDBSQLite
 /// Accepted transactions are kept as ``CompactTransaction``s and stored in runs of up to
 /// ``chunkCapacity`` rows, each sorted by key, one blob (a chunk) per run: a row costs 24 bytes and
 /// no SQL statement, and memory stays flat. A full run is sorted on a thread of its own
-/// (``RunSorter``) while the next one fills, and stored when that one is full in turn. A file of
+/// (``RunSorter``) while the next one fills, and stored once sorted (looked at every 65,536 rows,
+/// fewer for small runs), so that the end of a big file does not wait for it. A file of
 /// more than `maxDirectChunks` runs (a very big file) has its runs spilled to a scratch file and
 /// merged, so that later runs never merge more than a few chunks per file. Rejects (rare) are SQL rows.
 public struct StoreSink {
@@ -25,6 +26,9 @@ public struct StoreSink {
     private var fileHalls: [String] = []
     private var pending: [CompactTransaction] = []
     private let sorter = RunSorter()
+    /// Rows between two looks at whether the run being sorted is ready, and rows until the next look.
+    private let pollInterval: Int
+    private var untilPoll: Int
     /// The runs stored so far (row id, rows), while there are at most ``maxDirectChunks``.
     private var chunks: [(rowID: Int64, count: Int)] = []
     /// The runs of a file with more, in a scratch file until the file ends.
@@ -51,6 +55,8 @@ public struct StoreSink {
         self.fileID = fileID
         self.hallCodes = hallCodes
         self.chunkCapacity = chunkCapacity
+        pollInterval = max(1, min(1 << 16, chunkCapacity / 8))
+        untilPoll = pollInterval
         localHall = [Int32](repeating: -1, count: hallCodes.count)
         insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (file_id, ordinal, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?, ?)
@@ -69,7 +75,11 @@ public struct StoreSink {
                                hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
                                status: transaction.status),
             period: transaction.period.index)
-        if pending.count >= chunkCapacity { try runIsFull() }
+        if pending.count >= chunkCapacity {
+            try runIsFull()
+        } else {
+            try storeSortedRunIfReady()
+        }
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -82,7 +92,11 @@ public struct StoreSink {
             fileHalls.append(hallCode)
         }
         add(row, period: Int(row.period))
-        if pending.count >= chunkCapacity { try runIsFull() }
+        if pending.count >= chunkCapacity {
+            try runIsFull()
+        } else {
+            try storeSortedRunIfReady()
+        }
     }
 
     private mutating func add(_ row: CompactTransaction, period: Int) {
@@ -121,6 +135,15 @@ public struct StoreSink {
     private mutating func runIsFull() throws {
         try storeSortedRun()
         sorter.startSorting(&pending, capacity: chunkCapacity)
+    }
+
+    /// Stores the run sorted in the background if it is ready; looks only every ``pollInterval`` rows.
+    @inline(__always)
+    private mutating func storeSortedRunIfReady() throws {
+        untilPoll -= 1
+        guard untilPoll <= 0 else { return }
+        untilPoll = pollInterval
+        if sorter.isSorted { try storeSortedRun() }
     }
 
     /// Waits for the run being sorted, if any, and stores it.
