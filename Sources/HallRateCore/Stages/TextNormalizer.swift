@@ -3,16 +3,10 @@
 ///
 /// Works on bytes; allocates only when a field really holds full-width characters.
 enum TextNormalizer {
-    /// Calls `body` with the normalised bytes of `field`.
-    static func withNormalized<R>(_ field: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let trimmed = trim(field)
-        guard containsFullWidth(trimmed) else { return try body(trimmed) }
-        return try halfWidth(trimmed).withUnsafeBufferPointer(body)
-    }
-
     /// The normalised bytes of `field`: `field` itself, trimmed, or (when it holds full-width forms)
-    /// their conversion in `buffer`, valid until `buffer` is used again. For the mapper's hot path,
-    /// where a closure per field retained the mapper (an atomic count, twice per field).
+    /// their conversion in `buffer`, valid while `buffer` lives and until it is used again. No
+    /// closure: on the mapper's hot path, a closure per field retained the mapper (an atomic count,
+    /// twice per field).
     static func normalized(_ field: UnsafeBufferPointer<UInt8>, buffer: ConversionBuffer) -> UnsafeBufferPointer<UInt8> {
         let trimmed = trim(field)
         guard containsFullWidth(trimmed) else { return trimmed }
@@ -60,7 +54,10 @@ enum TextNormalizer {
     /// The normalised form of `text` (for value-map keys and registry names).
     static func normalize(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { withNormalized($0) { String(decoding: $0, as: UTF8.self) } }
+        let buffer = ConversionBuffer()
+        return withExtendedLifetime(buffer) {
+            copy.withUTF8 { String(decoding: normalized($0, buffer: buffer), as: UTF8.self) }
+        }
     }
 
     /// `field` without leading and trailing spaces, tabs, CR, LF and U+3000 (E3 80 80).
