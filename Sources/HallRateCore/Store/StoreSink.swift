@@ -71,15 +71,9 @@ public struct StoreSink {
             localHall[transaction.hall] = local
             fileHalls.append(hallCodes[transaction.hall])
         }
-        add(CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
-                               hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
-                               status: transaction.status),
-            period: transaction.period.index)
-        if pending.count >= chunkCapacity {
-            try runIsFull()
-        } else {
-            try storeSortedRunIfReady()
-        }
+        try add(CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
+                                   hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
+                                   status: transaction.status))
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -91,19 +85,21 @@ public struct StoreSink {
             row.hall = UInt16(truncatingIfNeeded: fileHalls.count)
             fileHalls.append(hallCode)
         }
-        add(row, period: Int(row.period))
+        try add(row)
+    }
+
+    /// Adds a row to the pending run; hands the run to the sorter when it is full.
+    private mutating func add(_ row: CompactTransaction) throws {
+        if pending.isEmpty { pending.reserveCapacity(min(chunkCapacity, 1 << 12)) }
+        pending.append(row)
+        let period = Int(row.period)
+        if period < firstPeriod { firstPeriod = period }
+        if period > lastPeriod { lastPeriod = period }
         if pending.count >= chunkCapacity {
             try runIsFull()
         } else {
             try storeSortedRunIfReady()
         }
-    }
-
-    private mutating func add(_ row: CompactTransaction, period: Int) {
-        if pending.isEmpty { pending.reserveCapacity(min(chunkCapacity, 1 << 12)) }
-        pending.append(row)
-        if period < firstPeriod { firstPeriod = period }
-        if period > lastPeriod { lastPeriod = period }
     }
 
     /// Stores a reject.
