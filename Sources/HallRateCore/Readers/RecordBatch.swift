@@ -159,21 +159,36 @@ struct RecordBatch {
 
     /// Appends the fields of a record in progress after the batch's complete records.
     mutating func append(_ unfinished: Unfinished) {
-        let shift = bytes.count
-        bytes.append(contentsOf: unfinished.bytes)
-        for end in unfinished.fieldEnds { fieldEnds.append(end + shift) }
+        appendFields(unfinished.bytes, ends: unfinished.fieldEnds, from: 0)
+    }
+
+    /// Appends a copy of `record` as a complete record.
+    mutating func append(_ record: RawRecord) {
+        let start = record.recordStart
+        let end = record.fieldEnds.last ?? start
+        appendFields(UnsafeBufferPointer(rebasing: record.bytes[start..<end]), ends: record.fieldEnds, from: start)
+        closeRecord(fieldCount: record.count, line: record.line, isTooLong: record.isTooLong)
+    }
+
+    /// Appends `fieldBytes` and the ends of their fields, which are counted from `origin`.
+    private mutating func appendFields(_ fieldBytes: some Collection<UInt8>, ends: some Collection<Int>, from origin: Int) {
+        let shift = bytes.count - origin
+        bytes.append(contentsOf: fieldBytes)
+        for end in ends { fieldEnds.append(end + shift) }
     }
 
     /// Drops the delivered records, keeping the fields of a record still in progress.
     mutating func removeDelivered() {
-        guard let last = records.last else { return }
-        let keepFrom = last.firstField + last.fieldCount
-        let shift = keepFrom == 0 ? 0 : fieldEnds[keepFrom - 1]
-        bytes.removeFirst(shift)
-        fieldEnds.removeFirst(keepFrom)
-        if shift > 0 {
-            for i in fieldEnds.indices { fieldEnds[i] -= shift }
-        }
+        guard !records.isEmpty else { return }
+        let unfinished = removeUnfinished()
+        removeAll()
+        append(unfinished)
+    }
+
+    /// Empties the batch, keeping its capacity.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
         records.removeAll(keepingCapacity: true)
     }
 }

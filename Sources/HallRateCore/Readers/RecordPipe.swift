@@ -149,22 +149,3 @@ final class RecordPipe<Summary: Sendable>: @unchecked Sendable {
         return try result()
     }
 }
-
-extension RecordBatch {
-    /// Appends a copy of `record` as a complete record.
-    mutating func append(_ record: RawRecord) {
-        let start = record.recordStart
-        let end = record.fieldEnds.last ?? start
-        let shift = bytes.count - start
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: record.bytes[start..<end]))
-        for fieldEnd in record.fieldEnds { fieldEnds.append(fieldEnd + shift) }
-        closeRecord(fieldCount: record.count, line: record.line, isTooLong: record.isTooLong)
-    }
-
-    /// Empties the batch, keeping its capacity.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        records.removeAll(keepingCapacity: true)
-    }
-}
