@@ -8,8 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate a pipeline file without running it.",
         discussion: """
-            Reports unknown or missing keys, bad values, an unreadable registry, and mapped columns that \
-            the matching files do not have, each with its file, line and key. Exit status 2 when anything is wrong.
+            Reports unknown or missing keys, bad values, an unreadable registry, a source that matches no file \
+            (unless it is optional), and mapped columns that the matching files do not have, each with its \
+            file, line and key. Exit status 2 when anything is wrong.
             """
     )
 
@@ -20,8 +21,8 @@ struct CheckCommand: ParsableCommand {
         let checker = PipelineChecker(pipeline: pipeline, root: options.resolvedRoot)
         let (problems, _) = checker.check()
         for problem in problems { printError(problem.error) }
-        for source in checker.emptySources() {
-            FileHandle.standardError.write(Data("warning: source '\(source.name)' matches no file (\(source.glob))\n".utf8))
+        for source in checker.emptySources() where source.optional {
+            FileHandle.standardError.write(Data("warning: optional source '\(source.name)' matches no file (\(source.glob))\n".utf8))
         }
         guard problems.isEmpty else { throw ExitCode(2) }
         if !options.quiet {

@@ -26,8 +26,17 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Do not write the HTML report (report_YYYY-MM.html).")
     var noHtml = false
 
+    @Option(help: ArgumentHelp("Judge which months are closed as of this day (default: today in Asia/Shanghai). A month closes close_after_days days after its last day.",
+                               valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of takes a day such as 2019-12-05.") }
+    }
+
     func apply(to options: inout PipelineRunner.Options) {
         options.workbook = !noXlsx
         options.html = !noHtml
+        if let day = asOf.flatMap(CalendarDate.init) { options.asOf = day }
     }
 }

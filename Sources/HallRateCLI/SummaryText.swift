@@ -15,7 +15,19 @@ struct SummaryText {
         if damaged > 0 { notes.append("\(damaged) damaged") }
         lines.append("files: \(summary.files.count) (\(notes.joined(separator: ", ")))")
         if let first = summary.firstPeriod, let last = summary.lastPeriod {
-            lines.append("months: \(first) to \(last)")
+            var months = "months: \(first) to \(last)"
+            if let asOf = summary.asOf {
+                var status: [String] = []
+                if let closed = summary.latestClosedPeriod { status.append("closed through \(closed)") }
+                if !summary.provisionalPeriods.isEmpty {
+                    status.append("provisional: " + summary.provisionalPeriods.map(\.description).joined(separator: ", "))
+                }
+                months += " (" + status.joined(separator: "; ") + " as of \(asOf))"
+            }
+            lines.append(months)
+        }
+        if summary.notReporting > 0 {
+            lines.append("not reporting (未报送): \(summary.notReporting) hall-months, listed in not_reporting.csv")
         }
         lines.append("rows read \(summary.rowsRead) = accepted \(summary.accepted) + rejected \(summary.rejected)"
             + " + duplicates \(summary.duplicates)" + (summary.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))

@@ -45,6 +45,7 @@ public struct PipelineChecker {
         } catch {
             return (problems + [Problem(error: error, isPipelineError: true)], registry)
         }
+        problems += missingSources().map { Problem(error: $0, isPipelineError: false) }
         guard let registry else { return (problems, nil) }
         for input in inputs where input.source.format == .csv {
             do {
@@ -86,9 +87,20 @@ public struct PipelineChecker {
             .sorted { PathOrder.precedes($0.displayPath, $1.displayPath) }
     }
 
-    /// Sources that match no file at all (a warning: exports may not have arrived yet).
+    /// Sources that match no file at all.
     public func emptySources() -> [Pipeline.Source] {
         pipeline.sources.filter { FileFinder.files(matching: $0.resolvedGlob).isEmpty }
+    }
+
+    /// An error for each source that matches no file and is not `optional` (contract rule 14): its
+    /// halls would be published as not reporting when their exports are merely missing.
+    public func missingSources() -> [HallRateError] {
+        emptySources().filter { !$0.optional }.map { source in
+            HallRateError(.missingSource,
+                          "source '\(source.name)' matches no file (glob \(source.glob)); nothing was written. "
+                              + "Restore its exports, fix the glob, or mark the source 'optional: true' if it may be empty",
+                          at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
+        }
     }
 
     /// `path` relative to the root when it lies under it.

@@ -37,10 +37,15 @@ public struct PipelineRunner {
         public var html = true
         /// The share of rejected rows above which the run's exit status is 1 (recorded in the history).
         public var maxRejectRate: Double?
+        /// The day months are judged closed or provisional on (contract rule 13); today in Asia/Shanghai by default.
+        public var asOf: CalendarDate = .today
         public init() {}
     }
 
     public var options = Options()
+
+    /// Which months are closed on the run's as-of date.
+    var closing: MonthClosing { MonthClosing(asOf: options.asOf, closeAfterDays: pipeline.closeAfterDays) }
     /// Called at each point where a crash must leave the store and the outputs consistent
     /// (for the fault-injection test; a no-op otherwise).
     public var checkpoint: (String) -> Void = { _ in }
@@ -58,8 +63,9 @@ public struct PipelineRunner {
         guard let registry = checkedRegistry else {
             throw HallRateError(.registry, "the registry could not be read", at: SourceLocation(file: pipeline.registryPath))
         }
+        if let missing = checker.missingSources().first { throw missing }
         for source in checker.emptySources() {
-            logger.warning("source matches no file", metadata: ["source": "\(source.name)", "glob": "\(source.glob)"])
+            logger.warning("optional source matches no file", metadata: ["source": "\(source.name)", "glob": "\(source.glob)"])
         }
         let inputs = try checker.discover()
         try AtomicFile.makeDirectory(pipeline.output.folder)
@@ -94,21 +100,33 @@ public struct PipelineRunner {
             withdrawn: withdrawn, outputFolder: checker.display(pipeline.output.folder), outputs: [],
             firstPeriod: report.periods.first, lastPeriod: report.periods.last)
         summary.filesRead = filesRead.count
+        summary.asOf = options.asOf
+        summary.latestClosedPeriod = report.latestClosedPeriod
+        summary.provisionalPeriods = report.provisionalPeriods
+        summary.notReporting = report.notReporting.count
 
+        var outputs = try emit(report, rejects: rejects, files: files, period: nil)
+        outputs.append("manifest.json")
+        summary.outputs = outputs
+        try ManifestWriter(path: pipeline.output.folder + "/manifest.json").write(
+            summary, pipeline: pipeline.name, pipelineFile: checker.display(pipeline.file),
+            startedAt: startedAt, finishedAt: Date())
+        checkpoint("manifest.json")
+        return summary
+    }
+
+    /// Writes the CSV tables, the rejects and the reports; returns the names written.
+    private func emit(_ report: SupervisionReport, rejects: [Reject], files: [FileReport], period: Period?)
+        throws(HallRateError) -> [String]
+    {
         let folder = pipeline.output.folder
         let writer = ReportWriter(folder: folder, output: pipeline.output, checkpoint: checkpoint)
         var outputs = try writer.write(report)
         try writer.rejects(rejects).write(to: folder + "/rejects.csv", encoding: pipeline.output.encoding)
         checkpoint("rejects.csv")
         outputs.append("rejects.csv")
-        outputs += try writeReports(report, period: nil, rejects: rejects, files: files)
-        outputs.append("manifest.json")
-        summary.outputs = outputs
-        try ManifestWriter(path: folder + "/manifest.json").write(
-            summary, pipeline: pipeline.name, pipelineFile: checker.display(pipeline.file),
-            startedAt: startedAt, finishedAt: Date())
-        checkpoint("manifest.json")
-        return summary
+        outputs += try writeReports(report, period: period, rejects: rejects, files: files)
+        return outputs
     }
 
     /// Everything computed from the store: deduplication across all stored files (in path order),
@@ -151,30 +169,50 @@ public struct PipelineRunner {
                 return report
             }
         let counts = counter.aggregator.counts
-        let report = Self.analyse(counts, registry: registry, pipeline: pipeline)
+        let report = Self.analyse(counts, latestDays: counter.aggregator.latestDays, registry: registry, pipeline: pipeline,
+                                  closing: closing)
         return (report, try store.rejects() + extraRejects, files, counts.values.reduce(0) { $0 + $1.withdrawn })
     }
 
-    /// Writes the workbook (and the HTML report) for `period`, as the options ask; returns their names.
+    /// Writes the workbook and the HTML report of every month that needs one, as the options ask, and
+    /// returns their names: the latest closed month (the 通报), each provisional month (a 预警), the
+    /// month asked for, and every month that already has a report in the output folder, so that no
+    /// report is left disagreeing with the CSVs. Reports of months no longer in the data are removed.
     func writeReports(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport]) throws(HallRateError) -> [String] {
-        var written: [String] = []
-        if options.workbook {
-            written.append(try WorkbookWriter(output: pipeline.output).write(
-                report, period: period, rejects: rejects, files: files, folder: pipeline.output.folder))
-            checkpoint("workbook")
+        let folder = pipeline.output.folder
+        let existing = ReportFiles.existing(in: folder)
+        var months = Set(existing.map(\.period))
+        if let period { months.insert(period) }
+        if let closed = report.latestClosedPeriod { months.insert(closed) }
+        months.formUnion(report.provisionalPeriods)
+        let inRange = Set(report.periods)
+        for file in existing where !inRange.contains(file.period) {
+            AtomicFile.remove(folder + "/" + file.name)
+            logger.info("removed the report of a month no longer in the data", metadata: ["file": "\(file.name)"])
         }
-        if options.html, let month = period ?? report.periods.last {
-            let name = "report_\(month).html"
-            try HTMLReportWriter(pipelineName: pipeline.name, targets: pipeline.targets, language: pipeline.output.language)
-                .write(report, period: month, to: pipeline.output.folder + "/" + name)
-            written.append(name)
-            checkpoint("html")
+        var written: [String] = []
+        let kept = Set(existing.filter { inRange.contains($0.period) }.map(\.name))
+        for month in months.filter(inRange.contains).sorted() {
+            let workbook = ReportFiles.name(month, .workbook)
+            if options.workbook || kept.contains(workbook) {
+                written.append(try WorkbookWriter(output: pipeline.output).write(
+                    report, period: month, rejects: rejects, files: files, folder: folder))
+                checkpoint("workbook")
+            }
+            let page = ReportFiles.name(month, .html)
+            if options.html || kept.contains(page) {
+                try HTMLReportWriter(pipelineName: pipeline.name, language: pipeline.output.language)
+                    .write(report, period: month, to: folder + "/" + page)
+                written.append(page)
+                checkpoint("html")
+            }
         }
         return written
     }
 
-    /// `hallrate report`: rebuilds the workbook and the HTML report for `period` from the store,
-    /// without reading any input. Returns the files written.
+    /// `hallrate report`: rebuilds the reports from the store without reading any input: the month
+    /// asked for (default: the latest closed month) and every report already in the output folder,
+    /// with the CSV tables, so that all of them agree on the as-of date. Returns the reports written.
     public func rebuildReports(period: Period?) throws(HallRateError) -> [String] {
         guard FileManager.default.fileExists(atPath: pipeline.output.store) else {
             throw HallRateError(.store, "no store yet: run the pipeline first", at: SourceLocation(file: pipeline.output.store))
@@ -187,7 +225,8 @@ public struct PipelineRunner {
             let range = report.periods.first.map { "\($0) to \(report.periods.last ?? $0)" } ?? "none"
             throw HallRateError(.usage, "no data for \(period); the months in the store are \(range)")
         }
-        return try writeReports(report, period: period, rejects: rejects, files: files)
+        return try emit(report, rejects: rejects, files: files, period: period)
+            .filter { $0.hasPrefix("report_") }
     }
 
     /// Reads into the store every input that is new, changed (size or modification time), or was read
@@ -287,20 +326,30 @@ public struct PipelineRunner {
     }
 
     /// The metric stages on additive counts: figures and trends, ranks, flags, summaries, tables, lists.
-    public static func analyse(_ counts: [HallPeriod: ChannelStatusCounts], registry: HallRegistry,
-                               pipeline: Pipeline) -> SupervisionReport {
+    /// - Parameter latestDays: per hall and month, the latest day of the month a counted transaction was
+    ///   accepted on (the data cut-off of a provisional month).
+    public static func analyse(_ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:],
+                               registry: HallRegistry, pipeline: Pipeline, closing: MonthClosing) -> SupervisionReport {
         var rows = TrendCalculator.calculate(counts)
+        for i in rows.indices {
+            if let day = latestDays[HallPeriod(hall: rows[i].hall, period: rows[i].period)] {
+                rows[i].dataCutoff = CalendarDate(year: rows[i].period.year, month: rows[i].period.month, day: day)
+            }
+        }
         Ranker.rank(&rows, registry: registry, minVolume: pipeline.minVolume)
-        Flagger.flag(&rows, registry: registry, targets: pipeline.targets)
+        Flagger.flag(&rows, registry: registry, targets: pipeline.targets, closing: closing)
         var periods: [Period] = []
         if let first = rows.map(\.period).min(), let last = rows.map(\.period).max() {
             periods = (first.index...last.index).map(Period.init(index:))
         }
         return SupervisionReport(
-            registry: registry, periods: periods, hallMonths: rows,
-            tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, targets: pipeline.targets),
+            registry: registry, closing: closing, targets: pipeline.targets, periods: periods, hallMonths: rows,
+            tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, targets: pipeline.targets,
+                                                    closing: closing),
             leagueTables: LeagueTableBuilder.build(rows, periods: periods, registry: registry),
-            lists: RedBlackListBuilder.build(rows, periods: periods, registry: registry, size: pipeline.listSize))
+            lists: RedBlackListBuilder.build(rows, periods: periods, registry: registry, size: pipeline.listSize,
+                                             minRanked: pipeline.listMinRanked),
+            notReporting: NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing))
     }
 
     /// A file that cannot be used at all; what was stored of it is rolled back.

@@ -14,7 +14,7 @@ import Testing
 
     init() throws {
         built = try Self.fixture.get()
-        writer = HTMLReportWriter(pipelineName: built.pipeline.name, targets: built.pipeline.targets, language: .zh)
+        writer = HTMLReportWriter(pipelineName: built.pipeline.name, language: .zh)
     }
 
     /// The page's section for a tier: from its `<section>` to the next one.
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func englishLabels() {
-        let english = HTMLReportWriter(pipelineName: "p", targets: built.pipeline.targets, language: .en)
+        let english = HTMLReportWriter(pipelineName: "p", language: .en)
         let html = english.html(built.report, period: nil)
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("League table") && html.contains("Black list") && !html.contains("排名表"))
@@ -152,8 +152,7 @@ import Testing
         let target = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HALLRATE_DEMO_REPORT"] ?? "")
         let demo = try HTMLReportFixture.build(root: HTMLReportFixture.packageRoot, pipeline: "Pipelines/default.yml",
                                                output: target.appendingPathComponent("run").path)
-        let writer = HTMLReportWriter(pipelineName: demo.pipeline.name, targets: demo.pipeline.targets,
-                                      language: demo.pipeline.output.language)
+        let writer = HTMLReportWriter(pipelineName: demo.pipeline.name, language: demo.pipeline.output.language)
         let html = target.appendingPathComponent("report.html")
         try writer.write(demo.report, period: nil, to: html.path)
         let result = try HTMLReportFixture.render(html, to: target.appendingPathComponent("report.png"))
@@ -192,7 +191,10 @@ struct HTMLReportFixture {
             cell.add(.window, .completed, count: total - online)
             counts[HallPeriod(hall: hall, period: period)] = cell
         }
-        let report = PipelineRunner.analyse(counts, registry: registry, pipeline: pipeline)
+        // Long after the data: every month closed.
+        let closing = MonthClosing(asOf: CalendarDate(year: 2026, month: 12, day: 6) ?? CalendarDate(days: 0),
+                                   closeAfterDays: pipeline.closeAfterDays)
+        let report = PipelineRunner.analyse(counts, registry: registry, pipeline: pipeline, closing: closing)
         return HTMLReportFixture(folder: root, pipeline: pipeline, report: report)
     }
 

@@ -22,11 +22,15 @@ import Testing
         return counts
     }
 
+    /// Every month of these tests is closed on this day.
+    static let closing = MonthClosing(asOf: CalendarDate(year: 2026, month: 1, day: 1) ?? CalendarDate(days: 0), closeAfterDays: 5)
+
     func rows(_ counts: [HallPeriod: ChannelStatusCounts], minVolume: Int = 30,
               target: Fraction = Fraction(1, 2)) -> [HallMonth] {
         var rows = TrendCalculator.calculate(counts)
-        Ranker.rank(&rows, registry: Self.registry, minVolume: minVolume)
-        Flagger.flag(&rows, registry: Self.registry, targets: [.district: target, .township: target, .village: target])
+        Ranker.rank(&rows, registry: Self.registry, minVolume: [.district: minVolume, .township: minVolume, .village: minVolume])
+        Flagger.flag(&rows, registry: Self.registry, targets: TargetSchedule([.district: target, .township: target, .village: target]),
+                     closing: Self.closing)
         return rows
     }
 
@@ -112,20 +116,6 @@ import Testing
         #expect(try row(gap, "B", "2019-07").flags.contains(.declining))
     }
 
-    @Test func listsTakeTheWholeTieAtTheEdgeAndCountBottomStreaks() throws {
-        let rows = rows(try counts([
-            ("A", "2019-01", 9, 1), ("B", "2019-01", 5, 5), ("C", "2019-01", 1, 9),
-            ("A", "2019-02", 9, 1), ("B", "2019-02", 2, 8), ("C", "2019-02", 2, 8), ("D", "2019-02", 7, 3),
-        ]), minVolume: 1)
-        let periods = [Period("2019-01"), Period("2019-02")].compactMap { $0 }
-        let lists = RedBlackListBuilder.build(rows, periods: periods, registry: Self.registry, size: 1)
-        let february = lists.filter { $0.period.description == "2019-02" }
-        #expect(february.filter { $0.kind == .red }.map { Self.registry[$0.figures.hall].code } == ["A"])
-        let black = february.filter { $0.kind == .black }
-        #expect(black.map { Self.registry[$0.figures.hall].code } == ["B", "C"])
-        #expect(black.map(\.bottomStreak) == [1, 2])
-    }
-
     @Test func leagueTablesListRankedThenUnrankedThenSilentHalls() throws {
         let rows = rows(try counts([("C", "2019-01", 20, 20), ("A", "2019-01", 1, 2), ("B", "2019-01", 1, 5)]), minVolume: 10)
         let tables = LeagueTableBuilder.build(rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry)
@@ -140,7 +130,9 @@ import Testing
     @Test func tierSummaryCountsReportingHallsAndThoseBelowTarget() throws {
         let rows = rows(try counts([("A", "2019-01", 1, 9), ("B", "2019-01", 9, 1)]), minVolume: 1)
         let summaries = TierSummarizer.summarize(rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry,
-                                                 targets: [.township: Fraction(1, 2), .village: Fraction(1, 2), .district: Fraction(1, 2)])
+                                                 targets: TargetSchedule([.township: Fraction(1, 2), .village: Fraction(1, 2),
+                                                                          .district: Fraction(1, 2)]),
+                                                 closing: Self.closing)
         let township = try #require(summaries.first { $0.tier == .township })
         #expect((township.halls, township.total, township.online, township.hallsBelowTarget) == (2, 20, 10, 1))
         let village = try #require(summaries.first { $0.tier == .village })

@@ -28,12 +28,12 @@ import Testing
     @Test func defaultsAreFilledIn() throws {
         let pipeline = try load(Self.minimal)
         #expect(pipeline.name == "p")
-        #expect(pipeline.minVolume == 30)
+        #expect(pipeline.minVolume == [.district: 30, .township: 30, .village: 30])
         #expect(pipeline.listSize == 5)
         #expect(pipeline.output.language == .zh)
         #expect(pipeline.output.encoding == .utf8BOM)
         #expect(pipeline.output.folder.hasSuffix("/Output/p"))
-        #expect(pipeline.targets[.village] == Fraction(30, 100))
+        #expect(pipeline.targets.target(.village, in: Period(year: 2019, month: 1)) == Fraction(30, 100))
         #expect(pipeline.sources[0].encoding == .utf8)
         #expect(pipeline.sources[0].delimiter == UInt8(ascii: ","))
     }

@@ -5,8 +5,9 @@ extension Pipeline.Source {
     /// value maps, date formats, and the registry's content. A file read under another fingerprint
     /// is read again.
     func fingerprint(registrySHA: String) -> String {
-        // Bump the version string when reading the same bytes could give other rows.
-        var parts: [String] = ["hallrate-fingerprint-1", name, glob, format.rawValue]
+        // Bump the version string when reading the same bytes could give other rows (2: rows keep the
+        // day of acceptance).
+        var parts: [String] = ["hallrate-fingerprint-2", name, glob, format.rawValue]
         if format == .csv { parts += [encoding.rawValue, String(delimiter)] }
         parts += columns.map { "column \($0.key.rawValue)=\($0.value)" }.sorted()
         parts += channels.map { "channel \($0.key)=\($0.value.rawValue)" }.sorted()

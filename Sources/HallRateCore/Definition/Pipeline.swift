@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
         public let dateFormats: [DateFormat]
         /// XML only: the record element and the distinct field paths (what a CSV header would be).
         let xml: XMLFileReader.Layout?
+        /// True when the run may go on although the glob matches no file (contract rule 14).
+        public let optional: Bool
 
         /// The key path of this source in the pipeline file, e.g. `sources[1]`.
         public var keyPath: String { "sources[\(index)]" }
@@ -54,9 +56,16 @@ public struct Pipeline: Sendable {
     public let file: String
     public let registryPath: String
     public let sources: [Source]
-    public let targets: [Tier: Fraction]
-    public let minVolume: Int
+    /// The target ratio of each tier, over time (contract rule 9).
+    public let targets: TargetSchedule
+    /// The least counted transactions a hall needs in a month to be ranked, per tier (contract rule 8).
+    public let minVolume: [Tier: Int]
+    /// N of the red and black lists (contract rule 12).
     public let listSize: Int
+    /// A tier-month with fewer ranked halls has no lists (contract rule 12).
+    public let listMinRanked: Int
+    /// Days after a month's last day from which it is closed (contract rule 13).
+    public let closeAfterDays: Int
     public var output: Output
     /// Where each key of the file was written, for messages.
     public let keyLocations: KeyLocations

@@ -6,15 +6,19 @@ public struct PipelineDefinition: Decodable, Sendable {
     public var name: String?
     public var registry: String
     public var sources: [SourceDefinition]
-    public var targets: [String: String]
-    public var minVolume: Int?
+    public var targets: TargetsDefinition
+    public var minVolume: PerTier<Int>?
     public var listSize: Int?
+    public var listMinRanked: Int?
+    public var closeAfterDays: Int?
     public var output: OutputDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, registry, sources, targets, output
         case minVolume = "min_volume"
         case listSize = "list_size"
+        case listMinRanked = "list_min_ranked"
+        case closeAfterDays = "close_after_days"
     }
 
     public init(from decoder: Decoder) throws {
@@ -23,9 +27,11 @@ public struct PipelineDefinition: Decodable, Sendable {
         name = try c.decodeIfPresent(String.self, forKey: .name)
         registry = try c.decode(String.self, forKey: .registry)
         sources = try c.decode([SourceDefinition].self, forKey: .sources)
-        targets = try c.decode([String: String].self, forKey: .targets)
-        minVolume = try c.decodeIfPresent(Int.self, forKey: .minVolume)
+        targets = try c.decode(TargetsDefinition.self, forKey: .targets)
+        minVolume = try c.decodeIfPresent(PerTier<Int>.self, forKey: .minVolume)
         listSize = try c.decodeIfPresent(Int.self, forKey: .listSize)
+        listMinRanked = try c.decodeIfPresent(Int.self, forKey: .listMinRanked)
+        closeAfterDays = try c.decodeIfPresent(Int.self, forKey: .closeAfterDays)
         output = try c.decodeIfPresent(OutputDefinition.self, forKey: .output)
     }
 }
@@ -45,9 +51,11 @@ public struct SourceDefinition: Decodable, Sendable {
     public var record: String?
     /// XML only: prefix → namespace URI, for the prefixes used in `record` and `columns`.
     public var namespaces: [String: String]?
+    /// True when the run may go on although the glob matches no file (contract rule 14).
+    public var optional: Bool
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, glob, format, encoding, delimiter, columns, values, record, namespaces
+        case name, glob, format, encoding, delimiter, columns, values, record, namespaces, optional
         case dateFormats = "date_formats"
     }
 
@@ -64,6 +72,52 @@ public struct SourceDefinition: Decodable, Sendable {
         dateFormats = try c.decode([String].self, forKey: .dateFormats)
         record = try c.decodeIfPresent(String.self, forKey: .record)
         namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces)
+        optional = try c.decodeIfPresent(Bool.self, forKey: .optional) ?? false
+    }
+}
+
+/// `targets:` as written: one value per tier for all time, or a schedule of changes, each from a month.
+///
+/// ```yaml
+/// targets: {district: 0.70, township: 0.50, village: 0.30}
+/// targets:
+///   - {district: 0.60, township: 0.40, village: 0.25}
+///   - {from: 2019-01, district: 0.70, township: 0.50, village: 0.30}
+/// ```
+public enum TargetsDefinition: Decodable, Sendable {
+    /// Tier → value.
+    case constant([String: String])
+    /// Each step: an optional `from` (`YYYY-MM`) and tier → value.
+    case schedule([[String: String]])
+
+    public init(from decoder: Decoder) throws {
+        if let steps = try? [[String: String]](from: decoder) {
+            self = .schedule(steps)
+        } else if let constant = try? [String: String](from: decoder) {
+            self = .constant(constant)
+        } else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "expected a mapping of tier: target, or a list of such mappings each with 'from: YYYY-MM'"))
+        }
+    }
+}
+
+/// A setting given once for every tier (`min_volume: 30`) or per tier (`min_volume: {district: 30, …}`).
+public enum PerTier<Value: Decodable & Sendable>: Decodable, Sendable {
+    case all(Value)
+    case each([String: Value])
+
+    public init(from decoder: Decoder) throws {
+        if let value = try? Value(from: decoder) {
+            self = .all(value)
+        } else if let each = try? [String: Value](from: decoder) {
+            self = .each(each)
+        } else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "expected one whole number for every tier, or a mapping of tier: whole number"))
+        }
     }
 }
 

@@ -18,23 +18,16 @@ struct Validator {
         }
         guard !definition.registry.isEmpty else { throw fail("registry", "the registry path is empty") }
 
-        var targets: [Tier: Fraction] = [:]
-        for (key, value) in definition.targets {
-            guard let tier = Tier(rawValue: key) else {
-                throw fail("targets.\(key)", "unknown tier '\(key)'; tiers are district, township, village")
-            }
-            guard let target = Fraction(decimal: value), target.numerator <= target.denominator else {
-                throw fail("targets.\(key)", "the target '\(value)' must be a ratio between 0 and 1 (e.g. 0.6) or a percentage (60%)")
-            }
-            targets[tier] = target
-        }
-        for tier in Tier.allCases where targets[tier] == nil {
-            throw fail("targets", "missing target for tier '\(tier.rawValue)'")
-        }
-        let minVolume = definition.minVolume ?? 30
-        guard minVolume >= 1 else { throw fail("min_volume", "min_volume must be at least 1") }
+        let targets = try targetSchedule(definition.targets)
+        let minVolume = try perTier(definition.minVolume, default: 30, key: "min_volume")
         let listSize = definition.listSize ?? 5
         guard listSize >= 1 else { throw fail("list_size", "list_size must be at least 1") }
+        let listMinRanked = definition.listMinRanked ?? 3
+        guard listMinRanked >= 1 else { throw fail("list_min_ranked", "list_min_ranked must be at least 1") }
+        let closeAfterDays = definition.closeAfterDays ?? 5
+        guard (0...366).contains(closeAfterDays) else {
+            throw fail("close_after_days", "close_after_days must be a whole number of days from 0 to 366")
+        }
 
         guard !definition.sources.isEmpty else { throw fail("sources", "at least one source is needed") }
         var sources: [Pipeline.Source] = []
@@ -48,8 +41,8 @@ struct Validator {
         }
         let output = try validate(definition.output, name: name)
         return Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
-                        targets: targets, minVolume: minVolume, listSize: listSize, output: output,
-                        keyLocations: keys)
+                        targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
+                        closeAfterDays: closeAfterDays, output: output, keyLocations: keys)
     }
 
     private func validate(_ source: SourceDefinition, index: Int) throws(HallRateError) -> Pipeline.Source {
@@ -105,7 +98,90 @@ struct Validator {
         let xml = try xmlLayout(source, format: format, columns: columns, key: key)
         return Pipeline.Source(index: index, name: source.name, glob: source.glob, paths: paths,
                                format: format, encoding: encoding, delimiter: delimiter, columns: columns,
-                               channels: channels, statuses: statuses, dateFormats: formats, xml: xml)
+                               channels: channels, statuses: statuses, dateFormats: formats, xml: xml,
+                               optional: source.optional)
+    }
+
+    /// One tier's target from its text at `key`.
+    private func target(_ text: String, key: String) throws(HallRateError) -> Fraction {
+        guard let target = Fraction(decimal: text), target.numerator <= target.denominator else {
+            throw fail(key, "the target '\(text)' must be a ratio between 0 and 1 (e.g. 0.6) or a percentage (60%)")
+        }
+        return target
+    }
+
+    /// `targets:` as one value per tier, or as a schedule whose first step holds every tier and whose
+    /// later steps each start at a later month (`from: YYYY-MM`).
+    private func targetSchedule(_ definition: TargetsDefinition) throws(HallRateError) -> TargetSchedule {
+        let steps: [[String: String]]
+        let isSchedule: Bool
+        switch definition {
+        case .constant(let values): (steps, isSchedule) = ([values], false)
+        case .schedule(let values): (steps, isSchedule) = (values, true)
+        }
+        guard !steps.isEmpty else { throw fail("targets", "the target schedule is empty") }
+        var built: [TargetSchedule.Step] = []
+        for (index, step) in steps.enumerated() {
+            let key = isSchedule ? "targets[\(index)]" : "targets"
+            var targets: [Tier: Fraction] = [:]
+            var from: Period?
+            for (name, value) in step.sorted(by: { $0.key < $1.key }) {
+                if isSchedule, name == "from" {
+                    guard let month = Period(value) else {
+                        throw fail("\(key).from", "'\(value)' is not a month; write from: YYYY-MM, e.g. from: 2019-01")
+                    }
+                    from = month
+                    continue
+                }
+                guard let tier = Tier(rawValue: name) else {
+                    throw fail("\(key).\(name)", "unknown tier '\(name)'; tiers are district, township, village"
+                        + (isSchedule ? ", and 'from' gives the month a step takes effect" : ""))
+                }
+                targets[tier] = try target(value, key: "\(key).\(name)")
+            }
+            if index == 0 {
+                if from != nil {
+                    throw fail("\(key).from", "the first step of the schedule is in force from the beginning and takes no 'from'")
+                }
+                for tier in Tier.allCases where targets[tier] == nil {
+                    throw fail(key, "missing target for tier '\(tier.rawValue)'")
+                }
+            } else {
+                guard let month = from else {
+                    throw fail(key, "every step of the schedule after the first needs 'from: YYYY-MM', the month it takes effect")
+                }
+                if let previous = built.last?.from, month <= previous {
+                    throw fail("\(key).from", "the steps must take effect in order: \(month) is not after \(previous)")
+                }
+                guard !targets.isEmpty else { throw fail(key, "the step from \(month) changes no tier's target") }
+            }
+            built.append(TargetSchedule.Step(from: from, targets: targets))
+        }
+        return TargetSchedule(steps: built)
+    }
+
+    /// A whole number ≥ 1 for every tier, from one number or a mapping naming all three tiers.
+    private func perTier(_ definition: PerTier<Int>?, default value: Int, key: String) throws(HallRateError) -> [Tier: Int] {
+        var values: [Tier: Int] = [:]
+        switch definition {
+        case nil:
+            for tier in Tier.allCases { values[tier] = value }
+        case .all(let number):
+            guard number >= 1 else { throw fail(key, "\(key) must be at least 1") }
+            for tier in Tier.allCases { values[tier] = number }
+        case .each(let byTier):
+            for (name, number) in byTier.sorted(by: { $0.key < $1.key }) {
+                guard let tier = Tier(rawValue: name) else {
+                    throw fail("\(key).\(name)", "unknown tier '\(name)'; tiers are district, township, village")
+                }
+                guard number >= 1 else { throw fail("\(key).\(name)", "\(key) must be at least 1") }
+                values[tier] = number
+            }
+            for tier in Tier.allCases where values[tier] == nil {
+                throw fail(key, "missing \(key) for tier '\(tier.rawValue)' (give all three, or one number for every tier)")
+            }
+        }
+        return values
     }
 
     /// For an XML source, the record element and field paths; for a CSV source, a check that no XML key is set.

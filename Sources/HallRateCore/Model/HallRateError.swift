@@ -23,6 +23,8 @@ public struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let busy = Code(rawValue: "busy")
         /// The command line is wrong.
         public static let usage = Code(rawValue: "usage")
+        /// A source that is not optional matches no file: the run would publish its halls as not reporting.
+        public static let missingSource = Code(rawValue: "missing_source")
     }
 
     public var code: Code

@@ -21,10 +21,13 @@ public struct LocalTime: Hashable, Comparable, Sendable {
     }
 
     /// The calendar month this time falls in.
-    public var period: Period {
+    public var period: Period { periodAndDay.period }
+
+    /// The calendar month and the day of the month (1–31) this time falls on.
+    public var periodAndDay: (period: Period, day: Int) {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let (year, month, _) = LocalTime.civilFromDays(days)
-        return Period(year: year, month: month)
+        let (year, month, day) = LocalTime.civilFromDays(days)
+        return (Period(year: year, month: month), day)
     }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.seconds < rhs.seconds }

@@ -10,6 +10,14 @@ public struct RunSummary: Sendable {
     public var filesRead = 0
     public var firstPeriod: Period?
     public var lastPeriod: Period?
+    /// The day months were judged closed or provisional on.
+    public var asOf: CalendarDate?
+    /// The latest closed month with data: the month of the 通报.
+    public var latestClosedPeriod: Period?
+    /// Months with data that are not closed yet.
+    public var provisionalPeriods: [Period] = []
+    /// Hall-months listed as not reporting (未报送).
+    public var notReporting = 0
 
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }

@@ -4,13 +4,31 @@ public struct SupervisionReport: Sendable {
     public struct TierSummary: Sendable {
         public let tier: Tier
         public let period: Period
+        /// The target in force in the month.
         public let target: Fraction
         /// Halls with counted transactions that month.
         public let halls: Int
         public let total: Int
         public let online: Int
         public let hallsBelowTarget: Int
+        /// Halls ranked (total ≥ min_volume).
+        public let ranked: Int
+        /// Least-squares slope of the tier's ratio·100 over P−5…P (contract rule 15); nil under 3 points.
+        public let slopePP: Double?
+        public let trajectory: TierTrajectory?
+        /// The month is not closed yet (contract rule 13).
+        public let provisional: Bool
+        /// For a provisional month, the latest day a counted transaction of the tier was accepted on.
+        public let dataCutoff: CalendarDate?
         public var ratio: Double? { total > 0 ? Double(online) / Double(total) : nil }
+    }
+
+    /// A hall that reported in the month before and not in this closed month (未报送, contract rule 14).
+    public struct NotReporting: Sendable {
+        public let hall: Int
+        public let period: Period
+        /// Its figures of the month before.
+        public let previous: HallMonth
     }
 
     /// One line of a league table: a hall of the tier, with its figures when it reported.
@@ -37,11 +55,15 @@ public struct SupervisionReport: Sendable {
         public let tier: Tier
         public let period: Period
         public let figures: HallMonth
-        /// Consecutive months, up to this one, in the tier's bottom N.
-        public let bottomStreak: Int
+        /// Black list only: consecutive closed months, up to this one, on the tier's black list.
+        public let blackStreak: Int?
     }
 
     public let registry: HallRegistry
+    /// Which months are closed, as of which day.
+    public let closing: MonthClosing
+    /// The targets the months were judged by.
+    public let targets: TargetSchedule
     /// Every month from the first to the last with data.
     public let periods: [Period]
     /// The long table: halls with data, by hall code then month.
@@ -49,4 +71,11 @@ public struct SupervisionReport: Sendable {
     public let tierSummaries: [TierSummary]
     public let leagueTables: [LeagueTable]
     public let lists: [ListEntry]
+    public let notReporting: [NotReporting]
+
+    /// The month a report is written for by default: the latest closed month with data, else nil.
+    public var latestClosedPeriod: Period? { periods.last { closing.isClosed($0) } }
+
+    /// The months with data that are still provisional (at most the last one or two).
+    public var provisionalPeriods: [Period] { periods.filter { !closing.isClosed($0) } }
 }

@@ -12,18 +12,23 @@ public struct Transaction: Sendable {
     public let updatedAt: LocalTime?
     /// The calendar month of the acceptance time (受理时间), in Shanghai.
     public let period: Period
+    /// The day of the month of the acceptance time (1–31; 0 when unknown), for a month's data cut-off.
+    public let day: Int
 
     public init(key: TransactionKey, hall: Int, channel: Channel, status: Status, acceptedAt: LocalTime, updatedAt: LocalTime?) {
-        self.init(key: key, hall: hall, channel: channel, status: status, period: acceptedAt.period, updatedAt: updatedAt)
+        let (period, day) = acceptedAt.periodAndDay
+        self.init(key: key, hall: hall, channel: channel, status: status, period: period, day: day, updatedAt: updatedAt)
     }
 
-    /// A transaction as the store keeps it: the month, not the exact acceptance time.
-    public init(key: TransactionKey, hall: Int, channel: Channel, status: Status, period: Period, updatedAt: LocalTime?) {
+    /// A transaction as the store keeps it: the month and day, not the exact acceptance time.
+    public init(key: TransactionKey, hall: Int, channel: Channel, status: Status, period: Period, day: Int = 0,
+                updatedAt: LocalTime?) {
         self.key = key
         self.hall = hall
         self.channel = channel
         self.status = status
         self.period = period
+        self.day = day
         self.updatedAt = updatedAt
     }
 }

@@ -1,21 +1,16 @@
-/// Stage 5b, flag: `below_target` (ratio < the tier's target, exactly) and `declining`
-/// (delta_pp < 0 in each of the last 3 consecutive months) (contract rule 9).
+/// Stage 5b, flag: `below_target` (ratio < the tier's target in force that month, exactly) and
+/// `declining` (delta_pp < 0 in each of the last 3 consecutive months) (contract rule 9); each row
+/// also learns its target, and whether its month is still provisional (rule 13).
 ///
-/// Both apply to halls under min_volume too. A month without data or a delta of exactly 0 breaks a decline.
+/// Both flags apply to halls under min_volume too. A month without data or a delta of exactly 0 breaks
+/// a decline. A provisional month gets no `declining` flag (its figures may still change).
 enum Flagger {
     /// - Precondition: at most one row per hall and month.
     /// - Complexity: O(n) when `rows` are sorted by hall then month (as ``TrendCalculator`` returns
     ///   them), O(n log n) otherwise.
-    static func flag(_ rows: inout [HallMonth], registry: HallRegistry, targets: [Tier: Fraction]) {
-        let tiers = registry.tierIndices
-        let targetByTier = Tier.allCases.map { targets[$0] }
-        func before(_ a: HallMonth, _ b: HallMonth) -> Bool {
-            a.hall != b.hall ? a.hall < b.hall : a.period.index < b.period.index
-        }
-        var order = Array(rows.indices)
-        if !rows.indices.dropFirst().allSatisfy({ before(rows[$0 - 1], rows[$0]) }) {
-            order.sort { before(rows[$0], rows[$1]) }
-        }
+    static func flag(_ rows: inout [HallMonth], registry: HallRegistry, targets: TargetSchedule, closing: MonthClosing) {
+        let tiers = registry.halls.map(\.tier)
+        let order = HallMonth.hallThenMonthOrder(rows)
         // fell[k]: the row at order[k] has a lower ratio than its hall's row of the month before.
         var fell = [Bool](repeating: false, count: order.count)
         for k in order.indices where k > 0 {
@@ -23,11 +18,18 @@ enum Flagger {
             fell[k] = earlier.hall == now.hall && earlier.period.index == now.period.index - 1
                 && now.exactRatio.isLess(than: earlier.exactRatio)
         }
+        var closed: [Int: Bool] = [:]
         for (k, i) in order.enumerated() {
-            if let target = targetByTier[tiers[rows[i].hall]], rows[i].exactRatio.isLess(than: target) {
+            let period = rows[i].period
+            let target = targets.target(tiers[rows[i].hall], in: period)
+            rows[i].target = target
+            if let target, rows[i].exactRatio.isLess(than: target) {
                 rows[i].flags.insert(.belowTarget)
             }
-            if k >= 2, fell[k], fell[k - 1], fell[k - 2] {
+            let isClosed = closed[period.index] ?? closing.isClosed(period)
+            closed[period.index] = isClosed
+            rows[i].provisional = !isClosed
+            if isClosed, k >= 2, fell[k], fell[k - 1], fell[k - 2] {
                 rows[i].flags.insert(.declining)
             }
         }

@@ -1,15 +1,18 @@
-/// Stage 5a, rank: within each tier and month, halls with total ≥ min_volume are ranked by ratio,
-/// descending, compared exactly as fractions; equal ratios share a rank (1, 2, 2, 4). Halls under
-/// min_volume get no rank and the flag `insufficient_volume` (contract rule 8).
+/// Stage 5a, rank: within each tier and month, halls with total ≥ their tier's min_volume are ranked
+/// by ratio, descending, compared exactly as fractions; equal ratios share a rank (1, 2, 2, 4). Halls
+/// under min_volume get no rank and the flag `insufficient_volume` (contract rule 8). Each row then
+/// gets the hall's rank of the month before (`prev_rank`, rule 9).
 enum Ranker {
-    /// Sets `rank` and `insufficientVolume` on every row.
+    /// Sets `rank`, `prevRank` and `insufficientVolume` on every row.
+    /// - Parameter minVolume: per tier.
     /// - Complexity: O(n log n): one sort of the rankable rows by tier, month and league order.
-    static func rank(_ rows: inout [HallMonth], registry: HallRegistry, minVolume: Int) {
+    static func rank(_ rows: inout [HallMonth], registry: HallRegistry, minVolume: [Tier: Int]) {
         let tiers = registry.tierIndices
+        let least = Tier.allCases.map { minVolume[$0] ?? 30 }
         var members: [Int] = []
         members.reserveCapacity(rows.count)
         for i in rows.indices {
-            if rows[i].total < minVolume {
+            if rows[i].total < least[tiers[rows[i].hall]] {
                 rows[i].flags.insert(.insufficientVolume)
                 rows[i].rank = nil
             } else {
@@ -38,6 +41,21 @@ enum Ranker {
                     rows[index].rank = position - groupStart + 1
                 }
             }
+        }
+        setPreviousRanks(&rows)
+    }
+
+    /// `prevRank` of each row: the rank of the same hall's row of the calendar month before.
+    /// - Complexity: O(n) when `rows` are sorted by hall then month (as ``TrendCalculator`` returns
+    ///   them), O(n log n) otherwise.
+    static func setPreviousRanks(_ rows: inout [HallMonth]) {
+        let order = HallMonth.hallThenMonthOrder(rows)
+        for k in order.indices {
+            let i = order[k]
+            rows[i].prevRank = nil
+            guard k > 0 else { continue }
+            let earlier = rows[order[k - 1]]
+            if earlier.hall == rows[i].hall, earlier.period.index == rows[i].period.index - 1 { rows[i].prevRank = earlier.rank }
         }
     }
 

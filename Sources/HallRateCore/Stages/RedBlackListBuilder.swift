@@ -1,13 +1,22 @@
-/// Stage 6c, red and black lists (红黑榜, contract rule 12): the top N and bottom N ranked halls of
-/// each tier and month, a tie at the edge taking the whole tie; `bottom_streak` counts consecutive
-/// calendar months, up to this one, in the tier's bottom N.
+/// Stage 6c, red and black lists (红黑榜, contract rule 12), per tier and closed month.
 ///
-/// With fewer than 2N ranked halls a hall can be on both lists, as the contract's rule reads.
+/// Red list: the top N of the ranked halls that are not below target. Black list: the bottom N of the
+/// ranked halls that are below target. So no hall is on both, and a hall at or above its target is never
+/// blacklisted. A tie at the edge takes the whole tie. A tier-month with fewer than `minRanked` ranked
+/// halls, and every provisional month, has no lists. `black_streak` counts consecutive closed months,
+/// up to this one, on the tier's black list.
 enum RedBlackListBuilder {
-    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int) -> [SupervisionReport.ListEntry] {
+    /// - Parameters:
+    ///   - size: N.
+    ///   - minRanked: the least ranked halls a tier-month needs to have lists (`list_min_ranked`).
+    /// - Returns: per month, per tier (district, township, village), the red list in league order then the
+    ///   black list worst first.
+    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int, minRanked: Int)
+        -> [SupervisionReport.ListEntry]
+    {
         let tiers = registry.tierIndices
-        // Ranked rows grouped by tier and month, each group in league order.
-        var ranked = rows.indices.filter { rows[$0].rank != nil }
+        // Ranked rows of closed months grouped by tier and month, each group in league order.
+        var ranked = rows.indices.filter { rows[$0].rank != nil && !rows[$0].provisional }
         ranked.sort { a, b in
             let (x, y) = (rows[a], rows[b])
             let (tx, ty) = (tiers[x.hall], tiers[y.hall])
@@ -15,9 +24,9 @@ enum RedBlackListBuilder {
             if x.period.index != y.period.index { return x.period.index < y.period.index }
             return Ranker.listedBefore(x, y)
         }
-        var top: [TierPeriod: [HallMonth]] = [:]
-        var bottom: [TierPeriod: [HallMonth]] = [:]
-        var inBottom: Set<HallPeriod> = []
+        var red: [TierPeriod: [HallMonth]] = [:]
+        var black: [TierPeriod: [HallMonth]] = [:]
+        var onBlack: Set<HallPeriod> = []
         var start = 0
         while start < ranked.count {
             let first = rows[ranked[start]]
@@ -28,43 +37,48 @@ enum RedBlackListBuilder {
                 end += 1
             }
             let ordered = ranked[start..<end].map { rows[$0] }
-            let key = TierPeriod(tier: Tier.allCases[tiers[first.hall]], period: first.period)
             start = end
-            // In league order, a hall's rank − 1 halls beat it; the halls after its tie trail it.
-            // It is in the top N when fewer than N halls beat it, in the bottom N when fewer than N trail it.
-            top[key] = ordered.filter { ($0.rank ?? Int.max) - 1 < size }
-            var trailing = [Int](repeating: 0, count: ordered.count)
-            var tieEnd = ordered.count
-            for i in ordered.indices.reversed() {
-                if i + 1 < ordered.count, !ordered[i].exactRatio.hasSameValue(as: ordered[i + 1].exactRatio) { tieEnd = i + 1 }
-                trailing[i] = ordered.count - tieEnd
+            guard ordered.count >= minRanked else { continue }
+            let key = TierPeriod(tier: Tier.allCases[tiers[first.hall]], period: first.period)
+            let meeting = ordered.filter { !$0.flags.contains(.belowTarget) }
+            // Worst first: ratio ascending, inside a tie league order.
+            let below = ordered.filter { $0.flags.contains(.belowTarget) }.sorted { a, b in
+                if a.exactRatio.isLess(than: b.exactRatio) { return true }
+                if b.exactRatio.isLess(than: a.exactRatio) { return false }
+                return Ranker.listedBefore(a, b)
             }
-            let members = ordered.indices.filter { trailing[$0] < size }.map { ordered[$0] }
-                .sorted { a, b in
-                    if a.exactRatio.isLess(than: b.exactRatio) { return true }
-                    if b.exactRatio.isLess(than: a.exactRatio) { return false }
-                    return Ranker.listedBefore(a, b)
-                }
-            bottom[key] = members
-            for row in members { inBottom.insert(HallPeriod(hall: row.hall, period: key.period)) }
+            red[key] = leading(meeting, size: size)
+            let members = leading(below, size: size)
+            black[key] = members
+            for row in members { onBlack.insert(HallPeriod(hall: row.hall, period: key.period)) }
         }
         func streak(_ hall: Int, _ period: Period) -> Int {
             var count = 0
-            while inBottom.contains(HallPeriod(hall: hall, period: period.advanced(by: -count))) { count += 1 }
+            while onBlack.contains(HallPeriod(hall: hall, period: period.advanced(by: -count))) { count += 1 }
             return count
         }
         var entries: [SupervisionReport.ListEntry] = []
         for period in periods {
             for tier in Tier.allCases {
                 let key = TierPeriod(tier: tier, period: period)
-                for (kind, members) in [(SupervisionReport.ListKind.red, top[key] ?? []), (.black, bottom[key] ?? [])] {
-                    for row in members {
-                        entries.append(SupervisionReport.ListEntry(kind: kind, tier: tier, period: period, figures: row,
-                                                                   bottomStreak: streak(row.hall, period)))
-                    }
+                for row in red[key] ?? [] {
+                    entries.append(SupervisionReport.ListEntry(kind: .red, tier: tier, period: period, figures: row, blackStreak: nil))
+                }
+                for row in black[key] ?? [] {
+                    entries.append(SupervisionReport.ListEntry(kind: .black, tier: tier, period: period, figures: row,
+                                                               blackStreak: streak(row.hall, period)))
                 }
             }
         }
         return entries
+    }
+
+    /// The first `size` of `ordered`, and every later one tied with the last of them (exact ratios).
+    /// - Complexity: O(n).
+    static func leading(_ ordered: [HallMonth], size: Int) -> [HallMonth] {
+        guard ordered.count > size, size > 0 else { return ordered }
+        var end = size
+        while end < ordered.count, ordered[end].exactRatio.hasSameValue(as: ordered[size - 1].exactRatio) { end += 1 }
+        return Array(ordered[..<end])
     }
 }

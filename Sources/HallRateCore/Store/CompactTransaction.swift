@@ -1,6 +1,6 @@
 /// A transaction as the store keeps it: 24 bytes, whatever the length of its id.
 ///
-/// Only what deduplication and the counts need: the key of the id, `updated_at`, the month, the hall
+/// Only what deduplication and the counts need: the key of the id, `updated_at`, the month and day, the hall
 /// (an index into the hall codes of the file it came from, so that a registry change cannot
 /// reinterpret stored rows) and the channel and status. Stored in chunks of consecutive rows of one
 /// file, each chunk sorted by key (stably, so equal keys keep their reading order).
@@ -15,19 +15,30 @@ struct CompactTransaction: Equatable {
     var hall: UInt16
     /// `channel × 8 + status`, both as their position in `allCases`.
     var kind: UInt8
+    /// The day of the month of `accepted_at` (1–31), for the month's data cut-off; 0 when unknown
+    /// (rows stored before version 2 of the fingerprint, whose byte here was padding).
+    var day: UInt8
 
     /// `updatedAt` of a row without `updated_at`.
     static let noUpdate = Int64.min
     /// The bytes of one stored transaction (the layout is the struct's own, little-endian).
     static let byteCount = 24
 
-    init(key: TransactionKey, updatedAt: LocalTime?, period: Period, hall: UInt16, channel: Channel, status: Status) {
+    init(key: TransactionKey, updatedAt: LocalTime?, period: Period, day: Int = 0, hall: UInt16, channel: Channel,
+         status: Status) {
         self.key = key.rawValue
         self.updatedAt = updatedAt?.seconds ?? CompactTransaction.noUpdate
         self.period = Int32(truncatingIfNeeded: period.index)
         self.hall = hall
         self.kind = CompactTransaction.kind(channel, status)
+        self.day = (1...31).contains(day) ? UInt8(day) : 0
     }
+
+    /// The day of acceptance when it is one (a byte of an older row can hold anything).
+    var acceptedDay: Int { day <= 31 ? Int(day) : 0 }
+
+    /// True for every status but withdrawn (contract rule 4).
+    var isCounted: Bool { kind & 7 != 3 }
 
     /// Per stored row, so a switch, not a search of `allCases` (the getters below undo it).
     static func kind(_ channel: Channel, _ status: Status) -> UInt8 {

@@ -72,7 +72,7 @@ public struct StoreSink {
             fileHalls.append(hallCodes[transaction.hall])
         }
         try add(CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
-                                   hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
+                                   day: transaction.day, hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
                                    status: transaction.status))
     }
 

@@ -135,15 +135,23 @@ extension AtomicFile {
     }
 
     private static func removeFiles(in folder: String, where shouldRemove: (String) -> Bool) {
-        guard let directory = opendir(folder) else { return }
+        for name in fileNames(in: folder) where shouldRemove(name) { remove(folder + "/" + name) }
+    }
+
+    /// The names in `folder` (none when it cannot be read), without `.` and `..`.
+    static func fileNames(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
-        var stale: [String] = []
+        var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != ".", name != "..", shouldRemove(name) { stale.append(name) }
+            if name != ".", name != ".." { names.append(name) }
         }
-        for name in stale { unlink(folder + "/" + name) }
+        return names
     }
+
+    /// Removes one file; a file already gone is not an error.
+    static func remove(_ path: String) { unlink(path) }
 }

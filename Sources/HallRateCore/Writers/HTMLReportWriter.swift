@@ -6,13 +6,12 @@
 /// report gives the same bytes. Every text from data is escaped.
 public struct HTMLReportWriter: Sendable {
     public let pipelineName: String
-    /// The pipeline's target ratio per tier.
-    public let targets: [Tier: Fraction]
     public let language: Pipeline.Output.Language
+    /// The target ratio per tier in force in the month of the page (set by ``html(_:period:)``).
+    var targets: [Tier: Fraction] = [:]
 
-    public init(pipelineName: String, targets: [Tier: Fraction], language: Pipeline.Output.Language) {
+    public init(pipelineName: String, language: Pipeline.Output.Language) {
         self.pipelineName = pipelineName
-        self.targets = targets
         self.language = language
     }
 
@@ -20,8 +19,16 @@ public struct HTMLReportWriter: Sendable {
 
     /// The page for `period`, or for the latest month with data when nil.
     public func html(_ report: SupervisionReport, period: Period?) -> String {
+        let month = period ?? report.latestClosedPeriod ?? report.periods.last
+        var writer = self
+        if let month {
+            for tier in Tier.allCases { writer.targets[tier] = report.targets.target(tier, in: month) }
+        }
+        return writer.page(report, month: month)
+    }
+
+    private func page(_ report: SupervisionReport, month: Period?) -> String {
         let index = HTMLReportIndex(report)
-        let month = period ?? report.periods.last
         var page = "<!DOCTYPE html>\n<html lang=\"\(words.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         page += "<meta name=\"generator\" content=\"hallrate\">\n"

@@ -23,6 +23,9 @@ struct ManifestWriter {
         let finishedAt: String
         let firstPeriod: String?
         let lastPeriod: String?
+        let asOf: String?
+        let latestClosedPeriod: String?
+        let provisionalPeriods: [String]
         let files: [FileReport]
         let totals: Totals
         let reconciliation: Reconciliation
@@ -32,7 +35,8 @@ struct ManifestWriter {
         enum CodingKeys: String, CodingKey {
             case hallrateVersion = "hallrate_version", pipeline, pipelineFile = "pipeline_file"
             case startedAt = "started_at", finishedAt = "finished_at"
-            case firstPeriod = "first_period", lastPeriod = "last_period"
+            case firstPeriod = "first_period", lastPeriod = "last_period", asOf = "as_of"
+            case latestClosedPeriod = "latest_closed_period", provisionalPeriods = "provisional_periods"
             case files, totals, reconciliation, rejectsByReason = "rejects_by_reason", outputs
         }
     }
@@ -45,6 +49,8 @@ struct ManifestWriter {
             hallrateVersion: HallRate.version, pipeline: pipeline, pipelineFile: pipelineFile,
             startedAt: stamp.string(from: startedAt), finishedAt: stamp.string(from: finishedAt),
             firstPeriod: summary.firstPeriod?.description, lastPeriod: summary.lastPeriod?.description,
+            asOf: summary.asOf?.description, latestClosedPeriod: summary.latestClosedPeriod?.description,
+            provisionalPeriods: summary.provisionalPeriods.map(\.description),
             files: summary.files,
             totals: .init(rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
                           duplicates: summary.duplicates, withdrawn: summary.withdrawn),

@@ -1,7 +1,7 @@
 /// Stage 7, emit: writes the supervision CSVs of a ``SupervisionReport`` into the output folder.
 ///
 /// Files: `hall_months.csv` (long table), `league/YYYY-MM_<tier>.csv` (one league table per month
-/// and tier), `red_black_lists.csv`, `tier_summary.csv`. Each is replaced atomically, all of them
+/// and tier), `red_black_lists.csv`, `tier_summary.csv`, `not_reporting.csv`. Each is replaced atomically, all of them
 /// made durable together.
 ///
 /// Tables are rendered straight into bytes (``CSVBuilder``); the text cells that repeat on many
@@ -32,10 +32,11 @@ struct ReportWriter {
         let cells = RenderedCells(report, words: words, longCodesAsText: longCodesAsText)
         try emit(hallMonths(report, cells), "hall_months.csv")
         for league in report.leagueTables {
-            try emit(table(league, cells), "league/\(league.period)_\(league.tier.rawValue).csv")
+            try emit(table(league, report, cells), "league/\(league.period)_\(league.tier.rawValue).csv")
         }
         try emit(lists(report, cells), "red_black_lists.csv")
         try emit(tierSummary(report, cells), "tier_summary.csv")
+        try emit(notReporting(report, cells), "not_reporting.csv")
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
         AtomicFile.removeFiles(in: folder + "/league", except: Set(written.map { String($0.dropFirst("league/".count)) }),
@@ -64,6 +65,8 @@ struct ReportWriter {
         let black: [UInt8]
         /// Per `HallFlags.rawValue` 0…15.
         let flagCells: [[UInt8]]
+        /// ``Vocabulary/provisional(_:)`` of false and true.
+        let provisionalCells: [[UInt8]]
         let words: Vocabulary
 
         init(_ report: SupervisionReport, words: Vocabulary, longCodesAsText: Bool) {
@@ -79,8 +82,11 @@ struct ReportWriter {
             red = CSVBuilder.rendered(text: words.list(.red))
             black = CSVBuilder.rendered(text: words.list(.black))
             flagCells = (0..<16).map { CSVBuilder.rendered(text: words.flags(HallFlags(rawValue: $0))) }
+            provisionalCells = [false, true].map { CSVBuilder.rendered(text: words.provisional($0)) }
             self.words = words
         }
+
+        func provisional(_ provisional: Bool) -> [UInt8] { provisionalCells[provisional ? 1 : 0] }
 
         func flags(_ flags: HallFlags) -> [UInt8] {
             flags.rawValue >= 0 && flags.rawValue < flagCells.count
@@ -133,12 +139,17 @@ struct ReportWriter {
             table.decimal(row.yoyDeltaPP, places: 2)
             table.integer(row.rank)
             table.rendered(cells.flags(row.flags))
+            table.integer(row.prevRank)
+            table.integer(row.rankChange)
+            table.decimal(row.target?.doubleValue, places: 4)
+            table.rendered(cells.provisional(row.provisional))
+            table.text(row.provisional ? row.dataCutoff?.description ?? "" : "")
             table.endRow()
         }
         return table
     }
 
-    func table(_ league: SupervisionReport.LeagueTable, _ cells: RenderedCells) -> CSVBuilder {
+    func table(_ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
         var table = CSVBuilder(header: words.leagueHeader, capacity: league.entries.count * 96)
         for entry in league.entries {
             let figures = entry.figures
@@ -151,6 +162,10 @@ struct ReportWriter {
             table.decimal(figures?.deltaPP, places: 2)
             table.decimal(figures?.slopePP, places: 2)
             table.rendered(cells.flags(entry.flags))
+            table.integer(figures?.prevRank)
+            table.integer(figures?.rankChange)
+            table.decimal(figures?.yoyDeltaPP, places: 2)
+            table.rendered(cells.provisional(!report.closing.isClosed(league.period)))
             table.endRow()
         }
         return table
@@ -169,7 +184,8 @@ struct ReportWriter {
             table.integer(entry.figures.total)
             table.integer(entry.figures.online)
             table.decimal(entry.figures.ratio, places: 4)
-            table.integer(entry.bottomStreak)
+            table.decimal(entry.figures.target?.doubleValue, places: 4)
+            table.integer(entry.blackStreak)
             table.endRow()
         }
         return table
@@ -186,6 +202,28 @@ struct ReportWriter {
             table.integer(summary.online)
             table.decimal(summary.ratio, places: 4)
             table.integer(summary.hallsBelowTarget)
+            table.integer(summary.ranked)
+            table.decimal(summary.slopePP, places: 2)
+            table.integer(summary.trajectory?.monthsToTarget)
+            table.text(words.trajectory(summary.trajectory))
+            table.rendered(cells.provisional(summary.provisional))
+            table.text(summary.dataCutoff?.description ?? "")
+            table.endRow()
+        }
+        return table
+    }
+
+    /// Halls that reported in the month before and not in a closed month (未报送, contract rule 14).
+    func notReporting(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
+        var table = CSVBuilder(header: words.notReportingHeader, capacity: report.notReporting.count * 96)
+        let tiers = report.registry.tierIndices
+        for entry in report.notReporting {
+            Self.period(entry.period, into: &table)
+            table.rendered(cells.tier[tiers[entry.hall]])
+            table.rendered(cells.code[entry.hall])
+            table.rendered(cells.name[entry.hall])
+            table.integer(entry.previous.total)
+            table.decimal(entry.previous.ratio, places: 4)
             table.endRow()
         }
         return table

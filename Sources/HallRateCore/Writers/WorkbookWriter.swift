@@ -14,7 +14,7 @@ struct WorkbookWriter {
     /// The workbook's bytes for `period` (the report's last month when nil).
     func data(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport]) throws(HallRateError) -> Data {
         var workbook = XLSXWorkbook()
-        let month = period ?? report.periods.last ?? Period(index: 0)
+        let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let black = Set(report.lists.filter { $0.kind == .black && $0.period == month }.map(\.figures.hall))
         for league in report.leagueTables where league.period == month {
             var sheet = Worksheet(name: "\(words.tier(league.tier)) \(month)", header: words.leagueHeader)
@@ -26,6 +26,10 @@ struct WorkbookWriter {
                     figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
                     figures.map { .percent($0.ratio) } ?? .empty, figures?.deltaPP.map(Worksheet.Value.decimal) ?? .empty,
                     figures?.slopePP.map(Worksheet.Value.decimal) ?? .empty, .text(words.flags(entry.flags)),
+                    figures?.prevRank.map(Worksheet.Value.integer) ?? .empty,
+                    figures?.rankChange.map(Worksheet.Value.integer) ?? .empty,
+                    figures?.yoyDeltaPP.map(Worksheet.Value.decimal) ?? .empty,
+                    .text(words.provisional(!report.closing.isClosed(month))),
                 ], highlighted: entry.flags.contains(.belowTarget) || black.contains(entry.hall))
             }
             workbook.sheets.append(sheet)
@@ -37,7 +41,8 @@ struct WorkbookWriter {
                 .text(entry.period.description), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
                 entry.figures.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
                 .integer(entry.figures.total), .integer(entry.figures.online), .percent(entry.figures.ratio),
-                .integer(entry.bottomStreak),
+                entry.figures.target.map { .percent($0.doubleValue) } ?? .empty,
+                entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
             ], highlighted: entry.kind == .black)
         }
         workbook.sheets.append(lists)
@@ -46,7 +51,9 @@ struct WorkbookWriter {
             summary.append([
                 .text(row.period.description), .text(words.tier(row.tier)), .percent(row.target.doubleValue),
                 .integer(row.halls), .integer(row.total), .integer(row.online), row.ratio.map(Worksheet.Value.percent) ?? .empty,
-                .integer(row.hallsBelowTarget),
+                .integer(row.hallsBelowTarget), .integer(row.ranked), row.slopePP.map(Worksheet.Value.decimal) ?? .empty,
+                row.trajectory?.monthsToTarget.map(Worksheet.Value.integer) ?? .empty, .text(words.trajectory(row.trajectory)),
+                .text(words.provisional(row.provisional)), .text(row.dataCutoff?.description ?? ""),
             ])
         }
         workbook.sheets.append(summary)
@@ -70,7 +77,7 @@ struct WorkbookWriter {
     /// Writes `report_YYYY-MM.xlsx` into `folder` atomically and returns its name.
     func write(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport],
                folder: String) throws(HallRateError) -> String {
-        let month = period ?? report.periods.last ?? Period(index: 0)
+        let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let name = "report_\(month).xlsx"
         try AtomicFile.write(Array(data(report, period: month, rejects: rejects, files: files)), to: folder + "/" + name)
         return name

@@ -162,7 +162,7 @@ extension HTMLReportWriter {
                 if isRed {
                     html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td></tr>\n"
                 } else {
-                    html += "<td class=\"num streak\">\(entry.bottomStreak)</td></tr>\n"
+                    html += "<td class=\"num streak\">\(entry.blackStreak ?? 0)</td></tr>\n"
                 }
             }
             html += "</tbody></table></div>\n"

@@ -1,0 +1,32 @@
+/// Where a tier's rate is heading against its target (contract rule 15).
+public enum TierTrajectory: Sendable, Equatable {
+    /// The tier's ratio is at or above its target.
+    case atTarget
+    /// Below target with a positive slope: ⌈(target − ratio)·100 / slope_pp⌉ months at this trend.
+    case reaches(months: Int)
+    /// Below target and the slope is ≤ 0, or so flat that the target lies more than a century away.
+    case notAtThisTrend
+
+    /// More months than this count as not reaching the target.
+    static let horizon = 1200
+
+    /// The trajectory of a ratio against its target; nil when below target without a slope (fewer
+    /// than 3 months with data among the last 6) or without a ratio.
+    static func of(ratio: Fraction?, target: Fraction?, slopePP: Double?) -> TierTrajectory? {
+        guard let ratio, let target else { return nil }
+        guard ratio.isLess(than: target) else { return .atTarget }
+        guard let slope = slopePP, slope.isFinite else { return nil }
+        guard slope > 0 else { return .notAtThisTrend }
+        let gap = (target.doubleValue - ratio.doubleValue) * 100
+        // The tolerance keeps a quotient such as 2.0000000000004 (binary rounding of an exact 2) at 2.
+        let months = (gap / slope - 1e-9).rounded(.up)
+        guard months.isFinite, months <= Double(horizon) else { return .notAtThisTrend }
+        return .reaches(months: max(1, Int(months)))
+    }
+
+    /// The months to target, when it is reached at this trend.
+    public var monthsToTarget: Int? {
+        if case .reaches(let months) = self { return months }
+        return nil
+    }
+}
