@@ -343,7 +343,9 @@ public struct PipelineRunner {
             periods = (first.index...last.index).map(Period.init(index:))
         }
         return SupervisionReport(
-            registry: registry, closing: closing, targets: pipeline.targets, periods: periods, hallMonths: rows,
+            registry: registry, closing: closing, targets: pipeline.targets,
+            rules: .init(minVolume: pipeline.minVolume, listSize: pipeline.listSize, listMinRanked: pipeline.listMinRanked),
+            periods: periods, hallMonths: rows,
             tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, targets: pipeline.targets,
                                                     closing: closing),
             leagueTables: LeagueTableBuilder.build(rows, periods: periods, registry: registry),

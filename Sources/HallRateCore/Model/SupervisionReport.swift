@@ -64,6 +64,15 @@ public struct SupervisionReport: Sendable {
     public let closing: MonthClosing
     /// The targets the months were judged by.
     public let targets: TargetSchedule
+    /// How halls were ranked and listed: min_volume per tier, list_size (N), list_min_ranked.
+    public let rules: ListRules
+
+    /// The pipeline settings that decide ranks and lists, for the sentences that explain them.
+    public struct ListRules: Sendable {
+        public let minVolume: [Tier: Int]
+        public let listSize: Int
+        public let listMinRanked: Int
+    }
     /// Every month from the first to the last with data.
     public let periods: [Period]
     /// The long table: halls with data, by hall code then month.
