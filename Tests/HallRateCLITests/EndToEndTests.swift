@@ -45,8 +45,10 @@ import Testing
 
     @Test func longTableHasTheContractColumnsAndHandWorkedFigures() throws {
         let header = try #require(try table("hall_months.csv").first)
+        // The contract's v1 columns first, in their order; v2's after them.
         #expect(header == ["hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
-                           "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags"])
+                           "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
+                           "prev_rank", "rank_change", "target", "provisional", "data_cutoff"])
         // 市西街道: 4/4, 3/4, 2/4, 1/4 from January to April 2019, and 0/4 in April 2018.
         let april = try hallMonth("520502001000", "2019-04")
         #expect(april["total"] == "4")
@@ -60,6 +62,11 @@ import Testing
         #expect(april["yoy_delta_pp"] == "25.00")  // 0.25 − 0.00
         #expect(april["rank"] == "3")  // behind two halls tied at 0.5
         #expect(april["flags"] == "below_target;declining")
+        #expect(april["prev_rank"] == "2")  // March: behind 市东 (3/4), tied with nobody
+        #expect(april["rank_change"] == "-1")  // moved down one place
+        #expect(april["target"] == "0.5000")
+        #expect(april["provisional"] == "no")  // long closed
+        #expect(april["data_cutoff"] == "")  // only provisional months carry a cut-off
         let february = try hallMonth("520502001000", "2019-02")
         #expect(february["slope_pp"] == "")  // two points only
         #expect(february["flags"] == "")  // one fall is not a decline
@@ -86,25 +93,49 @@ import Testing
         let march = try table("league/2019-03_township.csv")
         let silent = try #require(march.last)
         #expect(silent[1] == "520502004000")
-        #expect(silent.last == "no_data")
+        #expect(silent[8] == "no_data")
+        #expect(march.first == ["rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
+                                "prev_rank", "rank_change", "yoy_delta_pp", "provisional"])
+        // 三板桥街道 rose from 2nd in March to 1st in April.
+        #expect(april.first { $0[1] == "520502003000" }.map { [$0[9], $0[10]] } == ["2", "1"])
         // The registry name starts with '=': neutralised, so a spreadsheet shows it as text.
         #expect(silent[2] == "'=HYPERLINK(\"http://x\")")
         // A negative change stays a number.
         #expect(march.first { $0[1] == "520502001000" }?[6] == "-25.00")
     }
 
-    @Test func redAndBlackListsTakeWholeTiesAndCountStreaks() throws {
-        let rows = try table("red_black_lists.csv").filter { $0.first == "2019-04" && $0[1] == "township" }
-        #expect(rows.map { [$0[2], $0[4], $0[9]] } == [
-            ["red", "520502003000", "0"],
-            ["red", "520502002000", "0"],
-            ["black", "520502001000", "4"],  // alone or tied at the bottom since January
+    @Test func redAndBlackListsTakeWholeTiesAndNeverBlacklistAHallAtTarget() throws {
+        let lists = try table("red_black_lists.csv")
+        #expect(lists.first?.last == "black_streak")
+        let april = lists.filter { $0.first == "2019-04" && $0[1] == "township" }
+        // Three ranked halls; N = 1. 三板桥 4/8 and 市东 2/4 are exactly at the 0.5 target: tied first
+        // among the halls meeting it, both red. 市西 1/4 is the only ranked hall below target.
+        #expect(april.map { [$0[2], $0[4], $0[8], $0[9], $0[10]] } == [
+            ["red", "520502003000", "0.5000", "0.5000", ""],
+            ["red", "520502002000", "0.5000", "0.5000", ""],
+            ["black", "520502001000", "0.2500", "0.5000", "1"],  // at or above target until March: a streak of 1
+        ])
+        // January and February had one ranked township hall (fewer than list_min_ranked, 3): no lists.
+        // March had three, all at or above target: a red list of one, no black list. The district
+        // center is alone in its tier: never listed.
+        #expect(lists.dropFirst().map { [$0[0], $0[2], $0[4]] } == [
+            ["2019-03", "red", "520502002000"],
+            ["2019-04", "red", "520502003000"], ["2019-04", "red", "520502002000"], ["2019-04", "black", "520502001000"],
         ])
     }
 
-    @Test func tierSummaryCountsHallsBelowTarget() throws {
-        let row = try #require(try table("tier_summary.csv").first { $0.first == "2019-04" && $0[1] == "township" })
-        #expect(row == ["2019-04", "township", "0.5000", "4", "18", "8", "0.4444", "1"])
+    @Test func tierSummaryCountsHallsBelowTargetAndItsTrajectory() throws {
+        let summary = try table("tier_summary.csv")
+        #expect(summary.first == ["period", "tier", "target", "halls", "total", "online", "ratio", "halls_below_target",
+                                  "ranked", "slope_pp", "months_to_target", "trajectory", "provisional", "data_cutoff"])
+        let row = try #require(summary.first { $0.first == "2019-04" && $0[1] == "township" })
+        // Tier ratios Jan–Apr 2019: 4/4, 3/4, 9/16, 8/18 → slope of 100, 75, 56.25, 44.44 = −18.54 pp/month.
+        #expect(row == ["2019-04", "township", "0.5000", "4", "18", "8", "0.4444", "1", "3", "-18.54", "",
+                        "not_at_this_trend", "no", ""])
+        let march = try #require(summary.first { $0.first == "2019-03" && $0[1] == "township" })
+        #expect(march[9...11] == ["-21.88", "", "at_target"])  // 9/16 ≥ 0.5
+        // May: no township data, so no slope of its own.
+        #expect(try #require(summary.first { $0.first == "2019-05" && $0[1] == "township" })[9] == "")
     }
 
     @Test func rejectsNameFileLineReasonAndMaskIDs() throws {
@@ -122,7 +153,7 @@ import Testing
     @Test func outputsStartWithAByteOrderMarkAndUseCRLF() throws {
         let bytes = try Data(contentsOf: output.appendingPathComponent("hall_months.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes, as: UTF8.self).contains("flags\r\n"))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("data_cutoff\r\n"))
     }
 
     @Test func twoRunsGiveIdenticalCSVs() throws {

@@ -41,7 +41,8 @@ enum TierSummarizer {
                 let points = (period.index - 5...period.index).compactMap { index in
                     percent(tier.index, Period(index: index)).map { (Double(index), $0) }
                 }
-                let slope = points.count >= 3 ? TrendCalculator.slope(points) : nil
+                // As for a hall (rule 7): a month without data has no slope of its own.
+                let slope = total[cell] > 0 && points.count >= 3 ? TrendCalculator.slope(points) : nil
                 let target = targets.target(tier, in: period)
                 let ratio = total[cell] > 0 ? Fraction(online[cell], total[cell]) : nil
                 summaries.append(SupervisionReport.TierSummary(
