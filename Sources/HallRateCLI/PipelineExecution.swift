@@ -30,8 +30,7 @@ struct PipelineExecution {
         let summary: RunSummary
         do {
             defer { display.finish() }
-            try prepare(try Store(path: pipeline.output.store))
-            summary = try runner.run()
+            summary = try runner.run(prepare: prepare)
         } catch {
             printError(error)
             throw ExitCode([.pipeline, .registry, .usage].contains(error.code) ? 2 : 1)

@@ -55,7 +55,9 @@ public struct PipelineRunner {
     /// - Throws: ``HallRateError`` `.pipeline` or `.registry` when the pipeline does not fit its files
     ///   (nothing is written then), `.store` or `.output` when the store or an output cannot be written.
     ///   Bad rows and refused files are not errors: they go to the rejects file.
-    public func run() throws(HallRateError) -> RunSummary {
+    /// - Parameter prepare: called with the store once the pipeline and its inputs have passed their
+    ///   checks, before anything is read (`reprocess` marks files there).
+    public func run(prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in }) throws(HallRateError) -> RunSummary {
         let startedAt = Date()
         let checker = PipelineChecker(pipeline: pipeline, root: root)
         let (problems, checkedRegistry) = checker.check()
@@ -63,13 +65,15 @@ public struct PipelineRunner {
         guard let registry = checkedRegistry else {
             throw HallRateError(.registry, "the registry could not be read", at: SourceLocation(file: pipeline.registryPath))
         }
-        if let missing = checker.missingSources().first { throw missing }
-        for source in checker.emptySources() {
+        // Contract rule 14: a missing source would publish its halls as not reporting.
+        if let missing = problems.first(where: { $0.error.code == .missingSource }) { throw missing.error }
+        for source in checker.emptySources() where source.optional {
             logger.warning("optional source matches no file", metadata: ["source": "\(source.name)", "glob": "\(source.glob)"])
         }
         let inputs = try checker.discover()
         try AtomicFile.makeDirectory(pipeline.output.folder)
         let store = try Store(path: pipeline.output.store)
+        try prepare(store)
         AtomicFile.removeFiles(in: pipeline.output.folder, containing: ".tmp-")  // left by a killed run; we hold the lock
         do {
             let summary = try runStages(inputs, registry: registry, store: store, checker: checker, startedAt: startedAt)
