@@ -7,12 +7,16 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Rebuild the workbook (.xlsx) and HTML report for a month from the store, reading no input.",
-        discussion: "Writes report_YYYY-MM.xlsx and report_YYYY-MM.html into the output folder (default: the latest month)."
+        discussion: """
+            Writes report_YYYY-MM.xlsx and report_YYYY-MM.html into the output folder (default: the latest \
+            closed month, the month of the 通报), and rewrites every report already there and the CSV tables, \
+            so that all of them agree on the as-of date.
+            """
     )
 
     @OptionGroup var options: CommonOptions
 
-    @Option(help: ArgumentHelp("The month to report (default: the latest month with data).", valueName: "YYYY-MM"))
+    @Option(help: ArgumentHelp("The month to report (default: the latest closed month with data).", valueName: "YYYY-MM"))
     var period: String?
 
     @OptionGroup var outputOptions: OutputOptions

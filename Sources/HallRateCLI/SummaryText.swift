@@ -27,7 +27,7 @@ struct SummaryText {
             lines.append(months)
         }
         if summary.notReporting > 0 {
-            lines.append("not reporting (未报送): \(summary.notReporting) hall-months, listed in not_reporting.csv")
+            lines.append("halls not reporting (未报送) in a closed month: \(summary.notReporting), listed in not_reporting.csv")
         }
         lines.append("rows read \(summary.rowsRead) = accepted \(summary.accepted) + rejected \(summary.rejected)"
             + " + duplicates \(summary.duplicates)" + (summary.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
