@@ -65,6 +65,61 @@ import Testing
         #expect(problem.location?.line != nil)
     }
 
+    static let schedule = """
+        targets:
+          - {district: 0.6, township: 0.4, village: 25%}
+          - {from: 2019-01, district: 0.7, township: 0.5, village: 30%}
+          - {from: 2020-07, village: 0.4}
+        """
+
+    /// The minimal pipeline with `schedule` as its targets.
+    static var scheduled: String {
+        minimal.replacingOccurrences(of: "targets: {district: 0.7, township: 0.5, village: 30%}", with: schedule)
+    }
+
+    @Test func targetsMayBeAScheduleOfMonths() throws {
+        let targets = try load(Self.scheduled).targets
+        #expect(targets.target(.township, in: Period(year: 2018, month: 12)) == Fraction(4, 10))
+        #expect(targets.target(.township, in: Period(year: 2019, month: 1)) == Fraction(5, 10))
+        #expect(targets.target(.village, in: Period(year: 2020, month: 6)) == Fraction(30, 100))
+        #expect(targets.target(.village, in: Period(year: 2020, month: 7)) == Fraction(4, 10))
+        #expect(targets.target(.district, in: Period(year: 2021, month: 1)) == Fraction(7, 10))  // unchanged since 2019
+    }
+
+    @Test(arguments: [
+        ("- {from: 2020-07, village: 0.4}", "- {from: 2018-07, village: 0.4}", "2018-07 is not after 2019-01", "targets[2].from"),
+        ("- {district: 0.6, township: 0.4, village: 25%}", "- {from: 2018-01, district: 0.6, township: 0.4, village: 25%}",
+         "takes no 'from'", "targets[0].from"),
+        ("- {district: 0.6, township: 0.4, village: 25%}", "- {district: 0.6, township: 0.4}", "missing target for tier 'village'",
+         "targets[0]"),
+        ("{from: 2020-07, village: 0.4}", "{village: 0.4}", "needs 'from: YYYY-MM'", "targets[2]"),
+        ("from: 2020-07", "from: 2020-7", "'2020-7' is not a month", "targets[2].from"),
+        ("village: 0.4}", "town: 0.4}", "unknown tier 'town'", "targets[2].town"),
+        ("village: 0.4}", "village: 1.4}", "between 0 and 1", "targets[2].village"),
+    ])
+    func aBadScheduleNamesItsStep(replace: String, with replacement: String, message: String, key: String) throws {
+        #expect(Self.scheduled.contains(replace))
+        let problem = try error(Self.scheduled.replacingOccurrences(of: replace, with: replacement))
+        #expect(problem.message.contains(message), "\(problem)")
+        #expect(problem.key == key, "\(problem)")
+        #expect(problem.location?.line != nil)
+    }
+
+    @Test func minVolumeIsOneNumberOrOnePerTier() throws {
+        let each = try load(Self.minimal + "\nmin_volume: {district: 30, township: 20, village: 10}\n")
+        #expect(each.minVolume == [.district: 30, .township: 20, .village: 10])
+        #expect(try load(Self.minimal + "\nmin_volume: 12\n").minVolume == [.district: 12, .township: 12, .village: 12])
+        let missing = try error(Self.minimal + "\nmin_volume: {district: 30, township: 20}\n")
+        #expect(missing.message.contains("missing min_volume for tier 'village'"))
+        #expect(missing.key == "min_volume")
+        #expect(try error(Self.minimal + "\nmin_volume: {district: 30, township: 20, village: 0}\n").key == "min_volume.village")
+        #expect(try error(Self.minimal + "\nlist_min_ranked: 0\n").key == "list_min_ranked")
+        #expect(try error(Self.minimal + "\nclose_after_days: -1\n").key == "close_after_days")
+        let settings = try load(Self.minimal + "\nlist_min_ranked: 4\nclose_after_days: 0\n")
+        #expect((settings.listMinRanked, settings.closeAfterDays) == (4, 0))
+        #expect(try load(Self.minimal.replacingOccurrences(of: "    glob:", with: "    optional: true\n    glob:")).sources[0].optional)
+    }
+
     @Test func yamlSyntaxErrorsHaveALine() throws {
         let problem = try error("registry: [halls.csv\ntargets: {")
         #expect(problem.message.contains("not valid YAML"))
