@@ -17,7 +17,7 @@ struct RegistryReader {
         var names: [String: String] = [:]  // normalised name or alias → code
         let reader = CSVFileReader(path: path, layout: .init(encoding: .auto))
         do {
-            _ = try reader.read(header: { names in
+            let summary = try reader.read(header: { names in
                 let trimmed = names.map(TextNormalizer.normalize)
                 for column in RegistryReader.columns {
                     guard let at = trimmed.firstIndex(of: column) else {
@@ -31,6 +31,10 @@ struct RegistryReader {
                 let location = SourceLocation(file: displayPath, line: record.line)
                 guard record.count >= (columnIndex.max() ?? 0) + 1 else {
                     throw HallRateError(.registry, "this row has \(record.count) fields; the header has more", at: location)
+                }
+                for field in 0..<record.count where record.string(field).contains(where: \.isNewline) {
+                    throw HallRateError(.registry, "a value of this row spans several lines (a quote opened and closed too late?): "
+                                            + "every line in between would be lost", at: SourceLocation(file: displayPath, line: record.line, column: field + 1))
                 }
                 let values = columnIndex.map { TextNormalizer.normalize(record.string($0)) }
                 let (code, name, tierName, parent) = (values[0], values[1], values[2], values[3])
@@ -61,6 +65,10 @@ struct RegistryReader {
                 }
                 halls.append(Hall(code: code, name: name, tier: tier, parentCode: parent, aliases: aliases))
             })
+            if let line = summary.unterminatedQuoteLine {
+                throw HallRateError(.registry, "a quote opened on this line is never closed: every hall after it would be lost",
+                                    at: SourceLocation(file: displayPath, line: line))
+            }
         } catch let error as HallRateError {
             var located = error
             located.code = .registry
