@@ -259,7 +259,7 @@ public struct PipelineRunner {
             }
         }
         let registrySHA = Self.sha256(of: pipeline.registryPath)
-        let fingerprints = Dictionary(uniqueKeysWithValues: pipeline.sources.map { ($0.name, $0.fingerprint(registrySHA: registrySHA)) })
+        let fingerprints = Dictionary(uniqueKeysWithValues: pipeline.sources.map { ($0.name, $0.fingerprint(registrySHA: registrySHA, earliestMonth: pipeline.earliestMonth)) })
         let codes = registry.halls.map(\.code)
         var read: Set<String> = []
         var remapped = 0

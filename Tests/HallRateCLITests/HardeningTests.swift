@@ -42,4 +42,35 @@ import Testing
         #expect(result.standardError.contains("Input/halls.csv:4:2: error: a value of this row spans several lines"),
                 "\(result.standardError)")
     }
+
+    /// H4: one row dated 2109 used to become "the latest month", with a report for 2109-11 and thousands
+    /// of empty league tables.
+    @Test func anAbsurdDateIsABadDateNotTheLatestMonth() throws {
+        let export = folder.appendingPathComponent("Input/exports/a.csv")
+        var text = try String(contentsOf: export, encoding: .utf8)
+        text += "FUTURE-1,520502001000,网上,2109-11-05 10:00:00,办结,,\nPAST-1,520502001000,网上,1999-12-31 23:59:59,办结,,\n"
+        try text.write(to: export, atomically: true, encoding: .utf8)
+        let result = try run(["run", "pipeline.yml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("months: 2018-04 to 2019-05"), "\(result.standardOutput)")
+        let output = folder.appendingPathComponent("Output/pipeline")
+        let rejects = try HallRateProcess.rows(of: output.appendingPathComponent("rejects.csv"))
+        let dates = rejects.filter { $0.count > 3 && $0[2] == "bad_date" && $0[3].contains("outside the plausible dates") }
+        #expect(dates.count == 2, "\(rejects)")
+        #expect(dates.first?[3].contains("'2109-11-05 10:00:00' is outside the plausible dates 2000-01-01 to ") == true)
+        let leagues = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("league").path)
+        #expect(leagues.allSatisfy { $0.hasPrefix("2018-") || $0.hasPrefix("2019-") }, "\(leagues.count) league files")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("report_2109-11.html").path))
+    }
+
+    @Test func theEarliestPlausibleMonthIsASetting() throws {
+        try edit("pipeline.yml", "list_size: 1", "list_size: 1\nearliest_month: 2019-01")
+        let result = try run(["run", "pipeline.yml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("months: 2019-01 to 2019-05"), "\(result.standardOutput)")
+        try edit("pipeline.yml", "earliest_month: 2019-01", "earliest_month: 2019-1")
+        let bad = try run(["check", "pipeline.yml"])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("(key earliest_month)"), "\(bad.standardError)")
+    }
 }

@@ -4,7 +4,8 @@ extension Pipeline.Source {
     /// A digest of everything that decides how this source's files turn into rows: layout, mapping,
     /// value maps, date formats, and the registry's content. A file read under another fingerprint
     /// is read again.
-    func fingerprint(registrySHA: String) -> String {
+    /// - Parameter earliestMonth: the pipeline's `earliest_month` (it decides which rows are `bad_date`).
+    func fingerprint(registrySHA: String, earliestMonth: Period) -> String {
         // Bump the version string when reading the same bytes could give other rows (2: rows keep the
         // day of acceptance).
         var parts: [String] = ["hallrate-fingerprint-2", name, glob, format.rawValue]
@@ -17,6 +18,7 @@ extension Pipeline.Source {
             parts.append("record \(xml.record.namespace) \(xml.record.local)")
             parts += xml.fields.map { "path \($0.description) \($0.elements.map(\.namespace)) \($0.attribute?.namespace ?? "")" }
         }
+        parts.append("earliest \(earliestMonth)")
         parts.append("registry \(registrySHA)")
         let digest = SHA256.hash(data: Array(parts.joined(separator: "\n").utf8))
         return digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()

@@ -66,9 +66,21 @@ public struct Pipeline: Sendable {
     public let listMinRanked: Int
     /// Days after a month's last day from which it is closed (contract rule 13).
     public let closeAfterDays: Int
+    /// The earliest month an `accepted_at` may fall in; earlier ones are `bad_date` rejects.
+    public let earliestMonth: Period
     public var output: Output
     /// Where each key of the file was written, for messages.
     public let keyLocations: KeyLocations
+
+    /// The instants an `accepted_at` may take: from the start of `earliestMonth` to the end of the month
+    /// after `today`'s. Outside them a date is not a date of this district's work (a typo such as
+    /// 2109, an unset clock) and its row is a `bad_date` reject, so no output spans years of empty months.
+    public func acceptedWindow(today: CalendarDate = .today) -> ClosedRange<LocalTime> {
+        let first = LocalTime(year: earliestMonth.year, month: earliestMonth.month, day: 1) ?? LocalTime(seconds: 0)
+        let next = today.period.advanced(by: 1)
+        let last = CalendarDate.lastDay(of: next)
+        return first...LocalTime(seconds: Int64(last.days) * 86_400 + 86_399)
+    }
 
     /// The location of `keyPath`, or of its nearest written parent.
     public func location(of keyPath: String) -> SourceLocation { keyLocations.location(of: keyPath) }

@@ -11,6 +11,7 @@ public struct PipelineDefinition: Decodable, Sendable {
     public var listSize: Int?
     public var listMinRanked: Int?
     public var closeAfterDays: Int?
+    public var earliestMonth: String?
     public var output: OutputDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -19,6 +20,7 @@ public struct PipelineDefinition: Decodable, Sendable {
         case listSize = "list_size"
         case listMinRanked = "list_min_ranked"
         case closeAfterDays = "close_after_days"
+        case earliestMonth = "earliest_month"
     }
 
     public init(from decoder: Decoder) throws {
@@ -32,6 +34,7 @@ public struct PipelineDefinition: Decodable, Sendable {
         listSize = try c.decodeIfPresent(Int.self, forKey: .listSize)
         listMinRanked = try c.decodeIfPresent(Int.self, forKey: .listMinRanked)
         closeAfterDays = try c.decodeIfPresent(Int.self, forKey: .closeAfterDays)
+        earliestMonth = try c.decodeIfPresent(String.self, forKey: .earliestMonth)
         output = try c.decodeIfPresent(OutputDefinition.self, forKey: .output)
     }
 }

@@ -29,6 +29,13 @@ struct Validator {
             throw fail("close_after_days", "close_after_days must be a whole number of days from 0 to 366")
         }
 
+        let earliestMonth = try definition.earliestMonth.map { text throws(HallRateError) -> Period in
+            guard let month = Period(text), month.year >= 1900 else {
+                throw fail("earliest_month", "'\(text)' is not a month from 1900 on; write earliest_month: YYYY-MM, e.g. 2015-01")
+            }
+            return month
+        } ?? Period(year: 2000, month: 1)
+
         guard !definition.sources.isEmpty else { throw fail("sources", "at least one source is needed") }
         var sources: [Pipeline.Source] = []
         var names: Set<String> = []
@@ -42,7 +49,7 @@ struct Validator {
         let output = try validate(definition.output, name: name)
         return Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
                         targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
-                        closeAfterDays: closeAfterDays, output: output, keyLocations: keys)
+                        closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
     }
 
     private func validate(_ source: SourceDefinition, index: Int) throws(HallRateError) -> Pipeline.Source {

@@ -30,6 +30,8 @@ final class RecordMapper {
     private let channelTable: ByteTable<Channel>
     private let statusTable: ByteTable<Status>
     private let dateFormats: [DateFormat]
+    /// The instants an `accepted_at` may take (``Pipeline/acceptedWindow(today:)``).
+    private let acceptedWindow: ClosedRange<LocalTime>
     /// Where a field with full-width forms is normalised (``normalized(_:)``).
     private let conversion = TextNormalizer.ConversionBuffer()
 
@@ -71,6 +73,7 @@ final class RecordMapper {
         channelTable = ByteTable(source.channels.map { ($0.key, $0.value) })
         statusTable = ByteTable(source.statuses.map { ($0.key, $0.value) })
         dateFormats = source.dateFormats
+        acceptedWindow = pipeline.acceptedWindow()
     }
 
     /// The normalised bytes of `field`, valid until the next call (no closure per field: each one
@@ -78,6 +81,11 @@ final class RecordMapper {
     @inline(__always)
     private func normalized(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         TextNormalizer.normalized(field, buffer: conversion)
+    }
+
+    /// `YYYY-MM-DD` of a time.
+    private static func day(_ time: LocalTime) -> String {
+        CalendarDate(days: Int(time.seconds >= 0 ? time.seconds / 86_400 : (time.seconds - 86_399) / 86_400)).description
     }
 
     /// Maps one record. Returns the transaction, or the reject to file.
@@ -112,6 +120,11 @@ final class RecordMapper {
         guard let acceptedAt = parseDate(record[acceptedColumn]) else {
             return .failure(reject(record, .badDate,
                 "accepted_at '\(text(record, acceptedColumn))' matches none of the formats: \(formatList)"))
+        }
+        guard acceptedWindow.contains(acceptedAt) else {
+            return .failure(reject(record, .badDate,
+                "accepted_at '\(text(record, acceptedColumn))' is outside the plausible dates \(Self.day(acceptedWindow.lowerBound)) "
+                    + "to \(Self.day(acceptedWindow.upperBound)) (earliest_month to the end of next month)"))
         }
         let channelBytes = normalized(record[channelColumn])
         guard let channel = channelTable.lookup(channelBytes) ?? source.channels[String(decoding: channelBytes, as: UTF8.self)] else {
