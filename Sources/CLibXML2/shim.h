@@ -22,6 +22,18 @@ static inline void CLibXML2_refuseExternalEntities(void) {
     xmlSetExternalEntityLoader(CLibXML2_refuseLoad);
 }
 
+/// A generic-error handler that prints nothing.
+static inline void CLibXML2_ignoreGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
+}
+
+/// Stops libxml2 from writing its own error lines to standard error (they broke JSON logs); every
+/// error that matters reaches the caller through the parser context (xmlCtxtGetLastError) instead.
+/// libxml2 keeps this handler per thread: call it on the thread that parses.
+static inline void CLibXML2_silenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, CLibXML2_ignoreGenericError);
+}
+
 /// The line the parser is on (xmlSAX2GetLineNumber, without its void * parameter).
 static inline int CLibXML2_lineNumber(xmlParserCtxtPtr context) {
     return context != NULL && context->input != NULL ? context->input->line : 0;

@@ -100,3 +100,16 @@ import Testing
         #expect(throws: XMLPath.Invalid.self) { try XMLPath.parse("a//b", namespaces: [:]) }
     }
 }
+
+extension XMLFileReaderTests {
+    /// H1 (issue 16): a byte that is not GB18030 between two records used to end the file in silence,
+    /// as if it were complete: 100 of 200 records read, status ok, no reject.
+    @Test(arguments: [5, 1 << 16])
+    func anUndecodableByteBetweenRecordsIsDamageAtItsLine(chunkSize: Int) throws {
+        let result = try read("gb18030-stray-byte.xml", record: "办件", fields: ["编号"], chunkSize: chunkSize)
+        #expect(result.records.count == 100)
+        let damage = try #require(result.summary.damage, "the file must be damaged, not complete")
+        #expect(damage.line == 103)
+        #expect(!damage.inRecord)
+    }
+}

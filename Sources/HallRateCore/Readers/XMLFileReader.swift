@@ -72,6 +72,7 @@ final class XMLPushParser {
     init(layout: XMLFileReader.Layout, limits: XMLFileReader.Limits, path: String) throws(HallRateError) {
         self.path = path
         CLibXML2_refuseExternalEntities()
+        CLibXML2_silenceGenericErrors()
         context = .allocate(capacity: 1)
         context.initialize(to: Context(layout: layout, limits: limits))
         var handler = xmlSAXHandler()
@@ -107,9 +108,18 @@ final class XMLPushParser {
     func parse(_ chunk: UnsafeRawBufferPointer, isLast: Bool, _ body: (RawRecord) throws -> Void) throws -> XMLFileReader.Damage? {
         guard let parser else { return nil }
         let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
-        _ = xmlParseChunk(parser, base, Int32(chunk.count), isLast ? 1 : 0)
+        let status = xmlParseChunk(parser, base, Int32(chunk.count), isLast ? 1 : 0)
         if let hostile = context.pointee.hostile {
             throw HallRateError(.fileRefused, hostile, at: SourceLocation(file: path, line: context.pointee.hostileLine))
+        }
+        if status != 0, context.pointee.error == nil {
+            // Some errors (bytes not valid in the declared encoding, above all) reach only the context,
+            // not the structured-error callback: the parser stops, and must not pass for a file's end.
+            let last = xmlCtxtGetLastError(parser)
+            let message = last.flatMap { $0.pointee.message.map { String(cString: $0) } }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "libxml2 error \(status)"
+            let line = last.map { Int($0.pointee.line) }.flatMap { $0 > 0 ? $0 : nil } ?? Int(CLibXML2_lineNumber(parser))
+            context.pointee.fail("not well-formed XML: " + message, line: line)
         }
         try deliver(body)
         if let error = context.pointee.error { return error }
