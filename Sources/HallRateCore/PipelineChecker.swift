@@ -22,8 +22,18 @@ public struct PipelineChecker {
         let path: String
         let displayPath: String
         let source: Pipeline.Source
+        /// False when the file's name is not UTF-8: `path` then shows the bad bytes as `\xHH` and the
+        /// file cannot be opened; it is refused by name (``nameRefusal``).
+        var nameIsUTF8 = true
         /// The hall code the path carries, for sources whose glob has `{hall_code}`.
         var hallFromPath: String? { source.paths.hallCode(in: path) }
+
+        /// Why a file whose name is not UTF-8 is refused.
+        static func nameRefusal(_ displayPath: String) -> HallRateError {
+            HallRateError(.fileRefused, "the file name is not valid UTF-8 (bytes shown as \\xHH; a GBK name saved by Windows or "
+                              + "unpacked from a zip?): it cannot be read; rename it in UTF-8 (e.g. convmv -f gbk -t utf-8)",
+                          at: SourceLocation(file: displayPath, line: 1))
+        }
     }
 
     /// Checks everything and returns the problems (empty when the pipeline is fine) and the registry.
@@ -47,7 +57,10 @@ public struct PipelineChecker {
         }
         problems += missingSources().map { Problem(error: $0, isPipelineError: false) }
         guard let registry else { return (problems, nil) }
-        for input in inputs where input.source.format == .csv {
+        for input in inputs where !input.nameIsUTF8 {
+            problems.append(Problem(error: Input.nameRefusal(input.displayPath), isPipelineError: false))
+        }
+        for input in inputs where input.source.format == .csv && input.nameIsUTF8 {
             do {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
                 _ = try CSVFileReader(path: input.path, layout: layout).read(header: { header in
@@ -70,11 +83,15 @@ public struct PipelineChecker {
 
     private struct HeaderChecked: Error {}
 
+
     /// The files of every source, sorted by path; a file matched by two sources is an error.
     func discover() throws(HallRateError) -> [Input] {
         var owner: [String: Pipeline.Source] = [:]
+        var notUTF8: Set<String> = []
         for source in pipeline.sources {
-            for path in FileFinder.files(matching: source.resolvedGlob) {
+            for match in FileFinder.files(matching: source.resolvedGlob) {
+                let path = match.path
+                if !match.isUTF8 { notUTF8.insert(path) }
                 if let first = owner[path] {
                     throw HallRateError(.pipeline,
                         "\(display(path)) is matched by both source '\(first.name)' and source '\(source.name)'",
@@ -83,7 +100,8 @@ public struct PipelineChecker {
                 owner[path] = source
             }
         }
-        return owner.keys.map { Input(path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0]) }
+        return owner.keys.map { Input(path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0],
+                                      nameIsUTF8: !notUTF8.contains($0)) }
             .sorted { PathOrder.precedes($0.displayPath, $1.displayPath) }
     }
 

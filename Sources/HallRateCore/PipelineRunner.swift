@@ -371,6 +371,7 @@ public struct PipelineRunner {
     func ingest(_ input: PipelineChecker.Input, registry: HallRegistry, into sink: inout StoreSink,
                 onRows: (Int) -> Void = { _ in }) throws -> FileReport {
         onRows(0)
+        guard input.nameIsUTF8 else { throw FileRefusal(error: PipelineChecker.Input.nameRefusal(input.displayPath)) }
         var report = FileReport(path: input.displayPath, source: input.source.name)
         var mapper: RecordMapper?
         func header(_ names: [String]) throws {

@@ -73,4 +73,34 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.standardError.contains("(key earliest_month)"), "\(bad.standardError)")
     }
+
+    /// H2: an export whose name is GBK (as Windows or a zip saves it) used to be skipped in silence:
+    /// not read, not in the manifest, no warning.
+    @Test func aFileNamedInGBKIsRefusedByNameNotIgnored() throws {
+        // 七星关区_2019年2月.csv in GBK.
+        let name: [UInt8] = [0xC6, 0xDF, 0xD0, 0xC7, 0xB9, 0xD8, 0xC7, 0xF8, 0x5F, 0x32, 0x30, 0x31, 0x39, 0xC4, 0xEA, 0x32,
+                             0xD4, 0xC2, 0x2E, 0x63, 0x73, 0x76]
+        let path = Array((folder.appendingPathComponent("Input/exports").path + "/").utf8) + name + [0]
+        let content = Array("编号,大厅,渠道,受理时间,状态,更新时间,证件号\nG-1,520502001000,网上,2019-02-11 09:00:00,办结,,\n".utf8)
+        let written = path.withUnsafeBufferPointer { path -> Int in
+            guard let base = path.baseAddress else { return -1 }
+            let fd = open(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+            guard fd >= 0 else { return -1 }
+            defer { close(fd) }
+            return content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        }
+        #expect(written == content.count)
+        let shown = "Input/exports/\\xC6\\xDF\\xD0\\xC7\\xB9\\xD8\\xC7\\xF8_2019\\xC4\\xEA2\\xD4\\xC2.csv"
+        let check = try run(["check", "pipeline.yml"])
+        #expect(check.status == 2)
+        #expect(check.standardError.contains(shown + ":1: error: the file name is not valid UTF-8"), "\(check.standardError)")
+        for _ in 1...2 {  // the second run finds it in the store, unchanged
+            let result = try run(["run", "pipeline.yml"])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.contains("files: 3 ("), "\(result.standardOutput)")
+            #expect(result.standardOutput.contains("1 refused"), "\(result.standardOutput)")
+            let rejects = try HallRateProcess.rows(of: folder.appendingPathComponent("Output/pipeline/rejects.csv"))
+            #expect(rejects.contains { $0.first == shown && $0.count > 2 && $0[2] == "file_refused" }, "\(rejects)")
+        }
+    }
 }
