@@ -85,19 +85,144 @@ import Testing
         #expect(captures(league[...], "<td class=\"code\">", "</td>")
             == ["520502003000", "520502002000", "520502001000", "520502004000"])
         #expect(league.contains("<th>大厅名称</th>") && league.contains("网上办事率") && league.contains("环比(百分点)"))
-        // 市西街道: 1/4 below the 0.5 target and on the black list: bold row, hatched, ■ and ▼.
+        #expect(league.contains("<th class=\"num\">同比(百分点)</th>") && league.contains("<th class=\"num\">名次变化</th>"))
+        // 名次变化 against March: 三板桥 2 → 1, 市东 1 → 1, 市西 2 → 3, the unranked hall has none.
+        #expect(captures(league[...], "<td class=\"num change\"", "</td>").map { $0.split(separator: ">").last.map(String.init) ?? "" }
+            == ["↑1", "持平", "↓1", "—"])
+        // 市西街道: 1/4 below the 0.5 target and on the black list: bold row, hatched, ■ and ▼; a year ago 0/4.
         let row = try #require(captures(league[...], "<tr class=\"below black\">", "</tr>").first)
         #expect(row.contains("520502001000") && row.contains("■") && row.contains("▼"))
-        #expect(row.contains("25.0%") && row.contains("−25.00") && row.contains("低于目标、连续下降"))
-        // Red and black lists of the month, with the bottom streak.
+        #expect(row.contains("25.0%") && row.contains("−25.00") && row.contains("+25.00") && row.contains("低于目标、连续下降"))
+        // Red and black lists of the month; 市西 is on the black list for the first time (at its target in March).
         let red = try #require(captures(township, "<table class=\"list-red\">", "</table>").first)
         #expect(red.contains("三板桥街道政务服务中心") && red.contains("市东街道政务服务中心"))
         let black = try #require(captures(township, "<table class=\"list-black\">", "</table>").first)
-        #expect(black.contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">4</td>"))
-        #expect(township.contains("连续垫底月数"))
+        #expect(black.contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">1</td>"))
+        #expect(township.contains("<th class=\"num\">连续上黑榜月数</th>") && !township.contains("连续垫底"))
+        // The tier's trajectory: falling, so never at this trend; the district has one month of data.
+        #expect(township.contains("<p class=\"note trajectory\">层级达标趋势：斜率 −18.54 百分点/月，按当前趋势无法达标。</p>"))
+        #expect(try section(html, .district).contains("层级达标趋势：近六个月数据不足，无法判断趋势。"))
         // Projection: a falling slope never reaches the target.
         let projection = try #require(captures(township, "<table class=\"projection\">", "</table>").first)
         #expect(projection.contains("市西街道政务服务中心") && projection.contains("按当前趋势无法达标"))
+    }
+
+    @Test func closedMonthIsABulletinThatSaysWhatTheListsMean() throws {
+        let html = writer.html(built.report, period: Period(year: 2019, month: 4))
+        #expect(html.contains("<title>政务服务大厅网上办事率监测通报 · 2019年4月</title>"))
+        #expect(html.contains("<h1>政务服务大厅网上办事率监测通报 · 2019年4月</h1>"))
+        #expect(!html.contains("预警") && !html.contains("class=\"provisional-banner\"") && !html.contains("临时"))
+        // The fixture ranks from 4 transactions, lists 1 hall (ties take the whole tie), and needs 3 ranked halls.
+        let township = try section(html, .township)
+        #expect(captures(township, "<p class=\"list-meaning\">", "</p>") == [
+            "红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。",
+            "黑榜：参与排名且低于目标的大厅中网上办事率最低的 1 名，并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。",
+        ])
+        // One ranked district hall: no lists, and the page says why.
+        let district = try section(html, .district)
+        #expect(district.contains("<p class=\"no-lists\">本月本层级参与排名的大厅不足 3 个，不设红黑榜。</p>"))
+        #expect(!district.contains("class=\"list-red\"") && !district.contains("class=\"list-black\"") && !district.contains("class=\"list-meaning\""))
+        // March: three ranked halls, all at their target: a red list and no black list, said so.
+        let march = try section(writer.html(built.report, period: Period(year: 2019, month: 3)), .township)
+        #expect(march.contains("<table class=\"list-red\">") && !march.contains("<table class=\"list-black\">"))
+        #expect(march.contains("<p class=\"empty\">参与排名的大厅均已达标，本月无黑榜。</p>"))
+        // The legend says what the marks mean now.
+        #expect(html.contains("红榜（参与排名且达到目标的前 1 名）") && html.contains("黑榜（参与排名且低于目标的末 1 名）"))
+    }
+
+    /// The hall of each black-list row in `html` (its list table and its league rows), with the ratio shown.
+    func blackRows(_ html: String, _ tier: Tier) throws -> [(name: String, ratio: Double)] {
+        let part = try section(html, tier)
+        func percent(_ text: String) -> Double? {
+            text.range(of: #"[0-9.]+%"#, options: .regularExpression).flatMap { Double(text[$0].dropLast()) }.map { $0 / 100 }
+        }
+        var rows: [(String, Double)] = []
+        for table in captures(part, "<table class=\"list-black\">", "</table>") {
+            for row in captures(table[...], "<tr><td class=\"num\">", "</tr>") {
+                let cells = captures(row[...], "<td", "</td>").map { $0.split(separator: ">", maxSplits: 1).last.map(String.init) ?? "" }
+                // cells: name, ratio, streak (the rank cell was consumed by the row's opening).
+                if cells.count >= 2, let ratio = percent(cells[1]) { rows.append((cells[0], ratio)) }
+            }
+        }
+        for row in captures(part, "<tr class=\"below black", "</tr>") {
+            let name = captures(row[...], "<td class=\"hall-name\">", "</td>").first ?? ""
+            // The ratio cell: a bar (whose width is also a percentage), then the ratio as text.
+            let cell = captures(row[...], "<td class=\"num\"><span class=\"bar\"", "</td>").first ?? ""
+            if let ratio = percent(cell.components(separatedBy: "</span>").last ?? "") {
+                rows.append((name, ratio))
+            }
+        }
+        return rows
+    }
+
+    @Test func noBlackListRowMeetsItsTarget() throws {
+        var checked = 0
+        for period in built.report.periods {
+            let html = writer.html(built.report, period: period)
+            for tier in Tier.allCases where !built.report.registry.indices(of: tier).isEmpty {
+                let target = try #require(built.report.targets.target(tier, in: period))
+                for row in try blackRows(html, tier) {
+                    checked += 1
+                    #expect(row.ratio < target.doubleValue, "\(period) \(tier): \(row.name) at \(row.ratio) is on the black list")
+                    let hall = try #require(built.report.registry.index(ofName: HTMLReportFixture.unescaped(row.name)))
+                    let figures = try #require(built.report.hallMonths.first { $0.hall == hall && $0.period == period })
+                    #expect(figures.exactRatio.isLess(than: target), "\(period) \(tier): \(row.name)")
+                }
+            }
+        }
+        #expect(checked == 2)  // April's 市西街道, in the list and in the league table: the check ran
+    }
+
+    /// A report in which the fixture's last month (May) is provisional, and one in which April and May are.
+    static let provisionalCases: [(asOf: String, period: String, cutoff: String)] = [
+        ("2019-06-02", "2019-05", "5月1日"), ("2019-05-02", "2019-04", "4月18日"),
+    ]
+
+    @Test(arguments: provisionalCases)
+    func provisionalMonthIsAWarningWithoutLists(_ asOf: String, _ period: String, _ cutoff: String) throws {
+        let day = try #require(CalendarDate(asOf))
+        let month = try #require(Period(period))
+        let built = try HTMLReportFixture.build("handmade", asOf: day)
+        #expect(!built.report.closing.isClosed(month))
+        let html = writer.html(built.report, period: month)
+        #expect(html.contains("<title>政务服务大厅网上办事率监测预警 · \(month.year)年\(month.month)月</title>"))
+        #expect(!html.contains("通报 ·"))
+        let banner = try #require(captures(html[...], "<div class=\"provisional-banner\" role=\"note\">", "</div>").first)
+        #expect(banner.contains("数据截至 \(cutoff)，本月尚未结束：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"))
+        // No list tables, no list marks in the league tables, the reason in every tier instead.
+        #expect(!html.contains("class=\"list-red\"") && !html.contains("class=\"list-black\"") && !html.contains("class=\"list-meaning\""))
+        #expect(!html.contains("<span title=\"红榜\">★</span>") && !html.contains("<span title=\"黑榜\">■</span>"))
+        for tier in Tier.allCases {
+            #expect(try section(html, tier).contains("本月尚未结束，不发布红黑榜；红黑榜自 \(month.advanced(by: 1).month)月5日 起随本月通报发布。"))
+            #expect(try section(html, tier).contains("<span class=\"provisional-chip\">临时数据</span>"))
+        }
+        #expect(html.contains("本月尚未结束，未报送在月份结束后判定。") && !html.contains("<table class=\"not-reporting\">"))
+        // April closed, the same page is the bulletin with the township's lists.
+        if period == "2019-04" {
+            let closed = writer.html(self.built.report, period: month)
+            #expect(closed.contains("<table class=\"list-black\">") && !closed.contains("class=\"provisional-banner\""))
+        }
+    }
+
+    @Test func notReportingListsTheHallsOfTheReport() throws {
+        let may = Period(year: 2019, month: 5)
+        let silent = built.report.notReporting.filter { $0.period == may }
+        #expect(silent.count == 5)  // every hall of April but the village station, which reported in May only
+        let html = writer.html(built.report, period: may)
+        let part = try #require(captures(html[...], "<section id=\"not-reporting\" class=\"alert\">", "</section>").first)
+        // Before the tier sections.
+        let notReporting = try #require(html.range(of: "<section id=\"not-reporting\""))
+        let firstTier = try #require(html.range(of: "<section class=\"tier\""))
+        #expect(notReporting.lowerBound < firstTier.lowerBound)
+        let table = try #require(captures(part[...], "<table class=\"not-reporting\">", "</table>").first)
+        #expect(captures(table[...], "<td class=\"code\">", "</td>") == silent.map { built.report.registry[$0.hall].code })
+        #expect(table.contains("<tr><td>区级</td><td class=\"code\">520502000000</td><td>✕ 七星关区政务服务中心</td><td class=\"num\">5</td>"))
+        #expect(table.contains("=HYPERLINK(&quot;http://x&quot;)"))
+        // April: everyone of March reported.
+        #expect(built.report.notReporting.filter { $0.period == Period(year: 2019, month: 4) }.isEmpty)
+        let april = writer.html(built.report, period: Period(year: 2019, month: 4))
+        #expect(april.contains("<p class=\"empty\">上月报送的大厅本月均已报送。</p>"))
+        #expect(!april.contains("<table class=\"not-reporting\">"))
     }
 
     @Test func projectionMonthFollowsTheSlope() {
@@ -117,11 +242,16 @@ import Testing
         #expect(words.outlook(.never) == "按当前趋势无法达标")
     }
 
-    @Test func englishLabels() {
+    @Test func englishLabels() throws {
         let english = HTMLReportWriter(pipelineName: "p", language: .en)
-        let html = english.html(built.report, period: nil)
+        let html = english.html(built.report, period: Period(year: 2019, month: 4))
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("League table") && html.contains("Black list") && !html.contains("排名表"))
+        #expect(html.contains("Monthly Bulletin") && html.contains("Months on the black list") && html.contains("Year on year (pp)"))
+        #expect(html.contains("Red list: of the tier&#39;s ranked halls") || html.contains("Red list: of the tier's ranked halls"))
+        let provisional = try HTMLReportFixture.build("handmade", asOf: CalendarDate(year: 2019, month: 6, day: 2))
+        let warning = english.html(provisional.report, period: Period(year: 2019, month: 5))
+        #expect(warning.contains("Early Warning") && warning.contains("Data up to 1 May; the month is not over"))
     }
 
     @Test func writesTheFileAtomically() throws {
@@ -169,20 +299,33 @@ struct HTMLReportFixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A fresh copy of the fixture folder `name`, run.
-    static func build(_ name: String) throws -> HTMLReportFixture {
+    /// A fresh copy of the fixture folder `name`, run as of `asOf` (long after the data when nil: every month closed).
+    static func build(_ name: String, asOf: CalendarDate? = nil) throws -> HTMLReportFixture {
         let folder = try HallRateProcess.fixture(name)
-        return try build(root: folder, pipeline: "pipeline.yml", output: folder.appendingPathComponent("Output/html-test").path)
+        return try build(root: folder, pipeline: "pipeline.yml", output: folder.appendingPathComponent("Output/html-test").path,
+                         asOf: asOf)
+    }
+
+    /// Data text as the page escapes it, read back.
+    static func unescaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Runs `pipeline` under `root` into `output`, then rebuilds the report from the long table's counts:
     /// the run writes the CSVs but does not hand back its report.
-    static func build(root: URL, pipeline path: String, output: String) throws -> HTMLReportFixture {
+    static func build(root: URL, pipeline path: String, output: String, asOf: CalendarDate? = nil) throws -> HTMLReportFixture {
         var pipeline = try PipelineLoader(root: root.path).load(root.appendingPathComponent(path).path)
         pipeline.output.move(to: output)
-        _ = try PipelineRunner(pipeline: pipeline, root: root.path, logger: Logger(label: "html-test") { _ in SwiftLogNoOpLogHandler() }).run()
+        var runner = PipelineRunner(pipeline: pipeline, root: root.path, logger: Logger(label: "html-test") { _ in SwiftLogNoOpLogHandler() })
+        // Long after the data by default: every month closed.
+        let asOf = asOf ?? CalendarDate(year: 2026, month: 12, day: 6) ?? CalendarDate(days: 0)
+        runner.options.asOf = asOf
+        _ = try runner.run()
         let registry = try #require(PipelineChecker(pipeline: pipeline, root: root.path).check().registry)
         var counts: [HallPeriod: ChannelStatusCounts] = [:]
+        var latestDays: [HallPeriod: Int] = [:]
         for row in try HallRateProcess.rows(of: URL(fileURLWithPath: output + "/hall_months.csv")).dropFirst() {
             guard row.count > 5, let hall = registry.index(ofCode: row[0]), let period = Period(row[3]),
                   let total = Int(row[4]), let online = Int(row[5]) else { continue }
@@ -190,11 +333,11 @@ struct HTMLReportFixture {
             cell.add(.online, .completed, count: online)
             cell.add(.window, .completed, count: total - online)
             counts[HallPeriod(hall: hall, period: period)] = cell
+            // data_cutoff, written for provisional months only.
+            if row.count > 19, let day = CalendarDate(row[19]) { latestDays[HallPeriod(hall: hall, period: period)] = day.civil.day }
         }
-        // Long after the data: every month closed.
-        let closing = MonthClosing(asOf: CalendarDate(year: 2026, month: 12, day: 6) ?? CalendarDate(days: 0),
-                                   closeAfterDays: pipeline.closeAfterDays)
-        let report = PipelineRunner.analyse(counts, registry: registry, pipeline: pipeline, closing: closing)
+        let closing = MonthClosing(asOf: asOf, closeAfterDays: pipeline.closeAfterDays)
+        let report = PipelineRunner.analyse(counts, latestDays: latestDays, registry: registry, pipeline: pipeline, closing: closing)
         return HTMLReportFixture(folder: root, pipeline: pipeline, report: report)
     }
 

@@ -1,6 +1,10 @@
 /// Writes one month of a ``SupervisionReport`` as a single self-contained HTML page (`report.html`):
-/// per tier a trend chart against the target, small multiples of every hall, the league table,
-/// the red and black lists, and when the halls below target would reach it.
+/// the halls not reporting, then per tier a trend chart against the target, small multiples of every
+/// hall, the league table, the red and black lists with what they mean, and when the tier and the
+/// halls below target would reach it.
+///
+/// A closed month's page is its bulletin (通报). A provisional month's page is an early warning (预警):
+/// a banner gives the data cut-off, the figures are marked provisional, and no list is published.
 ///
 /// The page fetches nothing (inline CSS and SVG, no script) and carries no timestamp: the same
 /// report gives the same bytes. Every text from data is escaped.
@@ -29,18 +33,24 @@ public struct HTMLReportWriter: Sendable {
 
     private func page(_ report: SupervisionReport, month: Period?) -> String {
         let index = HTMLReportIndex(report)
+        let title = month.map { words.title(provisional: index.isProvisional($0)) + " · " + words.monthName($0) } ?? words.title
         var page = "<!DOCTYPE html>\n<html lang=\"\(words.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         page += "<meta name=\"generator\" content=\"hallrate\">\n"
-        page += "<title>\(HTMLEscaping.escape(words.title + (month.map { " · \($0)" } ?? "")))</title>\n"
+        page += "<title>\(HTMLEscaping.escape(title))</title>\n"
         page += "<style>\n\(HTMLReportStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
-        page += masthead(report, month: month)
+        page += masthead(index, month: month, title: title)
         let tiers = Tier.allCases.filter { !report.registry.indices(of: $0).isEmpty }
         if let month {
-            page += "<nav>" + (["overview"] + tiers.map { "tier-\($0.rawValue)" }).enumerated().map { i, anchor in
-                "<a href=\"#\(anchor)\">\(i == 0 ? words.overview : words.tier(tiers[i - 1]))</a>"
-            }.joined() + "</nav>\n"
+            if index.isProvisional(month) {
+                page += "<div class=\"provisional-banner\" role=\"note\"><span class=\"tag\">\(words.warning)</span>"
+                page += "\(words.sentences.provisionalWarning(cutoff: index.dataCutoff(month)))</div>\n"
+            }
+            let anchors = [("overview", words.overview), ("not-reporting", words.notReporting)]
+                + tiers.map { ("tier-\($0.rawValue)", words.tier($0)) }
+            page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"
             page += overview(index, tiers: tiers, month: month)
+            page += notReporting(index, month: month)
             for tier in tiers { page += section(index, tier: tier, month: month) }
         } else {
             page += "<section><p class=\"empty\">\(words.noPeriods)</p></section>\n"
@@ -58,11 +68,16 @@ public struct HTMLReportWriter: Sendable {
         try AtomicFile.write(Array(html(report, period: period).utf8), to: path)
     }
 
-    /// The title block: pipeline, month, data range and how the page was made.
-    private func masthead(_ report: SupervisionReport, month: Period?) -> String {
-        var html = "<header class=\"masthead\">\n<h1>\(words.title)</h1>\n<dl>"
+    /// The title block: pipeline, month and whether its figures are final, data range and how the page was made.
+    private func masthead(_ index: HTMLReportIndex, month: Period?, title: String) -> String {
+        let report = index.report
+        var html = "<header class=\"masthead\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n<dl>"
         html += "<div><dt>\(words.pipeline)</dt><dd>\(HTMLEscaping.escape(pipelineName))</dd></div>"
-        if let month { html += "<div><dt>\(words.month)</dt><dd>\(month)</dd></div>" }
+        if let month {
+            html += "<div><dt>\(words.month)</dt><dd>\(month)</dd></div>"
+            let status = index.isProvisional(month) ? words.provisionalStatus(cutoff: index.dataCutoff(month)) : words.final
+            html += "<div><dt>\(words.dataStatus)</dt><dd>\(status)</dd></div>"
+        }
         if let first = report.periods.first, let last = report.periods.last {
             html += "<div><dt>\(words.dataRange)</dt><dd>\(words.range(first, last))</dd></div>"
         }
@@ -102,6 +117,27 @@ struct HTMLReportIndex {
     func league(_ tier: Tier, _ period: Period) -> [SupervisionReport.LeagueEntry] {
         if let table = report.leagueTables.first(where: { $0.tier == tier && $0.period == period }) { return table.entries }
         return report.registry.indices(of: tier).map { SupervisionReport.LeagueEntry(hall: $0, figures: figures(hall: $0, period: period)) }
+    }
+
+    /// The month is not closed yet: its page is an early warning without lists.
+    func isProvisional(_ period: Period) -> Bool { !report.closing.isClosed(period) }
+
+    /// The latest day of data of a provisional month: the latest cut-off among its tiers (nil when unknown).
+    func dataCutoff(_ period: Period) -> CalendarDate? {
+        report.tierSummaries.filter { $0.period == period }.compactMap(\.dataCutoff).max()
+            ?? report.hallMonths.filter { $0.period == period }.compactMap(\.dataCutoff).max()
+    }
+
+    /// The day `period` closes: `close_after_days` after its last day.
+    func closingDay(_ period: Period) -> CalendarDate {
+        CalendarDate(days: CalendarDate.lastDay(of: period).days + report.closing.closeAfterDays)
+    }
+
+    /// The halls not reporting in the month, by tier then hall code.
+    func notReporting(_ period: Period) -> [SupervisionReport.NotReporting] {
+        let tiers = report.registry.tierIndices
+        return report.notReporting.filter { $0.period == period }
+            .sorted { (tiers[$0.hall], $0.hall) < (tiers[$1.hall], $1.hall) }
     }
 
     /// The red or black list of the tier for the month, in the report's order.

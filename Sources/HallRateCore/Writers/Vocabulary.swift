@@ -81,3 +81,90 @@ struct Vocabulary {
             .joined(separator: ";")
     }
 }
+
+/// The sentences that say what a month's verdicts mean (contract rules 12–15), shared by the HTML
+/// report and the workbook so that both say the same thing.
+extension Vocabulary {
+    /// A ratio as a percentage without trailing zeros: 0.5 → `50%`, 0.625 → `62.5%`.
+    static func percent(_ ratio: Double) -> String {
+        var text = DecimalFormatter.format(ratio * 100, places: 2)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text + "%"
+    }
+
+    /// A day as a supervisor writes it in a sentence: `12月3日`, `3 Dec`.
+    func day(_ date: CalendarDate) -> String {
+        let (_, month, day) = date.civil
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return pick("\(day) \(names[max(0, min(month - 1, 11))])", "\(month)月\(day)日")
+    }
+
+    /// What the red list is, with the tier's ranking threshold, target and N.
+    func redListMeaning(minVolume: Int, target: Fraction?, size: Int) -> String {
+        let goal = target.map { Vocabulary.percent($0.doubleValue) } ?? "—"
+        return pick("Red list: of the tier's ranked halls (at least \(minVolume) transactions) that meet the target (\(goal)), "
+                    + "the \(size) with the highest online rate; ties share a place.",
+                    "红榜：本层级参与排名（办件量不少于 \(minVolume) 件）且达到目标（\(goal)）的大厅中，网上办事率前 \(size) 名，并列者同列。")
+    }
+
+    /// What the black list is, with N.
+    func blackListMeaning(size: Int) -> String {
+        pick("Black list: of the ranked halls below the target, the \(size) with the lowest online rate; ties share a place. "
+             + "A hall at or above the target is never on the black list. Months on the black list count closed months only.",
+             "黑榜：参与排名且低于目标的大厅中网上办事率最低的 \(size) 名，并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。")
+    }
+
+    /// Why a closed tier-month has no lists: fewer than `minRanked` ranked halls.
+    func tooFewRanked(_ minRanked: Int) -> String {
+        pick("Fewer than \(minRanked) halls of this tier are ranked this month: no red or black list.",
+             "本月本层级参与排名的大厅不足 \(minRanked) 个，不设红黑榜。")
+    }
+
+    /// Why a black list is empty although the tier-month has lists.
+    var everyRankedHallMeetsTarget: String {
+        pick("Every ranked hall meets the target: no black list this month.", "参与排名的大厅均已达标，本月无黑榜。")
+    }
+
+    /// Why a red list is empty although the tier-month has lists.
+    var noRankedHallMeetsTarget: String {
+        pick("No ranked hall meets the target: no red list this month.", "参与排名的大厅均未达标，本月无红榜。")
+    }
+
+    /// Why a provisional month has no lists; `closes` is the day the month closes.
+    func listsNotPublished(closes: CalendarDate) -> String {
+        pick("The month is not over: no red or black list is published. The lists come with the month's bulletin from \(day(closes)).",
+             "本月尚未结束，不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
+    }
+
+    /// The warning at the top of a provisional month's report.
+    func provisionalWarning(cutoff: CalendarDate?) -> String {
+        let rest = pick("the figures below are provisional, no red or black list is published, and ranks and flags may still change.",
+                        "以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
+        guard let cutoff else { return pick("The month is not over: ", "本月尚未结束：") + rest }
+        return pick("Data up to \(day(cutoff)); the month is not over: ", "数据截至 \(day(cutoff))，本月尚未结束：") + rest
+    }
+
+    /// What 未报送 means.
+    var notReportingMeaning: String {
+        pick("Not reporting: halls with counted transactions last month and none this month (no report is not the same as zero cases: check why).",
+             "未报送：上月有有效办件、本月没有任何有效办件的大厅（未报送不等于零办件，请核实原因）。")
+    }
+
+    /// A closed month in which every hall of last month reported.
+    var everyHallReported: String {
+        pick("Every hall that reported last month reported this month.", "上月报送的大厅本月均已报送。")
+    }
+
+    /// The first month with data: there is no month before to compare with.
+    var noMonthBefore: String {
+        pick("The first month with data: not reporting is judged from the next month on.", "本月为数据首月，未报送自下月起判定。")
+    }
+
+    /// A provisional month: not reporting waits for the month to close.
+    var notReportingWhenClosed: String {
+        pick("The month is not over: not reporting is judged once it closes.", "本月尚未结束，未报送在月份结束后判定。")
+    }
+}

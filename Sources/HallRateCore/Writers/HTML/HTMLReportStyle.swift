@@ -15,6 +15,12 @@ enum HTMLReportStyle {
     .masthead dt { opacity: 0.8; display: inline; }
     .masthead dd { margin: 0 0 0 6px; display: inline; font-weight: 700; }
     .masthead p { margin: 12px 0 0; font-size: 12.5px; opacity: 0.85; }
+    .provisional-banner { margin-top: 16px; padding: 14px 20px; border: 3px dashed var(--black); border-radius: 10px;
+      background: #fff6d6; font-size: 16px; font-weight: 700; line-height: 1.5; }
+    .provisional-banner .tag { display: inline-block; background: var(--black); color: #fff; border-radius: 4px;
+      padding: 0 8px; margin-right: 10px; letter-spacing: 0.1em; }
+    .provisional-chip { font-size: 13px; font-weight: 700; color: var(--ink); border: 2px dashed var(--black);
+      border-radius: 4px; padding: 0 8px; background: #fff6d6; }
     nav { margin: 14px 2px 0; font-size: 13px; color: var(--muted); }
     nav a { color: var(--accent); text-decoration: none; margin-right: 18px; }
     section { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 22px 26px 24px; margin-top: 20px; }
@@ -75,7 +81,7 @@ enum HTMLReportStyle {
     tr.black td:first-child { box-shadow: inset 4px 0 0 var(--black); }
     tr.below:not(.black) td:first-child { box-shadow: inset 4px 0 0 #8a8a8a; }
     tr.silent td { color: var(--muted); font-style: italic; }
-    .bar { display: inline-block; position: relative; width: 84px; height: 9px; background: #e8ebf0;
+    .bar { display: inline-block; position: relative; width: 72px; height: 9px; background: #e8ebf0;
       border-radius: 2px; vertical-align: middle; margin-right: 8px; }
     .bar .fill { position: absolute; left: 0; top: 0; bottom: 0; background: var(--accent); border-radius: 2px; }
     .bar .fill.under { background: repeating-linear-gradient(45deg, #555 0 2px, #b9b9b9 2px 4px); }
@@ -85,6 +91,12 @@ enum HTMLReportStyle {
     .lists .red h4 { color: var(--red); }
     .lists .black h4 { color: var(--black); }
     .streak { font-weight: 700; }
+    .list-meaning { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; line-height: 1.55; }
+    .no-lists { margin: 6px 0; padding: 10px 14px; border: 1px dashed var(--muted); border-radius: 8px; background: var(--soft); }
+    .note.trajectory { color: var(--ink); }
+    td.change { font-weight: 700; }
+    section.alert { border: 2px dashed var(--black); }
+    table.league.provisional td { color: #3d4550; }
     .outlook-never { font-weight: 700; }
     .empty { color: var(--muted); font-style: italic; margin: 6px 0; }
     footer { text-align: center; color: var(--muted); font-size: 12px; margin-top: 26px; }
@@ -95,6 +107,7 @@ enum HTMLReportStyle {
       section.tier { break-before: page; break-inside: auto; }
       nav { display: none; }
     }
+    @media (min-width: 1000px) { td.hall-name { white-space: nowrap; } }
     @media (max-width: 760px) { .kpis, .lists { grid-template-columns: 1fr; } }
     """
 }

@@ -6,6 +6,23 @@ struct HTMLReportWords: Sendable {
 
     var htmlLanguage: String { pick("en", "zh-CN") }
     var title: String { pick("Online Handling Rate of Service Halls", "政务服务大厅网上办事率监测报告") }
+    /// The title of a month's page: the bulletin (通报) of a closed month, the early warning (预警) of a provisional one.
+    func title(provisional: Bool) -> String {
+        provisional ? pick("Online Handling Rate of Service Halls: Early Warning", "政务服务大厅网上办事率监测预警")
+            : pick("Online Handling Rate of Service Halls: Monthly Bulletin", "政务服务大厅网上办事率监测通报")
+    }
+    /// A month in a title: `2019年11月`, `2019-11`.
+    func monthName(_ period: Period) -> String { pick(period.description, "\(period.year)年\(period.month)月") }
+    /// The sentences shared with the workbook.
+    var sentences: Vocabulary { Vocabulary(language: language) }
+    var dataStatus: String { pick("Figures", "数据状态") }
+    var final: String { pick("final (the month is closed)", "正式（本月已结束）") }
+    func provisionalStatus(cutoff: CalendarDate?) -> String {
+        let day = cutoff.map { sentences.day($0) }
+        return pick("provisional" + (day.map { ", data up to \($0)" } ?? ""), "临时" + (day.map { "（数据截至 \($0)）" } ?? ""))
+    }
+    var provisionalChip: String { pick("provisional", "临时数据") }
+    var warning: String { pick("Early warning", "预警") }
     var pipeline: String { pick("Pipeline", "流水线") }
     var month: String { pick("Month", "统计月份") }
     var dataRange: String { pick("Data", "数据范围") }
@@ -21,10 +38,11 @@ struct HTMLReportWords: Sendable {
     var contents: String { pick("Contents", "目录") }
     var overview: String { pick("Overview", "总览") }
     var legend: String { pick("Legend", "图例") }
-    var legendItems: [(symbol: String, text: String)] {
-        [("★", pick("red list (top of the tier)", "红榜（本层级前列）")),
-         ("■", pick("black list (bottom of the tier)", "黑榜（本层级末位）")),
-         ("▼", pick("below target (bold row, dashed frame)", "低于目标（整行加粗、虚线框）"))]
+    func legendItems(listSize: Int) -> [(symbol: String, text: String)] {
+        [("★", pick("red list (top \(listSize) of the ranked halls that meet the target)", "红榜（参与排名且达到目标的前 \(listSize) 名）")),
+         ("■", pick("black list (bottom \(listSize) of the ranked halls below the target)", "黑榜（参与排名且低于目标的末 \(listSize) 名）")),
+         ("▼", pick("below target (bold row, dashed frame)", "低于目标（整行加粗、虚线框）")),
+         ("↑↓", pick("rank up or down since last month", "名次较上月上升或下降"))]
     }
     var targetLine: String { pick("target", "目标值") }
     var hollowDot: String { pick("hollow dot: month below target", "空心点：当月低于目标") }
@@ -72,12 +90,42 @@ struct HTMLReportWords: Sendable {
     var deltaPP: String { pick("Change (pp)", "环比(百分点)") }
     var trend: String { pick("Trend (pp/month)", "趋势(百分点/月)") }
     var flags: String { pick("Flags", "标记") }
-    var bottomStreak: String { pick("Months at the bottom", "连续垫底月数") }
+    var blackStreak: String { pick("Months on the black list", "连续上黑榜月数") }
+    var yoyPP: String { pick("Year on year (pp)", "同比(百分点)") }
+    var rankChange: String { pick("Rank change", "名次变化") }
+    var previousRank: String { pick("Rank last month:", "上月排名") }
+    var tierName: String { pick("Tier", "层级") }
+    var notReporting: String { pick("Not reporting", "未报送") }
+    var previousTotal: String { pick("Transactions last month", "上月办件量") }
+    var previousRate: String { pick("Online rate last month", "上月网上办事率") }
+    var trajectoryLabel: String { pick("Tier trajectory", "层级达标趋势") }
     var gap: String { pick("Gap (pp)", "差距(百分点)") }
     var outlook: String { pick("Outlook", "预计") }
     var redWord: String { pick("red list", "红榜") }
     var blackWord: String { pick("black list", "黑榜") }
     var belowWord: String { pick("below target", "低于目标") }
+
+    /// A rank change: `↑2` (moved up), `↓1`, `持平`, or a dash without a rank last month.
+    func rankChange(_ change: Int?) -> String {
+        guard let change else { return "—" }
+        return change > 0 ? "↑\(change)" : change < 0 ? "↓\(-change)" : pick("→0", "持平")
+    }
+
+    /// The tier's slope and where it leads (contract rule 15), as one sentence.
+    func trajectory(_ trajectory: TierTrajectory?, slopePP: Double?, from period: Period) -> String {
+        let slope = slopePP.map { pick("slope \(HTMLNumber.signed($0)) pp a month", "斜率 \(HTMLNumber.signed($0)) 百分点/月") }
+        let outcome: String
+        switch trajectory {
+        case .atTarget: outcome = pick("at or above the target", "已达标")
+        case .reaches(let months):
+            outcome = pick("expected to reach the target in \(months) month\(months == 1 ? "" : "s") (\(period.advanced(by: months)))",
+                           "预计 \(months) 个月后（\(period.advanced(by: months))）达标")
+        case .notAtThisTrend: outcome = pick("will not reach the target at this trend", "按当前趋势无法达标")
+        case nil: outcome = pick("too few months of data in the last six to judge the trend", "近六个月数据不足，无法判断趋势")
+        }
+        return pick("\(trajectoryLabel): ", "\(trajectoryLabel)：") + (slope.map { $0 + pick("; ", "，") } ?? "") + outcome
+            + pick(".", "。")
+    }
 
     func outlook(_ projection: TargetProjection) -> String {
         switch projection {

@@ -6,7 +6,7 @@ extension HTMLReportWriter {
 
     /// One card per tier: the month's rate against the target, the change, halls reporting and below target.
     func overview(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
-        var html = "<section id=\"overview\">\n<h2>\(words.overview) · \(month)</h2>\n<div class=\"kpis\">\n"
+        var html = "<section id=\"overview\">\n<h2>\(words.overview) · \(month)\(provisionalChip(index, month))</h2>\n<div class=\"kpis\">\n"
         for tier in tiers {
             let summary = index.summary(tier, month)
             let ratio = summary?.ratio
@@ -16,7 +16,7 @@ extension HTMLReportWriter {
             html += below ? "<span class=\"sym\" title=\"\(words.belowWord)\">▼</span>" : ""
             html += "</div><div class=\"facts\">"
             var facts: [String] = []
-            if let goal = target(tier) { facts.append("\(words.target) \(HTMLNumber.percent(goal, places: 0))") }
+            if let goal = target(tier) { facts.append("\(words.target) \(Vocabulary.percent(goal))") }
             if let ratio, let previous = index.summary(tier, month.advanced(by: -1))?.ratio {
                 facts.append("\(words.change) \(HTMLNumber.signed((ratio - previous) * 100))\(words.percentagePoints)")
             }
@@ -27,28 +27,60 @@ extension HTMLReportWriter {
             html += facts.map { "<span>\($0)</span>" }.joined() + "</div></div>\n"
         }
         html += "</div>\n<div class=\"legend\"><span>\(words.legend):</span>"
-        html += words.legendItems.map { "<span><b>\($0.symbol)</b>\($0.text)</span>" }.joined()
+        html += words.legendItems(listSize: index.report.rules.listSize).map { "<span><b>\($0.symbol)</b>\($0.text)</span>" }.joined()
         html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"target\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/></svg>\(words.targetLine)</span>"
         html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"key-series\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/><circle class=\"key-dot below\" cx=\"14\" cy=\"5\" r=\"3.5\"/></svg>\(words.hollowDot)</span>"
         return html + "</div>\n</section>\n"
+    }
+
+    /// "provisional" beside a heading of a provisional month; nothing for a closed one.
+    private func provisionalChip(_ index: HTMLReportIndex, _ month: Period) -> String {
+        index.isProvisional(month) ? "<span class=\"provisional-chip\">\(words.provisionalChip)</span>" : ""
+    }
+
+    /// The halls that reported last month and not in this closed month (未报送, contract rule 14).
+    func notReporting(_ index: HTMLReportIndex, month: Period) -> String {
+        let entries = index.isProvisional(month) ? [] : index.notReporting(month)
+        var html = "<section id=\"not-reporting\"\(entries.isEmpty ? "" : " class=\"alert\"")>\n"
+        html += "<h2>\(words.notReporting) · \(month)\(provisionalChip(index, month))</h2>\n"
+        if index.isProvisional(month) {
+            html += "<p class=\"empty\">\(words.sentences.notReportingWhenClosed)</p>\n"
+        } else if entries.isEmpty {
+            let first = index.report.periods.first == month
+            html += "<p class=\"empty\">\(first ? words.sentences.noMonthBefore : words.sentences.everyHallReported)</p>\n"
+        } else {
+            html += "<table class=\"not-reporting\">\n<thead><tr><th>\(words.tierName)</th><th>\(words.code)</th><th>\(words.name)</th>"
+            html += "<th class=\"num\">\(words.previousTotal)</th><th class=\"num\">\(words.previousRate)</th></tr></thead>\n<tbody>\n"
+            for entry in entries {
+                let hall = index.report.registry[entry.hall]
+                html += "<tr><td>\(words.tier(hall.tier))</td><td class=\"code\">\(escaped(hall.code))</td><td>✕ \(escaped(hall.name))</td>"
+                html += "<td class=\"num\">\(entry.previous.total)</td><td class=\"num\">\(HTMLNumber.percent(entry.previous.ratio))</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+        }
+        return html + "<p class=\"note\">\(words.sentences.notReportingMeaning)</p>\n</section>\n"
     }
 
     /// Everything about one tier for the month.
     func section(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
         let goal = target(tier)
         var html = "<section class=\"tier\" id=\"tier-\(tier.rawValue)\">\n<h2>\(words.tier(tier))"
-        if let goal { html += "<span class=\"target-chip\">\(words.target) \(HTMLNumber.percent(goal, places: 0))</span>" }
-        html += "</h2>\n"
+        if let goal { html += "<span class=\"target-chip\">\(words.target) \(Vocabulary.percent(goal))</span>" }
+        html += provisionalChip(index, month) + "</h2>\n"
         if let summary = index.summary(tier, month), let ratio = summary.ratio {
             html += "<p class=\"note\">\(month) \(words.rate) <strong>\(HTMLNumber.percent(ratio))</strong>"
             html += " · \(words.reporting) \(summary.halls)\(words.hallsUnit) · \(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)</p>\n"
+            html += "<p class=\"note trajectory\">\(words.trajectory(summary.trajectory, slopePP: summary.slopePP, from: month))</p>\n"
         }
         let entries = index.league(tier, month)
-        let black = Set(index.list(.black, tier, month).map(\.figures.hall))
+        // Black only when below target: a hall at or above its target is never marked black.
+        let black = Set(index.list(.black, tier, month).filter { $0.figures.flags.contains(.belowTarget) }.map(\.figures.hall))
         let red = Set(index.list(.red, tier, month).map(\.figures.hall))
+        let provisional = index.isProvisional(month) ? words.provisionalChip : nil
         html += "<h3>\(words.trendChart)</h3>\n" + tierChart(index, tier: tier, month: month)
         html += "<h3>\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
-        html += "<h3>\(words.leagueTable) · \(month)</h3>\n" + leagueTable(entries, index: index, red: red, black: black, tier: tier)
+        html += "<h3>\(words.leagueTable) · \(month)\(provisional.map { " · \($0)" } ?? "")</h3>\n"
+        html += leagueTable(entries, index: index, red: red, black: black, tier: tier, provisional: provisional != nil)
         html += "<h3>\(words.lists) · \(month)</h3>\n" + lists(index, tier: tier, month: month)
         html += "<h3>\(words.projection)</h3>\n" + projections(entries, index: index, tier: tier, month: month)
         return html + "</section>\n"
@@ -113,12 +145,13 @@ extension HTMLReportWriter {
     }
 
     private func leagueTable(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, red: Set<Int>,
-                             black: Set<Int>, tier: Tier) -> String {
+                             black: Set<Int>, tier: Tier, provisional: Bool) -> String {
         guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
-        var html = "<table class=\"league\">\n<thead><tr><th>\(words.status)</th><th class=\"num\">\(words.rank)</th>"
+        var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th>\(words.status)</th>"
+        html += "<th class=\"num\">\(words.rank)</th><th class=\"num\">\(words.rankChange)</th>"
         html += "<th>\(words.code)</th><th>\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
-        html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.trend)</th>"
-        html += "<th>\(words.flags)</th></tr></thead>\n<tbody>\n"
+        html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.yoyPP)</th>"
+        html += "<th class=\"num\">\(words.trend)</th><th>\(words.flags)</th></tr></thead>\n<tbody>\n"
         for entry in entries {
             let hall = index.report.registry[entry.hall]
             let below = entry.flags.contains(.belowTarget)
@@ -127,45 +160,62 @@ extension HTMLReportWriter {
             html += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes)\">"
             html += "<td class=\"mark\">\(marks(red: red.contains(entry.hall), black: black.contains(entry.hall), below: below))</td>"
             html += "<td class=\"num\">\(entry.figures?.rank.map(String.init) ?? "—")</td>"
-            html += "<td class=\"code\">\(escaped(hall.code))</td><td>\(escaped(hall.name))</td>"
+            let previous = entry.figures?.prevRank.map { " title=\"\(words.previousRank) \($0)\"" } ?? ""
+            html += "<td class=\"num change\"\(previous)>\(words.rankChange(entry.figures?.rankChange))</td>"
+            html += "<td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">\(escaped(hall.name))</td>"
             if let figures = entry.figures {
                 html += "<td class=\"num\">\(figures.total)</td><td class=\"num\">\(figures.online)</td>"
                 html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
                 html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
+                html += "<td class=\"num\">\(figures.yoyDeltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
                 html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
             } else {
-                html += "<td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
+                html += String(repeating: "<td class=\"num\">—</td>", count: 6)
             }
             html += "<td>\(words.flags(entry.flags))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
 
-    /// The red and black lists side by side; the black list with its bottom streaks.
+    /// The red and black lists side by side, each with what it means; the black list with its streaks.
+    /// A provisional month, and a tier-month with too few ranked halls, get the reason instead of lists.
     private func lists(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
+        let sentences = words.sentences
+        let rules = index.report.rules
+        if index.isProvisional(month) {
+            return "<p class=\"no-lists\">\(sentences.listsNotPublished(closes: index.closingDay(month)))</p>\n"
+        }
+        guard (index.summary(tier, month)?.ranked ?? 0) >= rules.listMinRanked else {
+            return "<p class=\"no-lists\">\(sentences.tooFewRanked(rules.listMinRanked))</p>\n"
+        }
         var html = "<div class=\"lists\">\n"
         for kind in [SupervisionReport.ListKind.red, .black] {
             let entries = index.list(kind, tier, month)
             let isRed = kind == .red
+            let meaning = isRed
+                ? sentences.redListMeaning(minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
+                                           size: rules.listSize)
+                : sentences.blackListMeaning(size: rules.listSize)
             html += "<div class=\"\(kind.rawValue)\"><h4>\(isRed ? "★" : "■") \(isRed ? words.redList : words.blackList)</h4>\n"
-            guard !entries.isEmpty else {
-                html += "<p class=\"empty\">\(words.emptyList)</p></div>\n"
-                continue
-            }
-            html += "<table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th>\(words.name)</th>"
-            html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(isRed ? words.deltaPP : words.bottomStreak)</th></tr></thead><tbody>\n"
-            for entry in entries {
-                let figures = entry.figures
-                html += "<tr><td class=\"num\">\(figures.rank.map(String.init) ?? "—")</td>"
-                html += "<td>\(escaped(index.report.registry[figures.hall].name))</td>"
-                html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
-                if isRed {
-                    html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td></tr>\n"
-                } else {
-                    html += "<td class=\"num streak\">\(entry.blackStreak ?? 0)</td></tr>\n"
+            if entries.isEmpty {
+                html += "<p class=\"empty\">\(isRed ? sentences.noRankedHallMeetsTarget : sentences.everyRankedHallMeetsTarget)</p>\n"
+            } else {
+                html += "<table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th>\(words.name)</th>"
+                html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(isRed ? words.deltaPP : words.blackStreak)</th></tr></thead><tbody>\n"
+                for entry in entries {
+                    let figures = entry.figures
+                    html += "<tr><td class=\"num\">\(figures.rank.map(String.init) ?? "—")</td>"
+                    html += "<td>\(escaped(index.report.registry[figures.hall].name))</td>"
+                    html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
+                    if isRed {
+                        html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td></tr>\n"
+                    } else {
+                        html += "<td class=\"num streak\">\(entry.blackStreak.map(String.init) ?? "—")</td></tr>\n"
+                    }
                 }
+                html += "</tbody></table>\n"
             }
-            html += "</tbody></table></div>\n"
+            html += "<p class=\"list-meaning\">\(meaning)</p></div>\n"
         }
         return html + "</div>\n"
     }

@@ -1,5 +1,6 @@
 /// One sheet of a workbook: a header row and typed cells, with the presentation a supervisor expects
-/// (frozen and filtered header, widths that fit Chinese text, highlighted rows).
+/// (frozen and filtered header, widths that fit Chinese text, highlighted rows), and sentences above
+/// the header (notes, highlighted: a provisional month) and below the table (footnotes: what it means).
 struct Worksheet {
     /// A typed cell. Text is always a string cell, never a formula.
     enum Value {
@@ -15,6 +16,18 @@ struct Worksheet {
     let name: String
     let header: [String]
     private(set) var rows: [(cells: [Value], highlighted: Bool)] = []
+    /// Sentences above the header, one a row, highlighted (the warning of a provisional month).
+    var notes: [String] = []
+    /// Sentences below the table after one empty row, one a row, outside the filter.
+    var footnotes: [String] = []
+
+    /// The 1-based row of the header: after the notes.
+    var headerRow: Int { notes.count + 1 }
+
+    /// The filtered range, header and table (`A1:K5`), without the notes and footnotes.
+    var filterRange: String {
+        "A\(headerRow):\(Worksheet.columnName(max(header.count - 1, 0)))\(headerRow + rows.count)"
+    }
 
     init(name: String, header: [String]) {
         self.name = name
@@ -64,7 +77,8 @@ struct Worksheet {
         xml.start("worksheet", [("xmlns", XLSXWorkbook.mainNamespace), ("xmlns:r", XLSXWorkbook.relationshipNamespace)])
         xml.start("sheetViews")
         xml.start("sheetView", [("workbookViewId", "0")])
-        xml.empty("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")])
+        xml.empty("pane", [("ySplit", "\(headerRow)"), ("topLeftCell", "A\(headerRow + 1)"), ("activePane", "bottomLeft"),
+                           ("state", "frozen")])
         xml.end()
         xml.end()
         xml.start("cols")
@@ -74,13 +88,16 @@ struct Worksheet {
         }
         xml.end()
         xml.start("sheetData")
-        writeRow(&xml, number: 1, cells: header.map(Value.text), style: .header)
+        for (offset, note) in notes.enumerated() { writeRow(&xml, number: offset + 1, cells: [.text(note)], style: .highlighted) }
+        writeRow(&xml, number: headerRow, cells: header.map(Value.text), style: .header)
         for (offset, row) in rows.enumerated() {
-            writeRow(&xml, number: offset + 2, cells: row.cells, style: row.highlighted ? .highlighted : .plain)
+            writeRow(&xml, number: headerRow + 1 + offset, cells: row.cells, style: row.highlighted ? .highlighted : .plain)
+        }
+        for (offset, note) in footnotes.enumerated() {
+            writeRow(&xml, number: headerRow + rows.count + 2 + offset, cells: [.text(note)], style: .plain)
         }
         xml.end()
-        let lastColumn = Worksheet.columnName(max(header.count - 1, 0))
-        xml.empty("autoFilter", [("ref", "A1:\(lastColumn)\(rows.count + 1)")])
+        xml.empty("autoFilter", [("ref", filterRange)])
         xml.end()
         return xml.bytes
     }

@@ -83,7 +83,7 @@ struct XLSXWorkbook {
             let lastColumn = Worksheet.columnName(max(sheet.header.count - 1, 0))
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
             xml.element("definedName", [("name", "_xlnm._FilterDatabase"), ("localSheetId", "\(index)"), ("hidden", "1")],
-                        text: "\(quoted)!$A$1:$\(lastColumn)$\(sheet.rows.count + 1)")
+                        text: "\(quoted)!$A$\(sheet.headerRow):$\(lastColumn)$\(sheet.headerRow + sheet.rows.count)")
         }
         xml.end()
         xml.end()
