@@ -95,6 +95,35 @@ import Testing
         #expect(flags == [false, true, false])
     }
 
+    /// H5 (issue 16): a line of millions of fields used to keep every field's end (8 bytes each), so a
+    /// 300 MB line took 6.2 GB. A record over its limit now keeps only the fields that fit, on the fast
+    /// path (a complete quote-free line) and through libcsv (a line the chunk cuts, or with quotes).
+    @Test(arguments: [8, 1 << 16, 1 << 20])
+    func anOverlongRecordKeepsOnlyTheFieldsThatFit(chunkSize: Int) throws {
+        var limits = CSVParser.Limits()
+        limits.maxRecordBytes = 64
+        let long = String(repeating: "ab,", count: 100_000)
+        let path = try TestSupport.file("a,b\n1,2\n" + long + "\n\"q\"," + long + "\n3,4\n")
+        var records: [(count: Int, tooLong: Bool, first: String)] = []
+        var reader = CSVFileReader(path: path, layout: .init())
+        reader.limits = limits
+        reader.chunkSize = chunkSize
+        _ = try reader.read(header: { _ in }, record: { records.append(($0.count, $0.isTooLong, $0.count > 0 ? $0.string(0) : "")) })
+        #expect(records.map(\.tooLong) == [false, true, true, false])
+        // 64 bytes hold six fields of "ab" (2 + 8 each); the quoted line's "q" and five "ab".
+        #expect(records.map(\.count) == [2, 6, 6, 2])
+        #expect(records.map(\.first) == ["1", "ab", "q", "3"])
+    }
+
+    @Test func aRejectsRawRowIsCutAt4KiB() {
+        #expect(Reject.capped("abc") == "abc")
+        let long = String(repeating: "甲", count: 2000)  // 6,000 bytes
+        let cut = Reject.capped(long)
+        #expect(cut.hasSuffix("…[cut]"))
+        #expect(cut.utf8.count <= Reject.maxRawBytes + "…[cut]".utf8.count)
+        #expect(cut.dropLast("…[cut]".count).allSatisfy { $0 == "甲" })  // cut between characters
+    }
+
     @Test func theDigestIsTheFilesSHA256() throws {
         let (_, _, summary) = try TestSupport.read(try TestSupport.file("abc"))
         #expect(summary.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -18,6 +18,18 @@ public struct Reject: Error, Sendable {
     public let reason: Reason
     /// A human sentence quoting the offending value.
     public let detail: String
-    /// The row as read, re-serialised as CSV, with ID numbers masked.
+    /// The row as read, re-serialised as CSV, with ID numbers masked; at most ``maxRawBytes`` of it.
     public let raw: String
+
+    /// The longest `raw` kept: a runaway row is cut (and marked) rather than copied into the rejects.
+    public static let maxRawBytes = 4096
+
+    /// `raw` cut to ``maxRawBytes`` at a character boundary, marked `…[cut]` when cut.
+    public static func capped(_ raw: String) -> String {
+        guard raw.utf8.count > maxRawBytes else { return raw }
+        let bytes = raw.utf8
+        var cut = bytes.index(bytes.startIndex, offsetBy: maxRawBytes)
+        while cut > bytes.startIndex, UTF8.isContinuation(bytes[cut]) { cut = bytes.index(before: cut) }
+        return String(decoding: bytes[..<cut], as: UTF8.self) + "…[cut]"
+    }
 }

@@ -179,7 +179,7 @@ final class CSVParser {
         // The state values are libcsv's since 1.0 and its struct is public in csv.h.
         let fieldBegun: Int32 = 2
         if parser.pointee.pstate == fieldBegun, parser.pointee.quoted != 0 {
-            return .unterminatedQuote(line: context.pointee.fieldsInRecord == 0 ? context.pointee.line : context.pointee.recordLine)
+            return .unterminatedQuote(line: !context.pointee.recordOpen ? context.pointee.line : context.pointee.recordLine)
         }
         _ = csv_fini(parser, CSVParser.onField, CSVParser.onRowEnd, context)
         return .clean
@@ -217,7 +217,11 @@ final class CSVParser {
         var line = 1
         /// The line the current (or last) record started on.
         var recordLine = 1
+        /// Fields stored for the record being read (a record over its limit stores no more fields, so
+        /// a line of millions of fields costs no more memory than one of 1 MiB).
         var fieldsInRecord = 0
+        /// True between a record's first field and its end.
+        var recordOpen = false
         var recordBudget = 0
         var recordTooLong = false
         var afterCR = false
@@ -247,10 +251,11 @@ final class CSVParser {
         /// - Returns: the length of its longest field.
         /// - Complexity: O(line length).
         mutating func addQuoteFreeRecord(_ fields: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Int {
-            assert(fieldsInRecord == 0, "the fast path runs between records only")
+            assert(!recordOpen, "the fast path runs between records only")
             let (count, longest) = batch.appendFields(splitting: fields, on: delimiter)
             recordLine = line
             afterCR = false
+            recordOpen = true
             fieldsInRecord = count
             recordBudget = fields.count - (count - 1) + 8 * count
             recordTooLong = recordBudget > maxRecordBytes
@@ -264,29 +269,36 @@ final class CSVParser {
                     if budget > maxRecordBytes { break }
                     kept += 1
                 }
-                batch.emptyLastFields(count, keeping: kept)
+                batch.dropLastFields(count, keeping: kept)
+                fieldsInRecord = kept
             }
             return longest
         }
 
-        /// A field without LF: stored (empty once the record is over its limit), no line counted.
+        /// A field without LF: stored while the record is within its limit, dropped after; no line counted.
         mutating func addLineFreeField(_ field: UnsafeBufferPointer<UInt8>) {
-            if fieldsInRecord == 0 {
+            if !recordOpen {
+                recordOpen = true
                 recordLine = line
                 recordBudget = 0
                 recordTooLong = false
             }
             afterCR = false
+            guard !recordTooLong else { return }
             recordBudget += field.count + 8
-            if recordBudget > maxRecordBytes { recordTooLong = true }
-            batch.appendField(field, keep: !recordTooLong)
+            if recordBudget > maxRecordBytes {
+                recordTooLong = true
+                return
+            }
+            batch.appendField(field)
             fieldsInRecord += 1
         }
 
         mutating func endRow(_ terminator: Int32) {
-            if fieldsInRecord > 0 {
+            if recordOpen {
                 batch.closeRecord(fieldCount: fieldsInRecord, line: recordLine, isTooLong: recordTooLong)
                 fieldsInRecord = 0
+                recordOpen = false
             }
             switch terminator {
             case 0x0D:

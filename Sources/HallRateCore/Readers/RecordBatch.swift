@@ -30,9 +30,9 @@ struct RecordBatch {
         fieldEnds.reserveCapacity(1 << 12)
     }
 
-    /// Appends a field's bytes (or, for a record over its limit, an empty field).
-    mutating func appendField(_ field: some Collection<UInt8>, keep: Bool = true) {
-        if keep { bytes.append(contentsOf: field) }
+    /// Appends a field's bytes.
+    mutating func appendField(_ field: some Collection<UInt8>) {
+        bytes.append(contentsOf: field)
         fieldEnds.append(bytes.count)
     }
 
@@ -111,13 +111,13 @@ struct RecordBatch {
         fieldEnds[index] - (index == 0 ? 0 : fieldEnds[index - 1])
     }
 
-    /// Stores the last `fieldCount` fields but the first `kept` of them as empty fields, dropping their
-    /// bytes: what ``appendField(_:keep:)`` with `keep: false` would have stored for them.
-    mutating func emptyLastFields(_ fieldCount: Int, keeping kept: Int) {
-        let firstEmptied = fieldEnds.count - fieldCount + kept
-        let end = firstEmptied == 0 ? 0 : fieldEnds[firstEmptied - 1]
+    /// Drops the last `fieldCount` fields but the first `kept` of them, bytes and all: a record over its
+    /// limit keeps only the fields that fit (what the field-by-field path stores for it).
+    mutating func dropLastFields(_ fieldCount: Int, keeping kept: Int) {
+        let firstDropped = fieldEnds.count - fieldCount + kept
+        let end = firstDropped == 0 ? 0 : fieldEnds[firstDropped - 1]
         bytes.removeLast(bytes.count - end)
-        for index in firstEmptied..<fieldEnds.count { fieldEnds[index] = end }
+        fieldEnds.removeLast(fieldEnds.count - firstDropped)
     }
 
     /// Closes the record made of the last `fieldCount` fields.

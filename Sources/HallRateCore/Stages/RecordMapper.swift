@@ -178,8 +178,14 @@ final class RecordMapper {
         if let applicantColumn, applicantColumn < fields.count {
             fields[applicantColumn] = IDMasker.maskApplicantID(fields[applicantColumn])
         }
-        let delimiter = Character(Unicode.Scalar(source.delimiter))
-        let raw = fields.map { CSVFormatter.quoted($0, delimiter: delimiter) }.joined(separator: String(delimiter))
-        return Reject(file: file, line: record.line, reason: reason, detail: detail, raw: IDMasker.mask(raw))
+        let delimiter = String(Character(Unicode.Scalar(source.delimiter)))
+        // Joined up to twice the cap, masked, then cut: a runaway record costs the rejects 4 KiB.
+        var raw = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { raw += delimiter }
+            raw += CSVFormatter.quoted(field, delimiter: Character(delimiter))
+            if raw.utf8.count > 2 * Reject.maxRawBytes { break }
+        }
+        return Reject(file: file, line: record.line, reason: reason, detail: detail, raw: Reject.capped(IDMasker.mask(raw)))
     }
 }
