@@ -418,7 +418,12 @@ public struct PipelineRunner {
                 .drain(header: header(_:), record: record(_:))
                 (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding.rawValue)
                 if let line = read.unterminatedQuoteLine {
-                    try malformed(line: line, "the file ends inside a quoted field of the record that starts on this line")
+                    let lines = read.unterminatedQuoteLastLine - line + 1
+                    try malformed(line: line, "the file ends inside a quoted field of the record that starts on this line: "
+                        + (lines > 1 ? "lines \(line) to \(read.unterminatedQuoteLastLine) (\(lines) lines) were swallowed into it, "
+                            + "not read as rows; is a quote left open?" : "is a quote left open?"))
+                    logger.warning("a quote left open swallowed the end of the file",
+                                   metadata: ["file": "\(input.displayPath)", "line": "\(line)", "lines": "\(lines)"])
                 }
             }
         } catch let error as HallRateError where error.code == .fileRefused || error.code == .io {

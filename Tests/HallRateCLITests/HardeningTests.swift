@@ -103,4 +103,21 @@ import Testing
             #expect(rejects.contains { $0.first == shown && $0.count > 2 && $0[2] == "file_refused" }, "\(rejects)")
         }
     }
+
+    /// M5: a quote left open on row 11 used to swallow the rest of the file as one reject that said
+    /// nothing of how much it took.
+    @Test func aQuoteLeftOpenSaysHowManyLinesItSwallowed() throws {
+        var lines = ["编号,大厅,渠道,受理时间,状态,更新时间,证件号"]
+        for i in 1...2000 { lines.append("Q-\(i),520502001000,网上,2019-03-20 10:00:00,办结,,") }
+        lines[11] = "Q-11,\"520502001000,网上,2019-03-20 10:00:00,办结,,"
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("Input/exports/c.csv"),
+                                                        atomically: true, encoding: .utf8)
+        let result = try run(["run", "pipeline.yml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("a quote left open swallowed the end of the file"), "\(result.standardError)")
+        let rejects = try HallRateProcess.rows(of: folder.appendingPathComponent("Output/pipeline/rejects.csv"))
+        let open = try #require(rejects.first { $0.first == "Input/exports/c.csv" && $0.count > 3 && $0[2] == "malformed_record" })
+        #expect(open[1] == "12")
+        #expect(open[3].contains("lines 12 to 2001 (1990 lines) were swallowed into it"), "\(open[3])")
+    }
 }

@@ -13,8 +13,10 @@ struct CSVFileReader {
     struct Summary {
         var sha256: String
         var bytes: Int
-        /// Set when the file ended inside a quoted field.
+        /// Set when the file ended inside a quoted field: the line its record starts on.
         var unterminatedQuoteLine: Int?
+        /// With ``unterminatedQuoteLine``: the file's last line, up to which the open field swallowed everything.
+        var unterminatedQuoteLastLine = 0
         /// The encoding the file was read in (what `auto` decided).
         var encoding: TextEncoding
     }
@@ -126,7 +128,10 @@ struct CSVFileReader {
         let ending = parser.finish()
         try handOut(atEnd: true)
         var summary = Summary(sha256: file.digest(), bytes: file.size, encoding: encoding)
-        if case .unterminatedQuote(let line) = ending { summary.unterminatedQuoteLine = line }
+        if case .unterminatedQuote(let line, let lastLine) = ending {
+            summary.unterminatedQuoteLine = line
+            summary.unterminatedQuoteLastLine = lastLine
+        }
         return summary
     }
 }

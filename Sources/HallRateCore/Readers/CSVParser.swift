@@ -36,7 +36,9 @@ final class CSVParser {
     enum Ending: Equatable {
         case clean
         /// The file ended inside a quoted field that started on `line`.
-        case unterminatedQuote(line: Int)
+        /// The file ended inside a quoted field: `line` is where its record starts, `lastLine` the last
+        /// line of the file (every line between was swallowed into the field).
+        case unterminatedQuote(line: Int, lastLine: Int)
     }
 
     private let parser: UnsafeMutablePointer<csv_parser>
@@ -179,7 +181,15 @@ final class CSVParser {
         // The state values are libcsv's since 1.0 and its struct is public in csv.h.
         let fieldBegun: Int32 = 2
         if parser.pointee.pstate == fieldBegun, parser.pointee.quoted != 0 {
-            return .unterminatedQuote(line: !context.pointee.recordOpen ? context.pointee.line : context.pointee.recordLine)
+            let start = !context.pointee.recordOpen ? context.pointee.line : context.pointee.recordLine
+            // The open field's bytes are still in libcsv's entry buffer: its line ends were never counted.
+            var pending = 0
+            if let buffer = parser.pointee.entry_buf {
+                let bytes = UnsafeBufferPointer(start: buffer, count: Int(parser.pointee.entry_pos))
+                pending = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                if bytes.last == 0x0A { pending -= 1 }  // the file's last line end starts no new line
+            }
+            return .unterminatedQuote(line: start, lastLine: max(start, context.pointee.line + pending))
         }
         _ = csv_fini(parser, CSVParser.onField, CSVParser.onRowEnd, context)
         return .clean
