@@ -37,6 +37,20 @@ import Testing
         }
         #expect(actual == expected)
 
+        // Contract v2 kept rules 1–7, 10 and 11: every v1 column of the long table and the tier summary
+        // is what version 1 (commit c615171) wrote, byte for byte once parsed; v2's columns follow them.
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/demo-v1")
+        for (name, v1Columns) in [("hall_months.csv", 15), ("tier_summary.csv", 8)] {
+            let before = try HallRateProcess.rows(of: fixtures.appendingPathComponent(name))
+            let now = try HallRateProcess.rows(of: output.appendingPathComponent(name))
+            #expect(before.count == now.count, "\(name)")
+            #expect(before.first?.count == v1Columns)
+            for (old, new) in zip(before, now) where Array(new.prefix(v1Columns)) != old {
+                Issue.record("\(name): \(old) became \(new.prefix(v1Columns))")
+                break
+            }
+        }
+
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("manifest.json")))
         let totals = (manifest as? [String: Any])?["totals"] as? [String: Int]
         #expect(totals?["rows_read"] == 23133)
