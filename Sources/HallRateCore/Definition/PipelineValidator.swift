@@ -231,12 +231,20 @@ struct Validator {
         _ words: [String: String], _: Value.Type, key: String, noun: String
     ) throws(HallRateError) -> [String: Value] where Value.RawValue == String {
         var map: [String: Value] = [:]
-        for (word, name) in words {
+        var writtenAs: [String: String] = [:]  // normalised word → the word as written
+        // The decoder does not keep the order of keys: sorted, so an error names the same pair every time.
+        for (word, name) in words.sorted(by: { $0.key < $1.key }) {
             guard let value = Value(rawValue: name) else {
                 let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
                 throw fail("\(key).\(word)", "'\(name)' is not a \(noun); use one of: \(allowed)")
             }
-            map[TextNormalizer.normalize(word)] = value
+            let normalized = TextNormalizer.normalize(word)
+            if let other = writtenAs[normalized], map[normalized]?.rawValue != value.rawValue {
+                throw fail("\(key).\(word)", "'\(word)' and '\(other)' are the same word once trimmed and normalised, "
+                    + "but map to different \(noun) values (\(name), \(map[normalized]?.rawValue ?? "?")): keep one")
+            }
+            writtenAs[normalized] = word
+            map[normalized] = value
         }
         return map
     }
