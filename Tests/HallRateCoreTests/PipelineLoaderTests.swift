@@ -130,6 +130,22 @@ import Testing
             .sources[0].channels.count == 1)
     }
 
+    /// M1 (issue 16): 809 bytes of nested aliases kept `check` busy for minutes and `run` at 4 GB.
+    @Test func yamlAliasesAreRefusedBeforeTheyExpand() throws {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let name = "l\(level)"
+            let previous = level == 1 ? "a" : "l\(level - 1)"
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let problem = try error(Self.minimal + "\n" + text)
+        #expect(problem.message.contains("expands to more than 100000 values"), "\(problem)")
+        #expect(problem.location?.file.hasSuffix("p.yml") == true)
+        // An anchor used once is harmless (and then an unknown key here).
+        let small = try error(Self.minimal + "\nx: &r [1, 2]\ny: *r\n")
+        #expect(small.message.contains("unknown key 'x'"), "\(small)")
+    }
+
     @Test func yamlSyntaxErrorsHaveALine() throws {
         let problem = try error("registry: [halls.csv\ntargets: {")
         #expect(problem.message.contains("not valid YAML"))

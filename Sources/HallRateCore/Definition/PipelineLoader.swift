@@ -31,6 +31,7 @@ public struct PipelineLoader: Sendable {
         } catch {
             throw PipelineLoader.yamlError(error, file: path)
         }
+        try PipelineLoader.refuseExpansion(node, file: path)
         var locations: [String: SourceLocation] = [:]
         PipelineLoader.collectLocations(node, path: "", file: path, into: &locations)
         let keys = KeyLocations(file: path, locations: locations)
@@ -61,6 +62,31 @@ public struct PipelineLoader: Sendable {
             }
         }
         return HallRateError(.pipeline, "not valid YAML: \(error)", at: SourceLocation(file: file))
+    }
+
+    /// The most values a pipeline file may hold (a real one has a few hundred).
+    static let maxNodes = 100_000
+
+    /// Refuses a file that expands to more than ``maxNodes`` values: nine nested YAML aliases (`*name`)
+    /// in 800 bytes expand to hundreds of millions (an "alias bomb"). The composed tree shares the
+    /// aliased values, so it is small; walking it as the decoder would is what explodes, so the walk
+    /// counts and stops at the limit.
+    static func refuseExpansion(_ root: Node, file: String) throws(HallRateError) {
+        var pending = [root]
+        var visited = 0
+        while let node = pending.popLast() {
+            visited += 1
+            if visited > maxNodes {
+                throw HallRateError(.pipeline, "the pipeline file expands to more than \(maxNodes) values; "
+                                        + "are YAML aliases (*name) repeating a part of it? Write the values out",
+                                    at: SourceLocation(file: file))
+            }
+            switch node {
+            case .mapping(let mapping): for (key, value) in mapping { pending += [key, value] }
+            case .sequence(let sequence): pending += Array(sequence)
+            case .scalar, .alias: break
+            }
+        }
     }
 
     /// Records the line and column of every key and sequence item, by key path.
