@@ -120,4 +120,25 @@ import Testing
         #expect(open[1] == "12")
         #expect(open[3].contains("lines 12 to 2001 (1990 lines) were swallowed into it"), "\(open[3])")
     }
+
+    /// M3: a file naming more than 65,536 halls used to fail the whole run with "SQLite 1".
+    @Test func aFileNamingMoreThan65536HallsIsRefusedAlone() throws {
+        let count = 65_537
+        var registry = "hall_code,hall_name,tier,parent_code\n"
+        var export = "编号,大厅,渠道,受理时间,状态,更新时间,证件号\n"
+        registry += "520502000000,七星关区政务服务中心,district,520502\n"
+        for i in 0..<count {
+            registry += "V\(i),站\(i),village,520502000000\n"
+            export += "M-\(i),V\(i),网上,2019-03-20 10:00:00,办结,,\n"
+        }
+        try registry.write(to: folder.appendingPathComponent("Input/halls.csv"), atomically: true, encoding: .utf8)
+        try export.write(to: folder.appendingPathComponent("Input/exports/many.csv"), atomically: true, encoding: .utf8)
+        let result = try run(["run", "pipeline.yml", "--no-html", "--no-xlsx"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("1 refused"), "\(result.standardOutput)")
+        let rejects = try HallRateProcess.rows(of: folder.appendingPathComponent("Output/pipeline/rejects.csv"))
+        let refused = try #require(rejects.first { $0.first == "Input/exports/many.csv" })
+        #expect(refused[2] == "file_refused")
+        #expect(refused[3].contains("more than 65536 different halls"), "\(refused)")
+    }
 }

@@ -63,10 +63,19 @@ public struct StoreSink {
             """)
     }
 
+    /// The most distinct halls one file's rows may name: a stored row keeps its hall in 16 bits.
+    static let maxHallsPerFile = 1 << 16
+
     /// Stores an accepted transaction.
+    /// - Throws: ``HallRateError`` `.fileRefused` when the file names more than ``maxHallsPerFile``
+    ///   halls (the whole file is then refused, not stored in part).
     public mutating func add(_ transaction: Transaction) throws {
         var local = localHall[transaction.hall]
         if local < 0 {
+            guard fileHalls.count < Self.maxHallsPerFile else {
+                throw HallRateError(.fileRefused, "the file names more than \(Self.maxHallsPerFile) different halls; "
+                                        + "split it into files of fewer halls (by township, say)")
+            }
             local = Int32(fileHalls.count)
             localHall[transaction.hall] = local
             fileHalls.append(hallCodes[transaction.hall])
