@@ -14,6 +14,9 @@ struct SummaryText {
         if refused > 0 { notes.append("\(refused) refused") }
         if damaged > 0 { notes.append("\(damaged) damaged") }
         lines.append("files: \(summary.files.count) (\(notes.joined(separator: ", ")))")
+        if !summary.keptStale.isEmpty {
+            lines.append("changed but empty or unreadable, earlier rows kept: " + summary.keptStale.joined(separator: ", "))
+        }
         if let first = summary.firstPeriod, let last = summary.lastPeriod {
             var months = "months: \(first) to \(last)"
             if let asOf = summary.asOf {

@@ -95,7 +95,7 @@ public struct PipelineRunner {
     /// Ingests the changes, computes everything from the store, and writes the outputs.
     private func runStages(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store,
                            checker: PipelineChecker, startedAt: Date) throws(HallRateError) -> RunSummary {
-        let filesRead = try ingestChanges(inputs, registry: registry, store: store)
+        let (filesRead, keptStale) = try ingestChanges(inputs, registry: registry, store: store)
 
         let (report, rejects, files, withdrawn) = try results(store: store, registry: registry, filesRead: filesRead)
         var summary = RunSummary(
@@ -104,6 +104,7 @@ public struct PipelineRunner {
             withdrawn: withdrawn, outputFolder: checker.display(pipeline.output.folder), outputs: [],
             firstPeriod: report.periods.first, lastPeriod: report.periods.last)
         summary.filesRead = filesRead.count
+        summary.keptStale = keptStale
         summary.asOf = options.asOf
         summary.latestClosedPeriod = report.latestClosedPeriod
         summary.provisionalPeriods = report.provisionalPeriods
@@ -235,9 +236,13 @@ public struct PipelineRunner {
 
     /// Reads into the store every input that is new, changed (size or modification time), or was read
     /// under another mapping or registry; withdraws missing files when asked.
-    /// - Returns: the display paths of the files read.
+    /// A changed file that is now empty, or cannot be read, does not replace the rows it gave before:
+    /// they are kept, and the file is named in `kept` (and in a warning).
+    /// - Returns: the display paths of the files read, and of the changed files whose earlier rows were kept.
     /// - Throws: ``HallRateError`` (`.store` for the store's own failures).
-    func ingestChanges(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws(HallRateError) -> Set<String> {
+    func ingestChanges(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws(HallRateError)
+        -> (read: Set<String>, kept: [String])
+    {
         do {
             return try ingestChangesUntyped(inputs, registry: registry, store: store)
         } catch {
@@ -245,7 +250,9 @@ public struct PipelineRunner {
         }
     }
 
-    private func ingestChangesUntyped(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws -> Set<String> {
+    private func ingestChangesUntyped(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws
+        -> (read: Set<String>, kept: [String])
+    {
         let ledger = try store.ledger()
         let present = Set(inputs.map(\.displayPath))
         let missing = ledger.keys.filter { !present.contains($0) }.sorted()
@@ -262,6 +269,7 @@ public struct PipelineRunner {
         let fingerprints = Dictionary(uniqueKeysWithValues: pipeline.sources.map { ($0.name, $0.fingerprint(registrySHA: registrySHA, earliestMonth: pipeline.earliestMonth)) })
         let codes = registry.halls.map(\.code)
         var read: Set<String> = []
+        var kept: [String] = []
         var remapped = 0
         var rowsSoFar = 0
         for (index, input) in inputs.enumerated() {
@@ -277,6 +285,15 @@ public struct PipelineRunner {
                 known.fingerprint != Store.reprocessMark
             {
                 remapped += 1
+            }
+            // Rows read before from this file are not replaced by nothing: a re-delivery of 0 bytes is
+            // almost always a failed copy, not a hall that did no work.
+            let previous = ledger[input.displayPath].flatMap { $0.status != .refused && $0.rowsRead > 0 ? $0 : nil }
+            if let previous, size == 0, input.nameIsUTF8 {
+                logger.warning("the file is now empty; the rows it gave before are kept (to withdraw them, remove the file and run with --prune-missing)",
+                               metadata: ["file": "\(input.displayPath)", "rows": "\(previous.rowsRead)"])
+                kept.append(input.displayPath)
+                continue
             }
             let started = ISO8601DateFormatter().string(from: Date())
             func entry(_ report: FileReport) -> LedgerEntry {
@@ -294,6 +311,12 @@ public struct PipelineRunner {
                     checkpoint("before committing \(input.displayPath)")
                     return (entry(report), report)
                 }
+            } catch let refusal as FileRefusal where refusal.error.code == .io && previous != nil {
+                // The file changed but cannot be read now (permissions, a copy under way): keep what it gave before.
+                logger.error("the file cannot be read; the rows it gave before are kept",
+                             metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
+                kept.append(input.displayPath)
+                continue
             } catch let refusal as FileRefusal {
                 // Nothing of the file was kept: it counts as one row read and one rejected.
                 logger.error("file refused", metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
@@ -326,7 +349,7 @@ public struct PipelineRunner {
             logger.info("the mapping or registry changed: files read under the old one were read again",
                         metadata: ["files": "\(remapped)"])
         }
-        return read
+        return (read, kept)
     }
 
     /// The metric stages on additive counts: figures and trends, ranks, flags, summaries, tables, lists.

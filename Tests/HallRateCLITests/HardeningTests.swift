@@ -141,4 +141,28 @@ import Testing
         #expect(refused[2] == "file_refused")
         #expect(refused[3].contains("more than 65536 different halls"), "\(refused)")
     }
+
+    /// M4 and M8: an export re-delivered as 0 bytes, or changed and then unreadable, used to wipe the
+    /// rows it had given: the hall turned 无报送 with no word of why.
+    @Test func anEmptiedOrUnreadableFileKeepsItsEarlierRows() throws {
+        #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
+        let output = folder.appendingPathComponent("Output/pipeline")
+        let before = try Data(contentsOf: output.appendingPathComponent("hall_months.csv"))
+        let export = folder.appendingPathComponent("Input/exports/b.csv")
+        try Data().write(to: export)
+        let emptied = try run(["run", "pipeline.yml"])
+        #expect(emptied.status == 0, "\(emptied.standardError)")
+        #expect(emptied.standardError.contains("the file is now empty; the rows it gave before are kept"), "\(emptied.standardError)")
+        #expect(emptied.standardOutput.contains("changed but empty or unreadable, earlier rows kept: Input/exports/b.csv"))
+        #expect(try Data(contentsOf: output.appendingPathComponent("hall_months.csv")) == before)
+
+        guard getuid() != 0 else { return }  // root reads a file of mode 000 anyway
+        try Data("编号\n".utf8).write(to: export)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: export.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: export.path) }
+        let unreadable = try run(["run", "pipeline.yml"])
+        #expect(unreadable.status == 0, "\(unreadable.standardError)")
+        #expect(unreadable.standardError.contains("the file cannot be read; the rows it gave before are kept"))
+        #expect(try Data(contentsOf: output.appendingPathComponent("hall_months.csv")) == before)
+    }
 }

@@ -8,6 +8,8 @@ public struct RunSummary: Sendable {
     public var outputs: [String]
     /// Files this run (re)read; the others were already in the store, unchanged.
     public var filesRead = 0
+    /// Changed files that are now empty or cannot be read: the rows they gave before are kept.
+    public var keptStale: [String] = []
     public var firstPeriod: Period?
     public var lastPeriod: Period?
     /// The day months were judged closed or provisional on.
