@@ -116,11 +116,15 @@ import Testing
         let township = try section(html, .township)
         #expect(captures(township, "<p class=\"list-meaning\">", "</p>") == [
             "红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。",
-            "黑榜：参与排名且低于目标的大厅中网上办事率最低的 1 名，并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。",
+            "黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
+                + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。",
         ])
-        // One ranked district hall: no lists, and the page says why.
+        // The district centre is alone in its tier: never any lists, and the page says why.
         let district = try section(html, .district)
-        #expect(district.contains("<p class=\"no-lists\">本月本层级参与排名的大厅不足 3 个，不设红黑榜。</p>"))
+        #expect(district.contains("<p class=\"no-lists\">本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。</p>"))
+        // January: one ranked township hall of four: no lists that month.
+        let january = try section(writer.html(built.report, period: Period(year: 2019, month: 1)), .township)
+        #expect(january.contains("<p class=\"no-lists\">本月本层级参与排名的大厅不足 3 个，不设红黑榜。</p>"))
         #expect(!district.contains("class=\"list-red\"") && !district.contains("class=\"list-black\"") && !district.contains("class=\"list-meaning\""))
         // March: three ranked halls, all at their target: a red list and no black list, said so.
         let march = try section(writer.html(built.report, period: Period(year: 2019, month: 3)), .township)
@@ -192,8 +196,17 @@ import Testing
         // No list tables, no list marks in the league tables, the reason in every tier instead.
         #expect(!html.contains("class=\"list-red\"") && !html.contains("class=\"list-black\"") && !html.contains("class=\"list-meaning\""))
         #expect(!html.contains("<span title=\"红榜\">★</span>") && !html.contains("<span title=\"黑榜\">■</span>"))
+        if period == "2019-04" {
+            // A hall whose data stop before the tier's cut-off (4月18日) says so: its export may be missing.
+            #expect(try section(html, .township).contains("<td class=\"flags\">低于目标、数据截至4月14日</td>"))
+        }
+        // A tier of one hall never gets lists, open month or not: the page must not promise them.
+        #expect(try section(html, .township).contains("本月尚未结束，不发布红黑榜；红黑榜自 \(month.advanced(by: 1).month)月5日 起随本月通报发布。"))
+        for tier in [Tier.district, .village] {
+            #expect(try section(html, tier).contains("本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"))
+            #expect(try !section(html, tier).contains("起随本月通报发布"))
+        }
         for tier in Tier.allCases {
-            #expect(try section(html, tier).contains("本月尚未结束，不发布红黑榜；红黑榜自 \(month.advanced(by: 1).month)月5日 起随本月通报发布。"))
             #expect(try section(html, tier).contains("<span class=\"provisional-chip\">临时数据</span>"))
         }
         #expect(html.contains("本月尚未结束，未报送在月份结束后判定。") && !html.contains("<table class=\"not-reporting\">"))

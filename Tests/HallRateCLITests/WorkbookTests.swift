@@ -119,10 +119,11 @@ import Testing
         // After the table, one empty row, then what each list means, tier by tier.
         #expect(lists.rows.count > 4 && lists.rows[4].allSatisfy { $0.value == nil })
         #expect(lists.rows.dropFirst(5).map { $0.first?.value } == [
-            .text("【区级】本月本层级参与排名的大厅不足 3 个，不设红黑榜。"),
+            .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
             .text("【乡镇(街道)】红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。"),
-            .text("【乡镇(街道)】黑榜：参与排名且低于目标的大厅中网上办事率最低的 1 名，并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。"),
-            .text("【村(居)】本月本层级参与排名的大厅不足 3 个，不设红黑榜。"),
+            .text("【乡镇(街道)】黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
+                  + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。"),
+            .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
         ])
         // 未报送: nobody in April, said so under the header.
         let silent = try #require(sheets.first { $0.name == "未报送 2019-04" })
@@ -166,7 +167,11 @@ import Testing
         #expect(township.rows[1][0].value == .text("排名"))
         #expect(township.rows.dropFirst(2).allSatisfy { $0[12].value == .text("临时") })
         let lists = try #require(sheets.first { $0.name.hasPrefix("红黑榜") })
-        #expect(lists.rows.map { $0.first?.value } == [warning, .text("本月尚未结束，不发布红黑榜；红黑榜自 5月5日 起随本月通报发布。"), .text("月份")])
+        #expect(lists.rows.map { $0.first?.value } == [
+            warning, .text("本月尚未结束，不发布红黑榜；红黑榜自 5月5日 起随本月通报发布。"),
+            .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
+            .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"), .text("月份"),
+        ])
         let silent = try #require(sheets.first { $0.name.hasPrefix("未报送") })
         #expect(silent.rows[1].first?.value == .text("本月尚未结束，未报送在月份结束后判定。"))
     }

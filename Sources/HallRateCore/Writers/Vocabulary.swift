@@ -110,11 +110,26 @@ extension Vocabulary {
                     "红榜：本层级参与排名（办件量不少于 \(minVolume) 件）且达到目标（\(goal)）的大厅中，网上办事率前 \(size) 名，并列者同列。")
     }
 
-    /// What the black list is, with N.
-    func blackListMeaning(size: Int) -> String {
-        pick("Black list: of the ranked halls below the target, the \(size) with the lowest online rate; ties share a place. "
-             + "A hall at or above the target is never on the black list. Months on the black list count closed months only.",
-             "黑榜：参与排名且低于目标的大厅中网上办事率最低的 \(size) 名，并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。")
+    /// What the black list is, with the tier's ranking threshold, target and N.
+    func blackListMeaning(minVolume: Int, target: Fraction?, size: Int) -> String {
+        let goal = target.map { Vocabulary.percent($0.doubleValue) } ?? "—"
+        return pick("Black list: of the tier's ranked halls (at least \(minVolume) transactions) below the target (\(goal)), "
+                    + "the \(size) with the lowest online rate; ties share a place. A hall at or above the target is never on the "
+                    + "black list. Months on the black list count closed months only.",
+                    "黑榜：本层级参与排名（办件量不少于 \(minVolume) 件）且低于目标（\(goal)）的大厅中，网上办事率最低的 \(size) 名，"
+                    + "并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。")
+    }
+
+    /// Why a tier never has lists: it has fewer halls in the registry than lists need ranked.
+    func tierTooSmall(halls: Int, minRanked: Int) -> String {
+        pick("This tier has \(halls) hall\(halls == 1 ? "" : "s"), fewer than the \(minRanked) ranked halls lists need: "
+                 + "it has no red or black list.",
+             "本层级只有 \(halls) 个大厅，少于设榜所需的 \(minRanked) 个参与排名大厅，不设红黑榜。")
+    }
+
+    /// A hall's own data cut-off in a provisional month, when earlier than the month's.
+    func dataUpTo(_ day: CalendarDate) -> String {
+        pick("data up to \(self.day(day))", "数据截至\(self.day(day))")
     }
 
     /// Why a closed tier-month has no lists: fewer than `minRanked` ranked halls.

@@ -77,9 +77,15 @@ struct WorkbookWriter {
     private func lists(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
         var sheet = Worksheet(name: name, header: words.listHeader)
         sheet.notes = notes
+        let rules = report.rules
         guard report.closing.isClosed(month) else {
             sheet.notes.append(words.listsNotPublished(
                 closes: CalendarDate(days: CalendarDate.lastDay(of: month).days + report.closing.closeAfterDays)))
+            for tier in Tier.allCases where (1..<rules.listMinRanked).contains(report.registry.indices(of: tier).count) {
+                let halls = report.registry.indices(of: tier).count
+                sheet.notes.append((chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] ")
+                    + words.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))
+            }
             return sheet
         }
         for entry in report.lists where entry.period == month {
@@ -92,10 +98,14 @@ struct WorkbookWriter {
                 entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
             ], highlighted: entry.kind == .black && entry.figures.flags.contains(.belowTarget))
         }
-        let rules = report.rules
         for tier in Tier.allCases where !report.registry.indices(of: tier).isEmpty {
             let label = chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] "
             let ranked = report.tierSummaries.first { $0.tier == tier && $0.period == month }?.ranked ?? 0
+            let halls = report.registry.indices(of: tier).count
+            guard halls >= rules.listMinRanked else {
+                sheet.footnotes.append(label + words.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))
+                continue
+            }
             guard ranked >= rules.listMinRanked else {
                 sheet.footnotes.append(label + words.tooFewRanked(rules.listMinRanked))
                 continue
@@ -104,7 +114,8 @@ struct WorkbookWriter {
             sheet.footnotes.append(label + words.redListMeaning(minVolume: rules.minVolume[tier] ?? 0,
                                                                 target: report.targets.target(tier, in: month), size: rules.listSize))
             if !listed.contains(where: { $0.kind == .red }) { sheet.footnotes.append(label + words.noRankedHallMeetsTarget) }
-            sheet.footnotes.append(label + words.blackListMeaning(size: rules.listSize))
+            sheet.footnotes.append(label + words.blackListMeaning(minVolume: rules.minVolume[tier] ?? 0,
+                                                                  target: report.targets.target(tier, in: month), size: rules.listSize))
             if !listed.contains(where: { $0.kind == .black }) { sheet.footnotes.append(label + words.everyRankedHallMeetsTarget) }
         }
         return sheet

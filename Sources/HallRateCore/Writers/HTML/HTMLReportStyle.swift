@@ -107,7 +107,8 @@ enum HTMLReportStyle {
       section.tier { break-before: page; break-inside: auto; }
       nav { display: none; }
     }
-    @media (min-width: 1000px) { td.hall-name { white-space: nowrap; } }
+    .table-wrap { overflow-x: auto; }
+    td.flags { min-width: 7em; }
     @media (max-width: 760px) { .kpis, .lists { grid-template-columns: 1fr; } }
     """
 }

@@ -25,6 +25,8 @@ struct HTMLReportWords: Sendable {
     var warning: String { pick("Early warning", "预警") }
     var pipeline: String { pick("Pipeline", "流水线") }
     var month: String { pick("Month", "统计月份") }
+    /// Between two flags of one hall.
+    var flagSeparator: String { pick(", ", "、") }
     var dataRange: String { pick("Data", "数据范围") }
     func range(_ first: Period, _ last: Period) -> String { pick("\(first) to \(last)", "\(first) 至 \(last)") }
     var generationNote: String {
@@ -138,6 +140,6 @@ struct HTMLReportWords: Sendable {
     func flags(_ flags: HallFlags) -> String {
         HallFlags.named.filter { flags.contains($0.flag) }
             .map { language == .en ? String($0.code.map { $0 == "_" ? " " : $0 }) : $0.chinese }
-            .joined(separator: pick(", ", "、"))
+            .joined(separator: flagSeparator)
     }
 }

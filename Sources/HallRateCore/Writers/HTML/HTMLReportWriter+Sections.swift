@@ -80,7 +80,8 @@ extension HTMLReportWriter {
         html += "<h3>\(words.trendChart)</h3>\n" + tierChart(index, tier: tier, month: month)
         html += "<h3>\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
         html += "<h3>\(words.leagueTable) · \(month)\(provisional.map { " · \($0)" } ?? "")</h3>\n"
-        html += leagueTable(entries, index: index, red: red, black: black, tier: tier, provisional: provisional != nil)
+        html += "<div class=\"table-wrap\">" + leagueTable(entries, index: index, red: red, black: black, tier: tier,
+                                                               month: month, provisional: provisional != nil) + "</div>\n"
         html += "<h3>\(words.lists) · \(month)</h3>\n" + lists(index, tier: tier, month: month)
         html += "<h3>\(words.projection)</h3>\n" + projections(entries, index: index, tier: tier, month: month)
         return html + "</section>\n"
@@ -145,7 +146,7 @@ extension HTMLReportWriter {
     }
 
     private func leagueTable(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, red: Set<Int>,
-                             black: Set<Int>, tier: Tier, provisional: Bool) -> String {
+                             black: Set<Int>, tier: Tier, month: Period, provisional: Bool) -> String {
         guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
         var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th>\(words.status)</th>"
         html += "<th class=\"num\">\(words.rank)</th><th class=\"num\">\(words.rankChange)</th>"
@@ -172,7 +173,12 @@ extension HTMLReportWriter {
             } else {
                 html += String(repeating: "<td class=\"num\">—</td>", count: 6)
             }
-            html += "<td>\(words.flags(entry.flags))</td></tr>\n"
+            var flags = words.flags(entry.flags)
+            // A provisional month: a hall whose data stop days before the others' may have an export missing.
+            if provisional, let day = entry.figures?.dataCutoff, let latest = index.summary(tier, month)?.dataCutoff, day < latest {
+                flags += (flags.isEmpty ? "" : words.flagSeparator) + words.sentences.dataUpTo(day)
+            }
+            html += "<td class=\"flags\">\(flags)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -182,6 +188,10 @@ extension HTMLReportWriter {
     private func lists(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
         let sentences = words.sentences
         let rules = index.report.rules
+        let halls = index.report.registry.indices(of: tier).count
+        if halls < rules.listMinRanked {
+            return "<p class=\"no-lists\">\(sentences.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))</p>\n"
+        }
         if index.isProvisional(month) {
             return "<p class=\"no-lists\">\(sentences.listsNotPublished(closes: index.closingDay(month)))</p>\n"
         }
@@ -195,7 +205,8 @@ extension HTMLReportWriter {
             let meaning = isRed
                 ? sentences.redListMeaning(minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
                                            size: rules.listSize)
-                : sentences.blackListMeaning(size: rules.listSize)
+                : sentences.blackListMeaning(minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
+                                             size: rules.listSize)
             html += "<div class=\"\(kind.rawValue)\"><h4>\(isRed ? "★" : "■") \(isRed ? words.redList : words.blackList)</h4>\n"
             if entries.isEmpty {
                 html += "<p class=\"empty\">\(isRed ? sentences.noRankedHallMeetsTarget : sentences.everyRankedHallMeetsTarget)</p>\n"
