@@ -79,6 +79,20 @@ import Testing
         #expect(IDMasker.mask("单号 20190412000000000001 与 12345678901234567") == "单号 201904**********0001 与 12345678901234567")
     }
 
+    /// M6 (issue 16): an ID in full-width digits, or cut by spaces, dashes or a zero-width space, used to
+    /// reach `rejects.csv` whole.
+    @Test(arguments: [
+        ("５２０５０２１９８８０３１５００１２", "５２０５０２********００１２"),
+        ("520502 19880315 0012", "520502 ******** 0012"),
+        ("520502-1988-0315-001X", "520502-****-****-001X"),
+        ("520502\u{200B}198803150012", "520502\u{200B}********0012"),
+        ("５２０５０２１９８８０３１５００１ｘ", "５２０５０２********００１ｘ"),
+        ("电话 138 0000 0000，日期 2019-04-05 10:00:00", "电话 138 0000 0000，日期 2019-04-05 10:00:00"),  // 11 and 14 digits
+    ])
+    func idsAreMaskedWhateverTheirDigitsAndSeparators(text: String, masked: String) {
+        #expect(IDMasker.mask(text) == masked)
+    }
+
     @Test func duplicatesKeepTheLatestUpdateThenTheLastRead() throws {
         let results = try map("""
             A,520502001000,网上,2019-01-02 09:00,办结,2019-01-05 10:00,
