@@ -74,7 +74,8 @@ public struct PipelineRunner {
         try AtomicFile.makeDirectory(pipeline.output.folder)
         let store = try Store(path: pipeline.output.store)
         try prepare(store)
-        AtomicFile.removeFiles(in: pipeline.output.folder, containing: ".tmp-")  // left by a killed run; we hold the lock
+        // Left by a killed run (we hold the lock); only the temporary copies of our own outputs.
+        AtomicFile.removeTemporaryFiles(in: pipeline.output.folder, of: ReportWriter.isOutputName)
         do {
             let summary = try runStages(inputs, registry: registry, store: store, checker: checker, startedAt: startedAt)
             try store.record(RunRecord(

@@ -165,4 +165,17 @@ import Testing
         #expect(unreadable.standardError.contains("the file cannot be read; the rows it gave before are kept"))
         #expect(try Data(contentsOf: output.appendingPathComponent("hall_months.csv")) == before)
     }
+
+    /// M13: the cleanup used to delete files it did not write: `league/notes.csv`, any name with `.tmp-`.
+    @Test func theCleanupRemovesOnlyWhatHallrateWrote() throws {
+        #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
+        let output = folder.appendingPathComponent("Output/pipeline")
+        let theirs = ["league/notes.csv", "league/2019-04_township.csv.bak", "my.tmp-notes.txt", "budget.tmp-2019.xlsx"]
+        let ours = ["hall_months.csv.tmp-4242", "league/2019-04_township.csv.tmp-4242", "report_2019-05.html.tmp-7",
+                    "league/2017-01_township.csv"]
+        for name in theirs + ours { try Data("x".utf8).write(to: output.appendingPathComponent(name)) }
+        #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
+        for name in theirs { #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "\(name)") }
+        for name in ours { #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "\(name)") }
+    }
 }

@@ -124,17 +124,19 @@ enum AtomicFile {
 }
 
 extension AtomicFile {
-    /// Removes the files of `folder` whose names contain `fragment` (temporary files of a killed run).
-    static func removeFiles(in folder: String, containing fragment: String) {
-        removeFiles(in: folder) { $0.contains(fragment) }
+    /// Removes the temporary files a killed run left in `folder`: `<name>.tmp-<pid>` where `<name>` is
+    /// one of ours (`isOutput`). Files of other names, `.tmp-` or not, are never touched.
+    static func removeTemporaryFiles(in folder: String, of isOutput: (String) -> Bool) {
+        removeFiles(in: folder) { name in
+            guard let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+            let pid = name[marker.upperBound...]
+            return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit) && isOutput(String(name[..<marker.lowerBound]))
+        }
     }
 
-    /// Removes the files of `folder` ending in `suffix` that are not in `keep` (stale outputs of earlier runs).
-    static func removeFiles(in folder: String, except keep: Set<String>, suffix: String) {
-        removeFiles(in: folder) { $0.hasSuffix(suffix) && !keep.contains($0) }
-    }
 
-    private static func removeFiles(in folder: String, where shouldRemove: (String) -> Bool) {
+    /// Removes the files of `folder` whose names `shouldRemove` accepts.
+    static func removeFiles(in folder: String, where shouldRemove: (String) -> Bool) {
         for name in fileNames(in: folder) where shouldRemove(name) { remove(folder + "/" + name) }
     }
 

@@ -39,9 +39,28 @@ struct ReportWriter {
         try emit(notReporting(report, cells), "not_reporting.csv")
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
-        AtomicFile.removeFiles(in: folder + "/league", except: Set(written.map { String($0.dropFirst("league/".count)) }),
-                               suffix: ".csv")
+        // League tables of months no longer in the range; any other file in league/ is not ours.
+        let leagues = Set(written.map { String($0.dropFirst("league/".count)) })
+        AtomicFile.removeFiles(in: folder + "/league") { Self.isLeagueName($0) && !leagues.contains($0) }
+        AtomicFile.removeTemporaryFiles(in: folder + "/league", of: Self.isLeagueName)
         return written
+    }
+
+    /// The CSV tables at the top of the output folder.
+    static let tableNames: Set<String> = ["hall_months.csv", "red_black_lists.csv", "tier_summary.csv", "not_reporting.csv",
+                                          "rejects.csv"]
+
+    /// True for a name this writer gives a league table: `YYYY-MM_<tier>.csv`.
+    static func isLeagueName(_ name: String) -> Bool {
+        guard name.hasSuffix(".csv"), name.count > 12 else { return false }
+        let stem = name.dropLast(4)
+        guard let underscore = stem.firstIndex(of: "_"), Period(String(stem[..<underscore])) != nil else { return false }
+        return Tier(rawValue: String(stem[stem.index(after: underscore)...])) != nil
+    }
+
+    /// True for a name of an output this tool writes at the top of the output folder.
+    static func isOutputName(_ name: String) -> Bool {
+        tableNames.contains(name) || name == "manifest.json" || ReportFiles.parse(name) != nil
     }
 
     /// For Chinese (supervisor) outputs, long digit hall codes are written so that Excel keeps them
