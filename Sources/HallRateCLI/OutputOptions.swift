@@ -8,6 +8,12 @@ struct OutputOptions: ParsableArguments {
                                valueName: "DIR"))
     var output: String?
 
+    func validate() throws {
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output needs a folder; an empty one would write into the working directory.")
+        }
+    }
+
     /// The pipeline with `--output` applied.
     func apply(to pipeline: Pipeline) -> Pipeline {
         var pipeline = pipeline

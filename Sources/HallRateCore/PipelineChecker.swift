@@ -1,4 +1,9 @@
 import Logging
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `hallrate check`: validates a loaded pipeline against the files it names, without running it:
 /// the registry must be readable, and every mapped column must be in every matching file's header.
@@ -49,6 +54,7 @@ public struct PipelineChecker {
             }
             problems.append(Problem(error: located, isPipelineError: true))
         }
+        problems += overlappingFolders().map { Problem(error: $0, isPipelineError: true) }
         let inputs: [Input]
         do {
             inputs = try discover()
@@ -103,6 +109,21 @@ public struct PipelineChecker {
         return owner.keys.map { Input(path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0],
                                       nameIsUTF8: !notUTF8.contains($0)) }
             .sorted { PathOrder.precedes($0.displayPath, $1.displayPath) }
+    }
+
+    /// An error for each source whose glob would match files hallrate writes into the output folder
+    /// (its tables, reports, league tables, store): a later run would read its own outputs as inputs.
+    func overlappingFolders() -> [HallRateError] {
+        let folder = pipeline.output.folder.hasSuffix("/") ? String(pipeline.output.folder.dropLast()) : pipeline.output.folder
+        let written = ["hall_months.csv", "rejects.csv", "manifest.json", "report_2019-01.html", "report_2019-01.xlsx",
+                       "hallrate.sqlite", "league/2019-01_township.csv"].map { folder + "/" + $0 }
+        return pipeline.sources.compactMap { source in
+            guard let hit = written.first(where: { fnmatch(source.resolvedGlob, $0, FNM_PATHNAME) == 0 }) else { return nil }
+            return HallRateError(.pipeline,
+                                 "source '\(source.name)' (glob \(source.glob)) would read the outputs written into "
+                                     + "\(display(pipeline.output.folder)) (such as \(display(hit))): write the outputs outside the inputs",
+                                 at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
+        }
     }
 
     /// Sources that match no file at all.

@@ -178,4 +178,19 @@ import Testing
         for name in theirs { #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "\(name)") }
         for name in ours { #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "\(name)") }
     }
+
+    /// M12 and L14: `--output` inside an input folder used to be accepted, and later runs read the
+    /// outputs as inputs; `--output ''` wrote into the working directory.
+    @Test func outputsWhereASourceWouldReadThemAreRefused() throws {
+        try edit("pipeline.yml", "glob: Input/exports/*.csv", "glob: Input/*/*.csv")
+        let inside = try run(["run", "pipeline.yml", "--output", "Input/out"])
+        #expect(inside.status == 2, "\(inside.standardError)")
+        #expect(inside.standardError.contains("source 'exports' (glob Input/*/*.csv) would read the outputs written into Input/out"),
+                "\(inside.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Input/out/hall_months.csv").path))
+        #expect(try run(["run", "pipeline.yml", "--output", "Output/elsewhere", "-q"]).status == 0)
+        let empty = try run(["run", "pipeline.yml", "--output", ""])
+        #expect(empty.status == 2)
+        #expect(empty.standardError.contains("--output needs a folder"))
+    }
 }
