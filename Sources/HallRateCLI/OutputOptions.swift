@@ -36,8 +36,13 @@ struct ReportOptions: ParsableArguments {
                                valueName: "YYYY-MM-DD"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp("Take another run that has held the pipeline's lock for more than HOURS for hung: fail (exit 1) naming it, instead of exiting 75.",
+                               valueName: "HOURS"))
+    var maxLockAge: Double = 6
+
     func validate() throws {
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of takes a day such as 2019-12-05.") }
+        guard maxLockAge > 0 else { throw ValidationError("--max-lock-age must be more than 0 hours.") }
     }
 
     func apply(to options: inout PipelineRunner.Options) {

@@ -14,7 +14,7 @@ struct PipelineExecution {
         let logger = options.makeLogger()
         let lock: RunLock
         do {
-            lock = try PipelineRunner.lock(pipeline)
+            lock = try PipelineRunner.lock(pipeline, maxAge: runOptions.reports.maxLockAge * 3600)
         } catch {
             printError(error)
             throw ExitCode(error.code == .busy ? 75 : 1)

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: options.makeLogger())
         reports.apply(to: &runner.options)
         do {
-            let lock = try PipelineRunner.lock(pipeline)
+            let lock = try PipelineRunner.lock(pipeline, maxAge: reports.maxLockAge * 3600)
             let written = try withExtendedLifetime(lock) { () throws(HallRateError) -> [String] in
                 try runner.rebuildReports(period: period.flatMap(Period.init))
             }

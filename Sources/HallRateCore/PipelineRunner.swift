@@ -483,8 +483,9 @@ public struct PipelineRunner {
 extension PipelineRunner {
     /// Takes the pipeline's run lock (`.hallrate.lock` in its output folder), creating the folder if needed.
     /// - Throws: ``HallRateError`` `.busy` when another run of the pipeline holds it.
-    public static func lock(_ pipeline: Pipeline) throws(HallRateError) -> RunLock {
+    /// - Parameter maxAge: seconds after which another holder of the lock is taken for hung (`.stuckRun`).
+    public static func lock(_ pipeline: Pipeline, maxAge: Double = 6 * 3600) throws(HallRateError) -> RunLock {
         try AtomicFile.makeDirectory(pipeline.output.folder)
-        return try RunLock(path: pipeline.output.folder + "/.hallrate.lock")
+        return try RunLock(path: pipeline.output.folder + "/.hallrate.lock", maxAge: maxAge)
     }
 }

@@ -193,4 +193,37 @@ import Testing
         #expect(empty.status == 2)
         #expect(empty.standardError.contains("--output needs a folder"))
     }
+
+    /// M11: a hung run (its registry a FIFO) held the lock, and every later nightly exited 75, which
+    /// cron takes for success, forever. Inputs that are not regular files are refused at once, and a
+    /// holder older than --max-lock-age is reported as hung.
+    @Test func aRegistryThatIsAFIFOIsRefusedAtOnce() throws {
+        let registry = folder.appendingPathComponent("Input/halls.csv")
+        try FileManager.default.removeItem(at: registry)
+        #expect(mkfifo(registry.path, 0o644) == 0)
+        let result = try run(["check", "pipeline.yml"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("not a regular file"), "\(result.standardError)")
+    }
+
+    @Test func aLockHeldForHoursIsReportedAsAHungRun() throws {
+        let output = folder.appendingPathComponent("Output/pipeline")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let lock = output.appendingPathComponent(".hallrate.lock")
+        let sevenHoursAgo = Int(Date().timeIntervalSince1970) - 7 * 3600
+        try "4242 \(sevenHoursAgo)\n".write(to: lock, atomically: false, encoding: .utf8)
+        // Another process holds the lock (flock(1) does not touch the file's content).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [lock.path, "sleep", "30"]
+        try holder.run()
+        defer { holder.terminate() }
+        Thread.sleep(forTimeInterval: 0.5)
+        let hung = try run(["run", "pipeline.yml"])
+        #expect(hung.status == 1, "\(hung.standardError)")
+        #expect(hung.standardError.contains("run 4242 has held the lock on this pipeline for 7.0 hours"), "\(hung.standardError)")
+        let patient = try run(["run", "pipeline.yml", "--max-lock-age", "8"])
+        #expect(patient.status == 75, "\(patient.standardError)")
+        #expect(patient.standardError.contains("(pid 4242)"))
+    }
 }

@@ -21,6 +21,8 @@ public struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let store = Code(rawValue: "store")
         /// Another run of the same pipeline is under way.
         public static let busy = Code(rawValue: "busy")
+        /// Another run has held the lock for longer than it should: it is probably hung.
+        public static let stuckRun = Code(rawValue: "stuck_run")
         /// The command line is wrong.
         public static let usage = Code(rawValue: "usage")
         /// A source that is not optional matches no file: the run would publish its halls as not reporting.

@@ -38,10 +38,18 @@ final class InputFile {
     /// - Throws: ``HallRateError`` `.io` naming the file and the system's reason.
     init(path: String, chunkSize: Int = 1 << 16, hashing: Bool = true, validatingUTF8: Bool = false) throws(HallRateError) {
         self.path = path
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO with no writer cannot hang the open; only regular files are read.
+        descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw HallRateError(.io, "cannot open: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
         }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw HallRateError(.io, "not a regular file (a FIFO, device or folder): refused without reading",
+                                at: SourceLocation(file: path))
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.chunkSize = max(chunkSize, 1)
         blockSize = self.chunkSize * max(1, (1 << 20) / self.chunkSize)
         buffers = .allocate(byteCount: InputFile.blockCount * blockSize, alignment: 64)
