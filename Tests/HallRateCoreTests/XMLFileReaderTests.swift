@@ -113,3 +113,17 @@ extension XMLFileReaderTests {
         #expect(!damage.inRecord)
     }
 }
+
+extension XMLFileReaderTests {
+    /// M10 (issue 16): declared GB18030 but saved as UTF-8 used to read as "ok, 0 records" with a
+    /// warning: the element names decoded into other characters and nothing matched.
+    @Test func aFileDeclaredGB18030ButSavedAsUTF8IsRefused() throws {
+        let error = try #require(throws: HallRateError.self) {
+            try read("gb18030-declared-utf8-saved.xml", record: "办件", fields: ["编号"])
+        }
+        #expect(error.code == .fileRefused)
+        #expect(error.message.contains("declares a GB encoding (GB18030, GBK or GB2312) but its bytes are UTF-8"))
+        // A real GB18030 file is still read.
+        #expect(try read("gb18030.xml", record: "办件", fields: ["编号"]).records == [["G-1"]])
+    }
+}

@@ -46,20 +46,52 @@ struct XMLFileReader {
     /// - Throws: ``HallRateError`` `.io` when the file cannot be read, `.fileRefused` for a DOCTYPE,
     ///   an entity reference or a runaway nesting depth; anything `record` throws.
     func read(record: (RawRecord) throws -> Void) throws -> Summary {
-        let file = try InputFile(path: path, chunkSize: chunkSize)
+        // A file declared GB18030 (or GBK, GB2312) but saved as UTF-8 decodes into other characters
+        // without an error: no element name matches and the file looks empty. Its bytes are checked.
+        let declaredGB = Self.declaresGBEncoding(path)
+        let file = try InputFile(path: path, chunkSize: chunkSize, validatingUTF8: declaredGB)
         let parser = try XMLPushParser(layout: layout, limits: limits, path: path)
         var damage: Damage?
+        var sawNonASCII = false
         while damage == nil {
             let more = try file.nextChunk { chunk -> Bool in
+                if declaredGB, !sawNonASCII { sawNonASCII = chunk.contains { $0 >= 0x80 } }
                 damage = try parser.parse(chunk, isLast: chunk.isEmpty, record)
                 return !chunk.isEmpty
             }
             if !more { break }
         }
-        if damage != nil {
-            while try file.nextChunk({ !$0.isEmpty }) {}  // hash the whole file all the same
+        if damage != nil || declaredGB {
+            while try file.nextChunk({ chunk in
+                if declaredGB, !sawNonASCII { sawNonASCII = chunk.contains { $0 >= 0x80 } }
+                return !chunk.isEmpty
+            }) {}  // hash (and check) the whole file all the same
+        }
+        if declaredGB, sawNonASCII, file.utf8Check() == (nil, true) {
+            throw HallRateError(.fileRefused, "the file declares a GB encoding (GB18030, GBK or GB2312) but its bytes are UTF-8: "
+                                    + "its text would be read as other characters; set encoding=\"UTF-8\" in its XML declaration",
+                                at: SourceLocation(file: path, line: 1))
         }
         return Summary(sha256: file.digest(), bytes: file.size, damage: damage)
+    }
+
+    /// True when the file's XML declaration (in its first 200 bytes) names GB18030, GBK, GB2312 or CP936.
+    static func declaresGBEncoding(_ path: String) -> Bool {
+        // Opened as InputFile opens (no hang on a FIFO, regular files only); InputFile reports the errors.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        var bytes = [UInt8](repeating: 0, count: 200)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        let head = bytes.prefix(max(count, 0))
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return false }
+        let declaration = String(decoding: head[..<end], as: UTF8.self).lowercased()
+        guard let range = declaration.range(of: "encoding") else { return false }
+        let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return ["gb18030", "gbk", "gb2312", "cp936"].contains(String(value))
     }
 }
 
