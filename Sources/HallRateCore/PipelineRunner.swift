@@ -101,7 +101,7 @@ public struct PipelineRunner {
         let (report, rejects, files, withdrawn) = try results(store: store, registry: registry, filesRead: filesRead)
         var summary = RunSummary(
             files: files,
-            rejectsByReason: rejects.reduce(into: [:]) { $0[$1.reason, default: 0] += 1 },
+            rejectsByReason: rejects.byReason,
             withdrawn: withdrawn, outputFolder: checker.display(pipeline.output.folder), outputs: [],
             firstPeriod: report.periods.first, lastPeriod: report.periods.last)
         summary.filesRead = filesRead.count
@@ -111,7 +111,7 @@ public struct PipelineRunner {
         summary.provisionalPeriods = report.provisionalPeriods
         summary.notReporting = report.notReporting.count
 
-        var outputs = try emit(report, rejects: rejects, files: files, period: nil)
+        var outputs = try emit(report, rejects: rejects, store: store, files: files, period: nil)
         outputs.append("manifest.json")
         summary.outputs = outputs
         try ManifestWriter(path: pipeline.output.folder + "/manifest.json").write(
@@ -122,13 +122,13 @@ public struct PipelineRunner {
     }
 
     /// Writes the CSV tables, the rejects and the reports; returns the names written.
-    private func emit(_ report: SupervisionReport, rejects: [Reject], files: [FileReport], period: Period?)
+    private func emit(_ report: SupervisionReport, rejects: RejectTally, store: Store, files: [FileReport], period: Period?)
         throws(HallRateError) -> [String]
     {
         let folder = pipeline.output.folder
         let writer = ReportWriter(folder: folder, output: pipeline.output, checkpoint: checkpoint)
         var outputs = try writer.write(report)
-        try writer.rejects(rejects).write(to: folder + "/rejects.csv", encoding: pipeline.output.encoding)
+        try writer.writeRejects(from: store, extra: rejects.extra, to: folder + "/rejects.csv")
         checkpoint("rejects.csv")
         outputs.append("rejects.csv")
         outputs += try writeReports(report, period: period, rejects: rejects, files: files)
@@ -141,7 +141,7 @@ public struct PipelineRunner {
     /// Stored rows come back merged by key, so deduplication and counting stream through them with
     /// memory independent of the store's size.
     func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError)
-        -> (report: SupervisionReport, rejects: [Reject], files: [FileReport], withdrawn: Int)
+        -> (report: SupervisionReport, rejects: RejectTally, files: [FileReport], withdrawn: Int)
     {
         let ledger = try store.ledger()
         var paths: [String] = []
@@ -177,14 +177,15 @@ public struct PipelineRunner {
         let counts = counter.aggregator.counts
         let report = Self.analyse(counts, latestDays: counter.aggregator.latestDays, registry: registry, pipeline: pipeline,
                                   closing: closing)
-        return (report, try store.rejects() + extraRejects, files, counts.values.reduce(0) { $0 + $1.withdrawn })
+        let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
+        return (report, tally, files, counts.values.reduce(0) { $0 + $1.withdrawn })
     }
 
     /// Writes the workbook and the HTML report of every month that needs one, as the options ask, and
     /// returns their names: the latest closed month (the 通报), each provisional month (a 预警), the
     /// month asked for, and every month that already has a report in the output folder, so that no
     /// report is left disagreeing with the CSVs. Reports of months no longer in the data are removed.
-    func writeReports(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport]) throws(HallRateError) -> [String] {
+    func writeReports(_ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport]) throws(HallRateError) -> [String] {
         let folder = pipeline.output.folder
         let existing = ReportFiles.existing(in: folder)
         var months = Set(existing.map(\.period))
@@ -231,7 +232,7 @@ public struct PipelineRunner {
             let range = report.periods.first.map { "\($0) to \(report.periods.last ?? $0)" } ?? "none"
             throw HallRateError(.usage, "no data for \(period); the months in the store are \(range)")
         }
-        return try emit(report, rejects: rejects, files: files, period: period)
+        return try emit(report, rejects: rejects, store: store, files: files, period: period)
             .filter { $0.hasPrefix("report_") }
     }
 

@@ -199,6 +199,38 @@ public final class Store {
     }
 
     /// Every stored reject, by file path then line.
+    /// Calls `body` with every stored reject, files in path order and rows in file order, one at a
+    /// time: memory does not grow with their number.
+    public func forEachReject(_ body: (Reject) throws -> Void) throws(HallRateError) {
+        try withStore {
+            try queue.read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT f.path, r.line, r.reason, r.detail, r.raw FROM reject r JOIN file f ON f.id = r.file_id
+                    ORDER BY f.path, r.ordinal
+                    """)
+                while let row = try rows.next() {
+                    try body(Reject(file: row[0], line: row[1], reason: Reject.Reason(rawValue: row[2]) ?? .malformedRecord,
+                                    detail: row[3], raw: row[4]))
+                }
+            }
+        }
+    }
+
+    /// The number of stored rejects per file and reason, files in path order.
+    public func rejectCounts() throws(HallRateError) -> [RejectTally.Count] {
+        try withStore {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT f.path, r.reason, COUNT(*) FROM reject r JOIN file f ON f.id = r.file_id
+                    GROUP BY f.path, r.reason ORDER BY f.path, r.reason
+                    """).map { row in
+                    RejectTally.Count(file: row[0], reason: Reject.Reason(rawValue: row[1]) ?? .malformedRecord, count: row[2])
+                }
+            }
+        }
+    }
+
+    /// Every stored reject in memory (for tests; runs stream them with ``forEachReject(_:)``).
     public func rejects() throws(HallRateError) -> [Reject] {
         try withStore {
             try queue.read { db in

@@ -49,14 +49,28 @@ struct CSVBuilder {
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// False for rows that continue a file another builder began (no byte order mark, no header).
+    private let beginsFile: Bool
+
     /// A file that begins with `header`; `capacity` is a guess of its size in bytes.
     init(header: [String], capacity: Int = 0) {
         buffer = []
         buffer.reserveCapacity(max(capacity, 256))
         buffer.append(contentsOf: CSVBuilder.byteOrderMark)
+        beginsFile = true
         for name in header { text(name) }
         endRow()
     }
+
+    /// More rows of a file begun by another builder, for a file written in pieces.
+    init(continuingWithCapacity capacity: Int) {
+        buffer = []
+        buffer.reserveCapacity(max(capacity, 256))
+        beginsFile = false
+    }
+
+    /// The rows rendered so far.
+    var isEmpty: Bool { buffer.count == (beginsFile ? CSVBuilder.byteOrderMark.count : 0) }
 
     @inline(__always)
     private mutating func separate() {
@@ -135,7 +149,7 @@ struct CSVBuilder {
     }
 
     /// The rendered rows, in UTF-8 without a byte order mark.
-    var utf8: ArraySlice<UInt8> { buffer[CSVBuilder.byteOrderMark.count...] }
+    var utf8: ArraySlice<UInt8> { buffer[(beginsFile ? CSVBuilder.byteOrderMark.count : 0)...] }
 
     /// The file's bytes in `encoding`.
     /// - Throws: ``HallRateError`` `.output` when GB18030 cannot represent a character.

@@ -248,17 +248,39 @@ struct ReportWriter {
         return table
     }
 
-    /// The rejects file.
+    /// The rejects file, every reject in memory (for tests and small sets).
     func rejects(_ rejects: [Reject]) -> CSVBuilder {
         var table = CSVBuilder(header: words.rejectsHeader)
-        for reject in rejects {
-            table.text(reject.file)
-            table.integer(reject.line)
-            table.text(reject.reason.rawValue)
-            table.text(reject.detail)
-            table.text(reject.raw)
-            table.endRow()
-        }
+        for reject in rejects { Self.append(reject, to: &table) }
         return table
+    }
+
+    /// Writes `rejects.csv` from the store's rejects, then `extra`, streaming a batch of rows at a time,
+    /// so memory does not grow with the number of rejects; the file is left alone when unchanged.
+    func writeRejects(from store: Store, extra: [Reject], to path: String) throws(HallRateError) {
+        let file = try AtomicFileStream(path: path)
+        var batch = CSVBuilder(header: words.rejectsHeader, capacity: 1 << 16)
+        var rows = 0
+        func add(_ reject: Reject) throws(HallRateError) {
+            Self.append(reject, to: &batch)
+            rows += 1
+            if rows % 4096 == 0 {
+                try file.write(batch.bytes(output.encoding))
+                batch = CSVBuilder(continuingWithCapacity: 1 << 20)
+            }
+        }
+        try store.forEachReject { reject in try add(reject) }
+        for reject in extra { try add(reject) }
+        if !batch.isEmpty || rows == 0 { try file.write(batch.bytes(output.encoding)) }
+        if let staged = file.finish() { try AtomicFile.commit([staged]) }
+    }
+
+    private static func append(_ reject: Reject, to table: inout CSVBuilder) {
+        table.text(reject.file)
+        table.integer(reject.line)
+        table.text(reject.reason.rawValue)
+        table.text(reject.detail)
+        table.text(reject.raw)
+        table.endRow()
     }
 }

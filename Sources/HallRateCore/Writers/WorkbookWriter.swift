@@ -14,7 +14,7 @@ struct WorkbookWriter {
     private var chinese: Bool { output.language == .zh }
 
     /// The workbook's bytes for `period` (the report's last month when nil).
-    func data(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport]) throws(HallRateError) -> Data {
+    func data(_ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport]) throws(HallRateError) -> Data {
         var workbook = XLSXWorkbook()
         let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let provisional = !report.closing.isClosed(month)
@@ -58,11 +58,8 @@ struct WorkbookWriter {
         var rejected = Worksheet(name: chinese ? "退件汇总" : "Rejects",
                                  header: chinese ? ["原因", "数据源", "行数"] : ["reason", "source", "rows"])
         let sourceOfFile = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
-        var counts: [String: Int] = [:]
-        for reject in rejects { counts["\(reject.reason.rawValue)\t\(sourceOfFile[reject.file] ?? "")", default: 0] += 1 }
-        for key in counts.keys.sorted() {
-            let parts = key.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            rejected.append([.text(parts[0]), .text(parts.count > 1 ? parts[1] : ""), .integer(counts[key] ?? 0)])
+        for row in rejects.byReasonAndSource(sourceOfFile) {
+            rejected.append([.text(row.reason.rawValue), .text(row.source), .integer(row.count)])
         }
         workbook.sheets.append(rejected)
         do {
@@ -146,7 +143,7 @@ struct WorkbookWriter {
     }
 
     /// Writes `report_YYYY-MM.xlsx` into `folder` atomically and returns its name.
-    func write(_ report: SupervisionReport, period: Period?, rejects: [Reject], files: [FileReport],
+    func write(_ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport],
                folder: String) throws(HallRateError) -> String {
         let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let name = "report_\(month).xlsx"
