@@ -44,7 +44,17 @@ public final class Store {
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreMigrations.migrator(folder: folder).migrate(queue)
+            let migrator = StoreMigrations.migrator(folder: folder)
+            // A store written by a newer hallrate has migrations this one does not know: its rows may
+            // not mean what this version reads them as.
+            let newer = try queue.read { db in
+                try migrator.hasBeenSuperseded(db) ? try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) : []
+            }
+            if let unknown = newer.sorted().first {
+                throw HallRateError(.store, "the store was written by a newer version of hallrate (schema step '\(unknown)'): "
+                                        + "run that version, or this one with another --output folder", at: SourceLocation(file: path))
+            }
+            try migrator.migrate(queue)
         } catch {
             throw Store.failure(error, path)
         }
