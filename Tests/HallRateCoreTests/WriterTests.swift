@@ -103,4 +103,14 @@ import Testing
         #expect(CSVFormatter.quoted("a\"b,c") == "\"a\"\"b,c\"")
         #expect(CSVFormatter.quoted("a;b", delimiter: ";") == "\"a;b\"")
     }
+
+    /// L15 (issue 16): a cell beyond Excel's 32,767 characters made the workbook "damaged" in Excel.
+    @Test func aWorkbookCellIsCutToWhatExcelHolds() {
+        #expect(Worksheet.fitted("短") == "短")
+        let long = String(repeating: "甲😀", count: 20_000)  // 60,000 UTF-16 units
+        let fitted = Worksheet.fitted(long)
+        #expect(fitted.utf16.count <= Worksheet.maxCellLength)
+        #expect(fitted.hasSuffix("…[cut]"))
+        #expect(long.hasPrefix(fitted.dropLast("…[cut]".count)))  // whole characters only
+    }
 }

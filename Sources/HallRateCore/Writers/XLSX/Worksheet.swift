@@ -104,6 +104,25 @@ struct Worksheet {
 
     private enum RowStyle { case header, plain, highlighted }
 
+    /// The most characters (UTF-16 units) Excel keeps in a cell.
+    static let maxCellLength = 32_767
+
+    /// `text` cut to what a cell holds, at a character boundary and marked `…[cut]` (Excel refuses a
+    /// longer cell: "We found a problem with some content").
+    static func fitted(_ text: String) -> String {
+        guard text.utf16.count > maxCellLength else { return text }
+        let marker = "…[cut]"
+        var kept = ""
+        var units = 0
+        for character in text {
+            let length = character.utf16.count
+            if units + length > maxCellLength - marker.utf16.count { break }
+            kept.append(character)
+            units += length
+        }
+        return kept + marker
+    }
+
     private func writeRow(_ xml: inout XMLStreamWriter, number: Int, cells: [Value], style: RowStyle) {
         xml.start("row", [("r", "\(number)")])
         for (column, value) in cells.enumerated() {
@@ -115,7 +134,7 @@ struct Worksheet {
                 attributes.append(("t", "inlineStr"))
                 xml.start("c", attributes)
                 xml.start("is")
-                xml.element("t", [("xml:space", "preserve")], text: text)
+                xml.element("t", [("xml:space", "preserve")], text: Worksheet.fitted(text))
                 xml.end()
                 xml.end()
             case .integer(let number):
