@@ -16,6 +16,11 @@ import Testing
         ("iso8601", "2018-10-08T01:31:05Z", 2018, 10, 8, 9, 31, 5),
         ("iso8601", "2018-10-31T20:00:00-05:00", 2018, 11, 1, 9, 0, 0),
         ("excel", "43381.396", 2018, 10, 8, 9, 30, 14),
+        // L19 (issue 16): Excel shows serial 1 as 1900-01-01 and 59 as 1900-02-28 (its epoch moves by
+        // the 29 February 1900 it wrongly counts); 61 and later agree with days since 1899-12-30.
+        ("excel", "1", 1900, 1, 1, 0, 0, 0),
+        ("excel", "59.5", 1900, 2, 28, 12, 0, 0),
+        ("excel", "61", 1900, 3, 1, 0, 0, 0),
     ])
     func parses(pattern: String, text: String, y: Int, m: Int, d: Int, h: Int, mi: Int, s: Int) throws {
         let format = try #require(DateFormat(pattern))
@@ -34,6 +39,7 @@ import Testing
         ("excel", "abc"),
         ("excel", "4.3381e4"),
         ("excel", "+43381"),
+        ("excel", "60"),  // Excel's 1900-02-29, a day that never was
     ])
     func refusesImpossibleOrForeignDates(pattern: String, text: String) throws {
         #expect(try #require(DateFormat(pattern)).parse(text) == nil)

@@ -293,14 +293,16 @@ public struct DateFormat: Sendable, CustomStringConvertible {
         return LocalTime(seconds: local.seconds - Int64(offset) + Int64(LocalTime.shanghaiOffsetSeconds))
     }
 
-    /// Excel's serial day number: days since 1899-12-30, the fraction being the time of day.
+    /// Excel's serial day number: days since 1899-12-30, the fraction being the time of day. Excel
+    /// counts a 29 February 1900 that never was (serial 60): serials below it are days since 1899-12-31
+    /// (serial 1 is 1900-01-01, as Excel shows it), and serial 60 is no date.
     private static func parseExcel(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
         let isPlainDecimal = !text.isEmpty && text.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
             && text.filter { $0 == 0x2E }.count <= 1 && text.first != 0x2E
         guard isPlainDecimal, text.count <= 32, let value = Double(String(decoding: text, as: UTF8.self)),
             value >= 1, value < 2_958_466  // 1900-01-01 ... 9999-12-31
         else { return nil }
-        guard let epoch = LocalTime(year: 1899, month: 12, day: 30) else { return nil }
+        guard value < 60 || value >= 61, let epoch = LocalTime(year: 1899, month: 12, day: value < 60 ? 31 : 30) else { return nil }
         let seconds = (value * 86_400).rounded()
         return LocalTime(seconds: epoch.seconds + Int64(seconds))
     }
