@@ -24,9 +24,27 @@ struct StandardErrorLogHandler: LogHandler {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             line = String(decoding: data, as: UTF8.self) + "\n"
         } else {
-            let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            line = "\(label): \(event.level): \(event.message)" + (details.isEmpty ? "" : " " + details) + "\n"
+            let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.visible($0.value.description))" }
+                .joined(separator: " ")
+            // On a terminal the progress line may be showing: clear it first, so that the two do not mix.
+            let clear = isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K" : ""
+            line = clear + "\(label): \(event.level): \(event.message)" + (details.isEmpty ? "" : " " + details) + "\n"
         }
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// `text` with control characters written `\u{…}`: a file name holding a line end or an escape
+    /// sequence cannot forge a log line or repaint the terminal.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                shown += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 }

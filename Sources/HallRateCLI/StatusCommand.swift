@@ -26,9 +26,9 @@ struct StatusCommand: ParsableCommand {
             let store = try Store(path: pipeline.output.store)
             print("store: \(pipeline.output.store)")
             print("last runs:")
-            print("  started (UTC)         seconds  files  read  rows      rejected  exit")
+            print("  started (Beijing time)  seconds  files  read  rows      rejected  exit")
             for run in try store.runs(limit: limit) {
-                print("  " + [run.startedAt.padding(20), String(format: "%7.2f", run.seconds), "\(run.files)".padding(5, left: true),
+                print("  " + [Self.beijing(run.startedAt).padding(22), String(format: "%7.2f", run.seconds), "\(run.files)".padding(5, left: true),
                               "\(run.filesRead)".padding(4, left: true), "\(run.rowsRead)".padding(9, left: true),
                               "\(run.rejected)".padding(8, left: true), "\(run.exitStatus)".padding(4, left: true)]
                     .joined(separator: "  "))
@@ -36,12 +36,26 @@ struct StatusCommand: ParsableCommand {
             let files = try store.ledger().values.sorted { ($0.ingestedAt, $0.path) > ($1.ingestedAt, $1.path) }
             print("files (\(files.count), newest first):")
             for file in files.prefix(limit) {
-                print("  \(file.ingestedAt)  \(file.status.rawValue.padding(8))  rows \(file.rowsRead)  rejected \(file.rejected)  \(file.path)")
+                print("  \(Self.beijing(file.ingestedAt))  \(file.status.rawValue.padding(8))  rows \(file.rowsRead)  "
+                      + "rejected \(file.rejected)  \(StandardErrorLogHandler.visible(file.path))")
             }
         } catch {
             printError(error)
             throw ExitCode(1)
         }
+    }
+}
+
+extension StatusCommand {
+    /// An ISO 8601 UTC time as Beijing wall-clock time, `2026-12-06 10:28:07` (the text as it is when
+    /// it is not such a time).
+    static func beijing(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
     }
 }
 

@@ -222,7 +222,7 @@ public struct PipelineRunner {
     /// with the CSV tables, so that all of them agree on the as-of date. Returns the reports written.
     public func rebuildReports(period: Period?) throws(HallRateError) -> [String] {
         guard FileManager.default.fileExists(atPath: pipeline.output.store) else {
-            throw HallRateError(.store, "no store yet: run the pipeline first", at: SourceLocation(file: pipeline.output.store))
+            throw HallRateError(.usage, "no store yet: run the pipeline first (hallrate run)", at: SourceLocation(file: pipeline.output.store))
         }
         let registry = try RegistryReader(path: pipeline.registryPath,
                                           displayPath: PipelineChecker(pipeline: pipeline, root: root).display(pipeline.registryPath)).read()

@@ -226,4 +226,20 @@ import Testing
         #expect(patient.status == 75, "\(patient.standardError)")
         #expect(patient.standardError.contains("(pid 4242)"))
     }
+
+    /// Operator papercuts: a missing pipeline file says why and where it looked; `report` before any run
+    /// is a usage error; `status` shows Beijing time.
+    @Test func messagesAnOperatorCanActOn() throws {
+        let missing = try run(["check", "Pipelines/nowhere.yml"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("cannot read the pipeline file: there is no such file"), "\(missing.standardError)")
+        #expect(missing.standardError.contains("from the working directory"))
+        let early = try run(["report", "pipeline.yml"])
+        #expect(early.status == 2)
+        #expect(early.standardError.contains("no store yet: run the pipeline first"))
+        #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
+        let status = try run(["status", "pipeline.yml"])
+        #expect(status.standardOutput.contains("started (Beijing time)"), "\(status.standardOutput)")
+        #expect(status.standardOutput.range(of: #"\n  20\d\d-\d\d-\d\d \d\d:\d\d:\d\d "#, options: .regularExpression) != nil)
+    }
 }

@@ -178,7 +178,7 @@ import Testing
 
     @Test func aMonthWithoutDataIsAUsageError() throws {
         let folder = try HallRateProcess.fixture("handmade")
-        #expect(try HallRateProcess.run(["report", "pipeline.yml"], in: folder).status == 1)  // no store yet
+        #expect(try HallRateProcess.run(["report", "pipeline.yml"], in: folder).status == 2)  // no store yet: a usage error (issue 16)
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: folder).status == 0)
         let result = try HallRateProcess.run(["report", "pipeline.yml", "--period", "2017-01"], in: folder)
         #expect(result.status == 2)

@@ -15,7 +15,11 @@ public struct PipelineLoader: Sendable {
     ///   and bad values; the first problem found.
     public func load(_ path: String) throws(HallRateError) -> Pipeline {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw HallRateError(.pipeline, "cannot read the pipeline file", at: SourceLocation(file: path))
+            let reason = FileManager.default.fileExists(atPath: path) ? "it exists but cannot be read (permissions?)"
+                : "there is no such file"
+            throw HallRateError(.pipeline, "cannot read the pipeline file: \(reason) (looked for \(path) from the working directory "
+                                    + "\(FileManager.default.currentDirectoryPath); give its path, or run from the folder that holds Pipelines/)",
+                                at: SourceLocation(file: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw HallRateError(.pipeline, "the pipeline file is not UTF-8", at: SourceLocation(file: path))
