@@ -127,3 +127,37 @@ extension XMLFileReaderTests {
         #expect(try read("gb18030.xml", record: "办件", fields: ["编号"]).records == [["G-1"]])
     }
 }
+
+extension XMLFileReaderTests {
+    /// M9 (issue 16): start tags with 100,000 attributes took 5 s in libxml2, 500,000 about 190 s.
+    @Test func anElementWithARunawayNumberOfAttributesIsRefusedBeforeLibxml2ParsesIt() throws {
+        let attributes = (0..<200_000).map { " a\($0)=\"1\"" }.joined()
+        let path = try TestSupport.file("<?xml version=\"1.0\"?>\n<列表>\n<办件\(attributes)><编号>X</编号></办件>\n</列表>\n",
+                                        name: "attributes.xml")
+        let layout = XMLFileReader.Layout(record: try #require(try XMLPath.parse("办件", namespaces: [:]).elements.first),
+                                          fields: [try XMLPath.parse("编号", namespaces: [:])])
+        let error = try #require(throws: HallRateError.self) {
+            _ = try XMLFileReader(path: path, layout: layout).read { _ in }
+        }
+        #expect(error.code == .fileRefused)
+        #expect(error.message.contains("more than 1024 attributes"))
+    }
+
+    @Test(arguments: [1, 2, 5, 4096])
+    func theTagScannerCountsAcrossChunks(chunkSize: Int) {
+        let text = Array("<a x=\"1\" y='2'>text = more = signs</a><b z=\"3\" w=\"4\" v=\"5\"/>".utf8)
+        var fits = StartTagScanner(limit: 3)
+        var tooMany = StartTagScanner(limit: 2)
+        var fitsResult = true
+        var tooManyResult = true
+        text.withUnsafeBytes { all in
+            for start in stride(from: 0, to: all.count, by: chunkSize) {
+                let chunk = UnsafeRawBufferPointer(rebasing: all[start..<min(start + chunkSize, all.count)])
+                fitsResult = fitsResult && fits.scan(chunk)
+                tooManyResult = tooManyResult && tooMany.scan(chunk)
+            }
+        }
+        #expect(fitsResult)  // text between tags is not counted
+        #expect(!tooManyResult)  // <b> has three
+    }
+}

@@ -19,6 +19,8 @@ struct XMLFileReader {
     /// Limits that keep a hostile file from exhausting memory.
     struct Limits {
         var maxDepth = 256
+        /// More attributes in one element refuse the file (libxml2 checks them in quadratic time).
+        var maxAttributes = 1024
         /// A field's text beyond this many bytes marks its record as too long.
         var maxFieldBytes = 1 << 20
     }
@@ -100,9 +102,12 @@ final class XMLPushParser {
     private let context: UnsafeMutablePointer<Context>
     private var parser: xmlParserCtxtPtr?
     private let path: String
+    /// Refuses a start tag with too many attributes before libxml2 sees it.
+    private var tags: StartTagScanner
 
     init(layout: XMLFileReader.Layout, limits: XMLFileReader.Limits, path: String) throws(HallRateError) {
         self.path = path
+        tags = StartTagScanner(limit: limits.maxAttributes)
         CLibXML2_refuseExternalEntities()
         CLibXML2_silenceGenericErrors()
         context = .allocate(capacity: 1)
@@ -139,6 +144,10 @@ final class XMLPushParser {
     /// - Throws: ``HallRateError`` `.fileRefused` when the document is hostile.
     func parse(_ chunk: UnsafeRawBufferPointer, isLast: Bool, _ body: (RawRecord) throws -> Void) throws -> XMLFileReader.Damage? {
         guard let parser else { return nil }
+        guard tags.scan(chunk) else {
+            throw HallRateError(.fileRefused, "an element has more than \(tags.limit) attributes: not an export "
+                                    + "(libxml2 would take minutes on it)", at: SourceLocation(file: path, line: Int(CLibXML2_lineNumber(parser))))
+        }
         let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
         let status = xmlParseChunk(parser, base, Int32(chunk.count), isLast ? 1 : 0)
         if let hostile = context.pointee.hostile {
