@@ -15,7 +15,8 @@ struct SummaryText {
         if damaged > 0 { notes.append("\(damaged) damaged") }
         lines.append("files: \(summary.files.count) (\(notes.joined(separator: ", ")))")
         if !summary.keptStale.isEmpty {
-            lines.append("changed but empty or unreadable, earlier rows kept: " + summary.keptStale.joined(separator: ", "))
+            lines.append("not taken this run (emptied, unreadable, or changing while read), earlier rows kept: "
+                + summary.keptStale.joined(separator: ", "))
         }
         if let first = summary.firstPeriod, let last = summary.lastPeriod {
             var months = "months: \(first) to \(last)"

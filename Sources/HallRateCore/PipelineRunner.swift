@@ -310,9 +310,16 @@ public struct PipelineRunner {
                     let report = try ingest(input, registry: registry, into: &sink) { rows in
                         progress?(Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
                     }
+                    // A file rewritten while it was read would be stored torn: drop what was read.
+                    guard Self.sizeAndModification(of: input.path) == (size, modified) else { throw FileChangedWhileRead() }
                     checkpoint("before committing \(input.displayPath)")
                     return (entry(report), report)
                 }
+            } catch is FileChangedWhileRead {
+                logger.warning("the file changed while it was read; what was read is dropped and the next run reads it again",
+                               metadata: ["file": "\(input.displayPath)"])
+                kept.append(input.displayPath)
+                continue
             } catch let refusal as FileRefusal where refusal.error.code == .io && previous != nil {
                 // The file changed but cannot be read now (permissions, a copy under way): keep what it gave before.
                 logger.error("the file cannot be read; the rows it gave before are kept",
@@ -387,6 +394,9 @@ public struct PipelineRunner {
     struct FileRefusal: Error {
         let error: HallRateError
     }
+
+    /// A file whose size or modification time changed between the start and the end of its reading.
+    struct FileChangedWhileRead: Error {}
 
     /// Stages 1 and 2 for one file: read it and map every row, streaming transactions and rejects
     /// into `sink` (memory does not grow with the file). The reader runs on a thread of its own

@@ -35,7 +35,6 @@ final class CSVParser {
     /// What the end of the input revealed.
     enum Ending: Equatable {
         case clean
-        /// The file ended inside a quoted field that started on `line`.
         /// The file ended inside a quoted field: `line` is where its record starts, `lastLine` the last
         /// line of the file (every line between was swallowed into the field).
         case unterminatedQuote(line: Int, lastLine: Int)
