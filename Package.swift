@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "hallrate", targets: ["HallRateCLI"]),
         .executable(name: "hallrate-gen", targets: ["ExportGenerator"]),
+        .executable(name: "hallrate-fuzz", targets: ["HallRateFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +47,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ExportGenerator"),
+        /// libFuzzer entry point (scripts/fuzz.sh builds it with --sanitize=fuzzer --sanitize=address).
+        .executableTarget(name: "HallRateFuzz", dependencies: ["HallRateCore"]),
         .testTarget(
             name: "HallRateCoreTests",
             dependencies: ["HallRateCore", .product(name: "GRDB", package: "GRDB.swift")],

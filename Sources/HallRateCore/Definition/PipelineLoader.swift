@@ -14,14 +14,16 @@ public struct PipelineLoader: Sendable {
     /// - Throws: ``HallRateError`` `.pipeline` for unreadable files, YAML errors, unknown or missing keys
     ///   and bad values; the first problem found.
     public func load(_ path: String) throws(HallRateError) -> Pipeline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it exists but cannot be read (permissions?)"
-                : "there is no such file"
+        let data: [UInt8]
+        do {
+            data = try Self.contents(of: path)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? error.message : "there is no such file"
             throw HallRateError(.pipeline, "cannot read the pipeline file: \(reason) (looked for \(path) from the working directory "
                                     + "\(FileManager.default.currentDirectoryPath); give its path, or run from the folder that holds Pipelines/)",
                                 at: SourceLocation(file: path))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw HallRateError(.pipeline, "the pipeline file is not UTF-8", at: SourceLocation(file: path))
         }
         let node: Node
@@ -49,6 +51,30 @@ public struct PipelineLoader: Sendable {
             throw HallRateError(.pipeline, "\(error)", at: SourceLocation(file: path))
         }
         return try Validator(file: path, root: root, keys: keys).validate(definition)
+    }
+
+    /// The largest pipeline file read (a real one is a few KiB).
+    static let maxFileBytes = 1 << 20
+
+    /// The bytes of the pipeline file: a regular file of at most ``maxFileBytes``.
+    /// - Throws: ``HallRateError`` with the reason (not a regular file, unreadable, too large).
+    static func contents(of path: String) throws(HallRateError) -> [UInt8] {
+        let file = try InputFile(path: path, hashing: false)
+        var bytes: [UInt8] = []
+        var tooLarge = false
+        do {
+            while try file.nextChunk({ chunk -> Bool in
+                bytes.append(contentsOf: chunk)
+                tooLarge = bytes.count > maxFileBytes
+                return !chunk.isEmpty && !tooLarge
+            }) {}
+        } catch {
+            throw (error as? HallRateError) ?? HallRateError(.io, "cannot read: \(error)", at: SourceLocation(file: path))
+        }
+        if tooLarge {
+            throw HallRateError(.pipeline, "it is larger than \(maxFileBytes >> 20) MiB: not a pipeline file", at: SourceLocation(file: path))
+        }
+        return bytes
     }
 
     /// Turns a Yams error into a located pipeline error.

@@ -23,11 +23,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     package func run(_ bytes: UnsafeRawBufferPointer) {
         switch self {
         case .csv: FuzzTarget.csv(bytes)
-        case .xml: FuzzTarget.onFile(bytes, name: "fuzz.xml") { path in
-            var reader = XMLFileReader(path: path, layout: FuzzTarget.xmlLayout)
-            reader.chunkSize = 64
-            _ = try reader.read { record in _ = record.strings }
-        }
+        case .xml: FuzzTarget.xml(bytes)
         case .date: FuzzTarget.date(bytes)
         case .encoding: FuzzTarget.encoding(bytes)
         case .registry: FuzzTarget.onFile(bytes, name: "halls.csv") { path in
@@ -73,6 +69,24 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
             shown += "error \(error)"
         }
         return shown
+    }
+
+    /// The push parser as ``XMLFileReader`` drives it, on the input cut into chunks of 61 bytes (so
+    /// that names, references and characters are cut too), without a file.
+    private static func xml(_ bytes: UnsafeRawBufferPointer) {
+        do {
+            var limits = XMLFileReader.Limits()
+            limits.maxFieldBytes = 256
+            limits.maxAttributes = 64
+            let parser = try XMLPushParser(layout: xmlLayout, limits: limits, path: "fuzz.xml")
+            var start = 0
+            while true {
+                let end = min(start + 61, bytes.count)
+                let chunk = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+                if try parser.parse(chunk, isLast: chunk.isEmpty, { record in _ = record.strings }) != nil || chunk.isEmpty { break }
+                start = end
+            }
+        } catch {}
     }
 
     private static let patterns = ["yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy年M月d日 HH:mm", "yyyy-MM-dd", "iso8601", "excel",

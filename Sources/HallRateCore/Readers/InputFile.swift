@@ -12,7 +12,8 @@ import Dispatch
 /// The hashing runs on a second thread while the caller parses: once a block has been handed out, it
 /// goes to the hasher while the next block (the next of ``blockCount`` buffers, in a ring) is read and
 /// handed out; a buffer is read into again only once the hasher is done with it. Owns the file
-/// descriptor; memory use is ``blockCount`` blocks whatever the file's size.
+/// descriptor; memory use is ``blockCount`` blocks whatever the file's size (smaller blocks for a file
+/// smaller than one).
 final class InputFile {
     /// Blocks in the ring: the reader runs up to this many blocks ahead of the hashing thread, so that
     /// neither waits for the other while both share the cores with the mapping thread.
@@ -51,7 +52,10 @@ final class InputFile {
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.chunkSize = max(chunkSize, 1)
-        blockSize = self.chunkSize * max(1, (1 << 20) / self.chunkSize)
+        // About 1 MiB, but no more chunks than the file holds (plus one to see its end): a small file
+        // (a registry, one station's monthly XML) does not cost 8 MiB of buffers.
+        let chunksInFile = Int(info.st_size) / self.chunkSize + 1
+        blockSize = self.chunkSize * max(1, min((1 << 20) / self.chunkSize, chunksInFile))
         buffers = .allocate(byteCount: InputFile.blockCount * blockSize, alignment: 64)
         hasher = hashing || validatingUTF8 ? BackgroundHasher(hashing: hashing, validatingUTF8: validatingUTF8) : nil
     }
