@@ -27,7 +27,7 @@ done
 
 source scripts/require-packages.sh
 # SwiftPM's --sanitize=fuzzer links libFuzzer and instruments C targets; Swift code needs -sanitize-coverage too.
-swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp \
+swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
   --product hallrate-fuzz --scratch-path .build-fuzz >&2
 binary=.build-fuzz/debug/hallrate-fuzz
 
