@@ -217,9 +217,8 @@ import Testing
         // Another process holds the lock (flock(1) does not touch the file's content).
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lock.path, "sleep", "30"]
+        holder.arguments = [lock.path, "sleep", "4"]
         try holder.run()
-        defer { holder.terminate() }
         Thread.sleep(forTimeInterval: 0.5)
         let hung = try run(["run", "pipeline.yml"])
         #expect(hung.status == 1, "\(hung.standardError)")
@@ -227,6 +226,17 @@ import Testing
         let patient = try run(["run", "pipeline.yml", "--max-lock-age", "8"])
         #expect(patient.status == 75, "\(patient.standardError)")
         #expect(patient.standardError.contains("(pid 4242)"))
+        holder.waitUntilExit()
+        // A run that ends clears its stamp: a backup holding the lock hours later under flock(1) is only busy.
+        #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
+        #expect(try String(contentsOf: lock, encoding: .utf8).isEmpty)
+        let backup = Process()
+        backup.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        backup.arguments = [lock.path, "sleep", "2"]
+        try backup.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try run(["run", "pipeline.yml", "-q", "--max-lock-age", "0.0001"]).status == 75)
+        backup.waitUntilExit()
     }
 
     /// Operator papercuts: a missing pipeline file says why and where it looked; `report` before any run

@@ -53,5 +53,10 @@ public final class RunLock {
         return (pid, since)
     }
 
-    deinit { close(descriptor) }
+    /// Clears the holder's stamp, then releases the lock: another holder that writes none (a backup
+    /// under `flock(1)`) is then "busy", never taken for this run, hung.
+    deinit {
+        _ = ftruncate(descriptor, 0)
+        close(descriptor)
+    }
 }
