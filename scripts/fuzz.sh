@@ -4,6 +4,7 @@
 #   bash scripts/fuzz.sh                      # every target to 1,000,000 inputs (make fuzz; about an hour)
 #   bash scripts/fuzz.sh --seconds 20         # every target for 20 s (what the test script runs in CI)
 #   bash scripts/fuzz.sh --runs 10000 csv xml # some targets
+#   bash scripts/fuzz.sh --runs 1000000 --at-most 900   # 10^6 inputs, or 15 minutes, a target
 #
 # Builds Sources/HallRateFuzz with --sanitize=fuzzer --sanitize=address in .build-fuzz, seeds each
 # target's corpus from files of the repository (csv-spectrum, the demo's inputs, the test fixtures,
@@ -13,13 +14,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-budget=(-runs=1000000)
+runs=1000000
+seconds=""
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --seconds) budget=(-max_total_time="$2"); shift 2 ;;
-    --runs) budget=(-runs="$2"); shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --seconds) seconds=$2; runs=""; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --at-most) seconds=$2; shift 2 ;;  # with --runs: stop a target after this many seconds all the same
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -48,7 +51,7 @@ seeds() {
   for file in "${files[@]}"; do
     [ -f "$file" ] || continue
     n=$((n + 1))
-    head -c 65536 "$file" > "$dir/seed-$n"
+    head -c 16384 "$file" > "$dir/seed-$n"
   done
 }
 
@@ -58,7 +61,16 @@ for target in "${targets[@]}"; do
   corpus=.build-fuzz/corpus/$target
   seeds "$target" "$corpus"
   log=.build-fuzz/$target.log
-  if HALLRATE_FUZZ_TARGET=$target "$binary" "${budget[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  budget=()
+  [ -n "$runs" ] && budget+=(-runs="$runs")
+  [ -n "$seconds" ] && budget+=(-max_total_time="$seconds")
+  # Inputs up to a size that keeps each target at hundreds of inputs a second or more.
+  case "$target" in
+    csv|registry) max_len=4096 ;;
+    xml|pipeline) max_len=16384 ;;
+    *) max_len=1024 ;;
+  esac
+  if HALLRATE_FUZZ_TARGET=$target "$binary" "${budget[@]}" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix=".build-fuzz/crashes/$target-" "$corpus" > "$log" 2>&1; then
     status=ok
   else

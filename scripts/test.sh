@@ -15,3 +15,5 @@ if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q 
 fi
 swift build --build-tests
 swift test --skip-build
+# Every parser under coverage-guided fuzzing for a short budget (make fuzz runs each to 10^6 inputs).
+bash scripts/fuzz.sh --seconds 20
