@@ -22,3 +22,7 @@ fuzz:
 # The same for 60 s a target.
 fuzz-quick:
 	bash scripts/fuzz.sh --seconds 60
+
+# A tarball whose binary runs without the Swift toolchain (Swift runtime linked in statically), checked.
+dist:
+	bash scripts/dist.sh
