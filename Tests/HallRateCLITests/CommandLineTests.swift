@@ -25,7 +25,7 @@ import Testing
     @Test(arguments: [
         // (replace this, with this, expected message fragment, expected line)
         ("list_size: 1", "list_size: 1\nlist_sise: 2", "unknown key 'list_sise'", 5),
-        ("    glob: Input/exports/*.csv", "    glob: Input/exports/*.csv\n    delimeter: ';'", "unknown key 'delimeter'", 8),
+        ("    glob: Input/exports/*.csv", "    glob: Input/exports/*.csv\n    delimeter: ';'", "unknown key 'delimeter'; did you mean 'delimiter'?", 8),
         ("txn_id: 编号, ", "", "missing the mapping of required field 'txn_id'", 8),
         ("village: \"30%\"", "village: \"30%\", city: 0.5", "unknown tier 'city'", 2),
         ("txn_id: 编号", "txn_id: 单号", "column '单号' (for txn_id) is not in Input/exports/a.csv", 8),

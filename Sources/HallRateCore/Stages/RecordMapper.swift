@@ -48,8 +48,10 @@ final class RecordMapper {
         for (field, column) in source.columns {
             guard let at = names.firstIndex(of: column) else {
                 let key = "\(source.keyPath).columns.\(field.rawValue)"
+                let shown = names.prefix(30).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
+                    .joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count) columns)" : "")
                 throw HallRateError(.pipeline,
-                    "column '\(column)' (for \(field.rawValue)) is not in \(file), whose columns are: \(names.joined(separator: ", "))",
+                    "column '\(column)' (for \(field.rawValue)) is not in \(file), whose columns are: \(shown)",
                     at: pipeline.location(of: key), key: key)
             }
             index[field] = at
