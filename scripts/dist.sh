@@ -23,8 +23,8 @@ strip "$stage/$name/bin/hallrate" 2>/dev/null || true
 cp Pipelines/default.yml "$stage/$name/Pipelines/"
 cp docs/operations.md docs/pipeline-format.md docs/outputs.md docs/metrics.md "$stage/$name/"
 cat > "$stage/$name/README.txt" <<TEXT
-hallrate $version for Debian 12 ($arch): bin/hallrate needs no Swift toolchain, only the system
-libraries libcsv3, libxml2, libsqlite3-0 and zlib1g (apt-get install libcsv3 libxml2 libsqlite3-0).
+hallrate $version for Debian 12 ($arch): bin/hallrate needs no Swift toolchain, only system libraries:
+libcsv3, libxml2, libsqlite3-0, zlib1g, libstdc++6 (apt-get install libcsv3 libxml2 libsqlite3-0).
 Usage, cron and systemd: operations.md. Pipeline files: pipeline-format.md. Outputs: outputs.md.
 TEXT
 tar -C "$stage" -czf "dist/$name.tar.gz" "$name"
