@@ -17,7 +17,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let pipeline = try options.loadPipeline()
+        // Every problem of the file at once (three typos: one run of check, not three).
+        let (loaded, fileProblems) = PipelineLoader(root: options.resolvedRoot).loadAll(options.pipeline)
+        for problem in fileProblems { printError(problem) }
+        guard let pipeline = loaded else { throw ExitCode(2) }
         let checker = PipelineChecker(pipeline: pipeline, root: options.resolvedRoot)
         let (problems, _) = checker.check()
         for problem in problems { printError(problem.error) }

@@ -89,4 +89,26 @@ import Testing
         #expect(result.status == 2)
         #expect(result.standardError.contains("--max-reject-rate"))
     }
+
+    /// Issue 16 (papercuts): three typos used to take three runs of `check`.
+    @Test func checkListsEveryProblemOfThePipelineAtOnce() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        let file = folder.appendingPathComponent("pipeline.yml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "list_size: 1", with: "list_sise: 1").replacingOccurrences(of: "min_volume: 4", with: "min_volume: 0")
+            .replacingOccurrences(of: "    glob: Input/exports/*.csv", with: "    glob: Input/exports/*.csv\n    delimeter: ';'")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let unknown = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("unknown key 'list_sise'; did you mean 'list_size'?"), "\(unknown.standardError)")
+        #expect(unknown.standardError.contains("unknown key 'delimeter'; did you mean 'delimiter'?"), "\(unknown.standardError)")
+        // Once the keys are right, every bad value at once.
+        text = text.replacingOccurrences(of: "list_sise", with: "list_size").replacingOccurrences(of: "    delimeter: ';'\n", with: "")
+            .replacingOccurrences(of: "village: \"30%\"", with: "village: \"130%\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let values = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
+        #expect(values.status == 2)
+        #expect(values.standardError.contains("(key targets.village)"), "\(values.standardError)")
+        #expect(values.standardError.contains("(key min_volume)"), "\(values.standardError)")
+    }
 }

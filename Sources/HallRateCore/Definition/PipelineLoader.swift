@@ -14,6 +14,24 @@ public struct PipelineLoader: Sendable {
     /// - Throws: ``HallRateError`` `.pipeline` for unreadable files, YAML errors, unknown or missing keys
     ///   and bad values; the first problem found.
     public func load(_ path: String) throws(HallRateError) -> Pipeline {
+        let (pipeline, problems) = loadAll(path)
+        if let first = problems.first { throw first }
+        guard let pipeline else { throw HallRateError(.pipeline, "the pipeline is not valid", at: SourceLocation(file: path)) }
+        return pipeline
+    }
+
+    /// Loads and validates the pipeline at `path`, finding as many problems as it can in one go (for
+    /// `check`): every unknown key, then every bad value of each setting and source.
+    /// - Returns: the pipeline when there is no problem, else nil and the problems, in file order.
+    public func loadAll(_ path: String) -> (Pipeline?, [HallRateError]) {
+        do {
+            return try loadOrThrow(path)
+        } catch {
+            return (nil, [error])
+        }
+    }
+
+    private func loadOrThrow(_ path: String) throws(HallRateError) -> (Pipeline?, [HallRateError]) {
         let data: [UInt8]
         do {
             data = try Self.contents(of: path)
@@ -41,6 +59,8 @@ public struct PipelineLoader: Sendable {
         var locations: [String: SourceLocation] = [:]
         PipelineLoader.collectLocations(node, path: "", file: path, into: &locations)
         let keys = KeyLocations(file: path, locations: locations)
+        let unknown = PipelineLoader.unknownKeys(node, file: path, keys: keys)
+        if !unknown.isEmpty { return (nil, unknown) }
         let definition: PipelineDefinition
         do {
             definition = try YAMLDecoder().decode(PipelineDefinition.self, from: node)
@@ -50,7 +70,31 @@ public struct PipelineLoader: Sendable {
         } catch {
             throw HallRateError(.pipeline, "\(error)", at: SourceLocation(file: path))
         }
-        return try Validator(file: path, root: root, keys: keys).validate(definition)
+        let (pipeline, problems) = Validator(file: path, root: root, keys: keys).validateAll(definition)
+        return (pipeline, problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+    }
+
+    /// Every key of the file that its mapping does not know (top level, each source, its value maps,
+    /// the output), with a "did you mean" when one is near: what the decoder would refuse one at a time.
+    static func unknownKeys(_ root: Node, file: String, keys: KeyLocations) -> [HallRateError] {
+        var problems: [HallRateError] = []
+        func check(_ node: Node?, path: String, known: [String]) {
+            guard let mapping = node?.mapping else { return }
+            for (key, _) in mapping {
+                guard let name = key.string, !known.contains(name) else { continue }
+                let keyPath = path.isEmpty ? name : path + "." + name
+                let guess = KeyGuess.closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
+                problems.append(HallRateError(.pipeline, "unknown key '\(name)'; \(guess)expected one of: \(known.sorted().joined(separator: ", "))",
+                                              at: keys.location(of: keyPath), key: keyPath))
+            }
+        }
+        check(root, path: "", known: PipelineDefinition.CodingKeys.allCases.map(\.stringValue))
+        for (index, source) in (root.mapping?["sources"]?.sequence.map(Array.init) ?? []).enumerated() {
+            check(source, path: "sources[\(index)]", known: SourceDefinition.CodingKeys.allCases.map(\.stringValue))
+            check(source.mapping?["values"], path: "sources[\(index)].values", known: ValueMaps.CodingKeys.allCases.map(\.stringValue))
+        }
+        check(root.mapping?["output"], path: "output", known: OutputDefinition.CodingKeys.allCases.map(\.stringValue))
+        return problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
     }
 
     /// The largest pipeline file read (a real one is a few KiB).

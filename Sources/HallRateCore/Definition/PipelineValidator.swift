@@ -10,46 +10,68 @@ struct Validator {
         HallRateError(.pipeline, message, at: keys.location(of: key), key: key)
     }
 
+    /// The pipeline, or the first problem found.
     func validate(_ definition: PipelineDefinition) throws(HallRateError) -> Pipeline {
+        let (pipeline, problems) = validateAll(definition)
+        if let first = problems.first { throw first }
+        guard let pipeline else { throw HallRateError(.pipeline, "the pipeline is not valid", at: SourceLocation(file: file)) }
+        return pipeline
+    }
+
+    /// The pipeline when it is valid, and every problem found: each top-level setting and each source is
+    /// checked on its own, so that one run of `check` lists them all.
+    func validateAll(_ definition: PipelineDefinition) -> (Pipeline?, [HallRateError]) {
+        var problems: [HallRateError] = []
+        func attempt<T>(_ body: () throws(HallRateError) -> T) -> T? {
+            do {
+                return try body()
+            } catch {
+                problems.append(error)
+                return nil
+            }
+        }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let name = definition.name ?? stem
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw fail("name", "the pipeline name '\(name)' must be letters, digits, '-' or '_' (it names the output folder)")
+        let name = attempt { () throws(HallRateError) -> String in
+            let name = definition.name ?? stem
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw fail("name", "the pipeline name '\(name)' must be letters, digits, '-' or '_' (it names the output folder)")
+            }
+            return name
         }
-        guard !definition.registry.isEmpty else { throw fail("registry", "the registry path is empty") }
-
-        let targets = try targetSchedule(definition.targets)
-        let minVolume = try perTier(definition.minVolume, default: 30, key: "min_volume")
+        if definition.registry.isEmpty { problems.append(fail("registry", "the registry path is empty")) }
+        let targets = attempt { () throws(HallRateError) in try targetSchedule(definition.targets) }
+        let minVolume = attempt { () throws(HallRateError) in try perTier(definition.minVolume, default: 30, key: "min_volume") }
         let listSize = definition.listSize ?? 5
-        guard listSize >= 1 else { throw fail("list_size", "list_size must be at least 1") }
+        if listSize < 1 { problems.append(fail("list_size", "list_size must be at least 1")) }
         let listMinRanked = definition.listMinRanked ?? 3
-        guard listMinRanked >= 1 else { throw fail("list_min_ranked", "list_min_ranked must be at least 1") }
+        if listMinRanked < 1 { problems.append(fail("list_min_ranked", "list_min_ranked must be at least 1")) }
         let closeAfterDays = definition.closeAfterDays ?? 5
-        guard (0...366).contains(closeAfterDays) else {
-            throw fail("close_after_days", "close_after_days must be a whole number of days from 0 to 366")
+        if !(0...366).contains(closeAfterDays) {
+            problems.append(fail("close_after_days", "close_after_days must be a whole number of days from 0 to 366"))
         }
-
-        let earliestMonth = try definition.earliestMonth.map { text throws(HallRateError) -> Period in
+        let earliestMonth = attempt { () throws(HallRateError) -> Period in
+            guard let text = definition.earliestMonth else { return Period(year: 2000, month: 1) }
             guard let month = Period(text), month.year >= 1900 else {
                 throw fail("earliest_month", "'\(text)' is not a month from 1900 on; write earliest_month: YYYY-MM, e.g. 2015-01")
             }
             return month
-        } ?? Period(year: 2000, month: 1)
-
-        guard !definition.sources.isEmpty else { throw fail("sources", "at least one source is needed") }
+        }
+        if definition.sources.isEmpty { problems.append(fail("sources", "at least one source is needed")) }
         var sources: [Pipeline.Source] = []
         var names: Set<String> = []
         for (index, source) in definition.sources.enumerated() {
-            let built = try validate(source, index: index)
+            guard let built = attempt({ () throws(HallRateError) in try validate(source, index: index) }) else { continue }
             guard names.insert(built.name).inserted else {
-                throw fail("sources[\(index)].name", "two sources are named '\(built.name)'")
+                problems.append(fail("sources[\(index)].name", "two sources are named '\(built.name)'"))
+                continue
             }
             sources.append(built)
         }
-        let output = try validate(definition.output, name: name)
-        return Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
-                        targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
-                        closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
+        let output = attempt { () throws(HallRateError) in try validate(definition.output, name: name ?? stem) }
+        guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output else { return (nil, problems) }
+        return (Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
+                         targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
+                         closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys), [])
     }
 
     private func validate(_ source: SourceDefinition, index: Int) throws(HallRateError) -> Pipeline.Source {
