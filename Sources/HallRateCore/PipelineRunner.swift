@@ -60,7 +60,7 @@ public struct PipelineRunner {
     public func run(prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in }) throws(HallRateError) -> RunSummary {
         let startedAt = Date()
         let checker = PipelineChecker(pipeline: pipeline, root: root)
-        let (problems, checkedRegistry) = checker.check()
+        let (problems, checkedRegistry) = checker.check(skippingHeadersOf: unchangedInputs(checker))
         if let fatal = problems.first(where: \.isPipelineError) { throw fatal.error }
         guard let registry = checkedRegistry else {
             throw HallRateError(.registry, "the registry could not be read", at: SourceLocation(file: pipeline.registryPath))
@@ -91,6 +91,39 @@ public struct PipelineRunner {
                 note: error.description))
             throw error
         }
+    }
+
+    /// The display paths of the inputs the store holds unchanged (same size, time, source and
+    /// fingerprint): none when there is no store yet. Errors here only mean every header gets checked.
+    private func unchangedInputs(_ checker: PipelineChecker) -> Set<String> {
+        guard FileManager.default.fileExists(atPath: pipeline.output.store),
+            let ledger = try? Store(path: pipeline.output.store).ledger(), let inputs = try? checker.discover()
+        else { return [] }
+        let fingerprints = self.fingerprints()
+        return Set(inputs.filter { input in
+            let (size, modified) = Self.sizeAndModification(of: input.path)
+            return Self.isUnchanged(input, known: ledger[input.displayPath], size: size, modified: modified,
+                                    fingerprint: fingerprints[input.source.name] ?? "", hashing: false)
+        }.map(\.displayPath))
+    }
+
+    /// Each source's fingerprint under the current registry.
+    private func fingerprints() -> [String: String] {
+        let registrySHA = Self.sha256(of: pipeline.registryPath)
+        return Dictionary(uniqueKeysWithValues: pipeline.sources.map {
+            ($0.name, $0.fingerprint(registrySHA: registrySHA, earliestMonth: pipeline.earliestMonth))
+        })
+    }
+
+    /// True when the store's entry for `input` is what reading it now would store: same size, time,
+    /// source and fingerprint, and, for a file changed within two seconds of its reading, the same
+    /// content (`hashing: false` takes such a file for changed without reading it).
+    static func isUnchanged(_ input: PipelineChecker.Input, known: LedgerEntry?, size: Int, modified: Int64,
+                            fingerprint: String, hashing: Bool) -> Bool {
+        guard let known, known.size == size, known.modified == modified, known.fingerprint == fingerprint,
+            known.source == input.source.name
+        else { return false }
+        return !known.isRacy || (hashing && sha256(of: input.path) == known.sha256)
     }
 
     /// Ingests the changes, computes everything from the store, and writes the outputs.
@@ -267,8 +300,7 @@ public struct PipelineRunner {
                                metadata: ["files": "\(missing.joined(separator: ", "))"])
             }
         }
-        let registrySHA = Self.sha256(of: pipeline.registryPath)
-        let fingerprints = Dictionary(uniqueKeysWithValues: pipeline.sources.map { ($0.name, $0.fingerprint(registrySHA: registrySHA, earliestMonth: pipeline.earliestMonth)) })
+        let fingerprints = self.fingerprints()
         let codes = registry.halls.map(\.code)
         var read: Set<String> = []
         var kept: [String] = []
@@ -277,9 +309,8 @@ public struct PipelineRunner {
         for (index, input) in inputs.enumerated() {
             let (size, modified) = Self.sizeAndModification(of: input.path)
             let fingerprint = fingerprints[input.source.name] ?? ""
-            if let known = ledger[input.displayPath], known.size == size, known.modified == modified,
-                known.fingerprint == fingerprint, known.source == input.source.name,
-                !known.isRacy || Self.sha256(of: input.path) == known.sha256
+            if Self.isUnchanged(input, known: ledger[input.displayPath], size: size, modified: modified, fingerprint: fingerprint,
+                                hashing: true)
             {
                 continue
             }

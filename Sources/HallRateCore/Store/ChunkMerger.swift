@@ -157,6 +157,12 @@ struct ChunkMerger {
         private var loaded = 0
         private var position = 0
         private var consumed = 0
+        /// True when the whole chunk was read into the buffer when the cursor opened (a chunk of at most
+        /// ``ChunkMerger/bufferRows`` rows) and its blob closed at once: a store of 20,000 small files
+        /// then never holds 20,000 blobs open, whose closing SQLite does in time quadratic in their number.
+        private var whole = false
+        /// With `whole`: the buffer's rows have not been handed out by ``fill()`` yet.
+        private var wholePending = false
 
         init(db: Database, chunk: Chunk, connection: NSLock) throws {
             file = chunk.file
@@ -179,6 +185,20 @@ struct ChunkMerger {
                 }
             }
             buffer = .allocate(capacity: max(1, min(chunk.count, ChunkMerger.bufferRows)))
+            if blob != nil, count <= ChunkMerger.bufferRows {
+                do {
+                    try read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count * CompactTransaction.byteCount]),
+                             atRow: first)
+                } catch {
+                    close()
+                    throw error
+                }
+                connection.lock()
+                sqlite3_blob_close(blob)
+                connection.unlock()
+                blob = nil
+                (whole, wholePending) = (true, true)
+            }
         }
 
         /// Closes the blob and frees the buffer; called once.
@@ -211,6 +231,11 @@ struct ChunkMerger {
 
         /// Reads `bytes.count` bytes of the place from row `row` on.
         private func read(into bytes: UnsafeMutableRawBufferPointer, atRow row: Int) throws {
+            if whole {
+                let offset = (row - first) * CompactTransaction.byteCount
+                bytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[offset..<offset + bytes.count]))
+                return
+            }
             if let spill {
                 try spill.file.read(into: bytes, at: spill.offset + row * CompactTransaction.byteCount)
                 return
@@ -231,6 +256,11 @@ struct ChunkMerger {
 
         /// Loads the next buffer; false at the end of the chunk.
         mutating func fill() throws -> Bool {
+            if whole {
+                guard wholePending else { return false }
+                (wholePending, loaded, position, consumed) = (false, count, 0, count)
+                return count > 0
+            }
             guard consumed < count else { return false }
             let rows = min(buffer.count, count - consumed)
             try read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<rows * CompactTransaction.byteCount]),
