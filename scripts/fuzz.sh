@@ -77,10 +77,10 @@ for target in "${targets[@]}"; do
     status=FAILED
     failed=1
   fi
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  seconds=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "?")
+  executed=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  took=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "?")
   coverage=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || echo "?")
-  echo "fuzz $target: $status, $runs inputs in ${seconds:-?} s, $coverage, corpus $(ls "$corpus" | wc -l) files (log $log)"
+  echo "fuzz $target: $status, $executed inputs in ${took:-?} s, $coverage, corpus $(ls "$corpus" | wc -l) files (log $log)"
   if [ "$status" = FAILED ]; then grep -E 'ERROR|Fatal error|SUMMARY' "$log" | head -5 >&2 || true; fi
 done
 exit $failed
