@@ -254,6 +254,19 @@ import Testing
         #expect(status.standardOutput.contains("started (Beijing time)"), "\(status.standardOutput)")
         #expect(status.standardOutput.range(of: #"\n  20\d\d-\d\d-\d\d \d\d:\d\d:\d\d "#, options: .regularExpression) != nil)
     }
+
+    /// L4: a run with no accepted data used to write `report_0000-01.xlsx`.
+    @Test func aRunWithNoAcceptedDataWritesNoReport() throws {
+        let export = folder.appendingPathComponent("Input/exports/a.csv")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/exports/b.csv"))
+        try "编号,大厅,渠道,受理时间,状态,更新时间,证件号\nX,520502999000,网上,2019-04-05 10:00:00,办结,,\n"
+            .write(to: export, atomically: true, encoding: .utf8)
+        let result = try run(["run", "pipeline.yml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Output/pipeline").path)
+        #expect(!written.contains { $0.hasPrefix("report_") }, "\(written)")
+        #expect(written.contains("hall_months.csv") && written.contains("rejects.csv"))
+    }
 }
 
 /// L8 (issue 16): a file rewritten while it was read used to be stored torn.
