@@ -13,13 +13,7 @@ import Testing
 
     /// Counts from (hall code, "YYYY-MM", online, window) tuples.
     func counts(_ rows: [(String, String, Int, Int)]) throws -> [HallPeriod: ChannelStatusCounts] {
-        var counts: [HallPeriod: ChannelStatusCounts] = [:]
-        for (code, month, online, window) in rows {
-            let key = HallPeriod(hall: try #require(Self.registry.index(ofCode: code)), period: try #require(Period(month)))
-            counts[key, default: ChannelStatusCounts()].add(.online, .completed, count: online)
-            counts[key, default: ChannelStatusCounts()].add(.window, .inProgress, count: window)
-        }
-        return counts
+        try TestSupport.counts(rows, registry: Self.registry)
     }
 
     /// Every month of these tests is closed on this day.

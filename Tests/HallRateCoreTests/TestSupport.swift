@@ -36,6 +36,22 @@ enum TestSupport {
     }
 }
 
+extension TestSupport {
+    /// Counts from (hall code, "YYYY-MM", online, window) tuples: online rows completed, window rows in progress.
+    static func counts(_ rows: [(String, String, Int, Int)], registry: HallRegistry) throws -> [HallPeriod: ChannelStatusCounts] {
+        var counts: [HallPeriod: ChannelStatusCounts] = [:]
+        for (code, month, online, window) in rows {
+            guard let hall = registry.index(ofCode: code), let period = Period(month) else {
+                throw HallRateError(.usage, "no hall \(code) or month \(month) in the test's rows")
+            }
+            let key = HallPeriod(hall: hall, period: period)
+            counts[key, default: ChannelStatusCounts()].add(.online, .completed, count: online)
+            counts[key, default: ChannelStatusCounts()].add(.window, .inProgress, count: window)
+        }
+        return counts
+    }
+}
+
 /// The tests' one deterministic generator (SplitMix64), so a failure can be replayed from its seed.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

@@ -29,6 +29,18 @@ enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", temporary) }
         defer { close(descriptor) }
+        do {
+            try writeAll(bytes, to: descriptor, path: temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        return Staged(temporary: temporary, path: path)
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying after interruptions.
+    /// - Throws: ``HallRateError`` `.output` naming `path`.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(HallRateError) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { raw in
@@ -36,13 +48,10 @@ enum AtomicFile {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                let error = failure("cannot write", temporary)
-                unlink(temporary)
-                throw error
+                throw failure("cannot write", path)
             }
             written += count
         }
-        return Staged(temporary: temporary, path: path)
     }
 
     /// Puts staged files in place: makes their bytes durable (an `fsync` each), renames each over its

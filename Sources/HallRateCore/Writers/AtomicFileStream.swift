@@ -37,17 +37,7 @@ final class AtomicFileStream {
     /// - Throws: ``HallRateError`` `.output`; the temporary file is removed.
     func write(_ bytes: [UInt8]) throws(HallRateError) {
         compare(bytes)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw HallRateError(.output, "cannot write: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary))
-            }
-            written += count
-        }
+        try AtomicFile.writeAll(bytes, to: descriptor, path: temporary)
     }
 
     /// Reads as many bytes of the current file and stops comparing at the first difference.
