@@ -301,4 +301,30 @@ import Testing
         #expect(next.keptStale.isEmpty)
         #expect(next.files.first { $0.path == "Input/exports/b.csv" }?.rowsRead == 26)  // 25 rows and the late one
     }
+
+    /// M8, as root too (root reads a file of mode 000): a changed file that cannot be opened when its
+    /// turn comes (here it became a FIFO) keeps the rows it gave before.
+    @Test func aChangedFileThatCannotBeOpenedKeepsItsEarlierRows() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        var pipeline = try PipelineLoader(root: folder.path).load(folder.appendingPathComponent("pipeline.yml").path)
+        pipeline.output.move(to: folder.appendingPathComponent("Output/fifo").path)
+        var runner = PipelineRunner(pipeline: pipeline, root: folder.path, logger: Logger(label: "fifo") { _ in SwiftLogNoOpLogHandler() })
+        let first = try runner.run()
+        let before = try #require(first.files.first { $0.path == "Input/exports/b.csv" })
+        // b.csv changes, then is swapped for a FIFO just as hallrate is about to open it.
+        let export = folder.appendingPathComponent("Input/exports/b.csv")
+        try (String(contentsOf: export, encoding: .utf8) + "\n").write(to: export, atomically: true, encoding: .utf8)
+        let once = Once()
+        runner.progress = { progress in
+            guard progress.path.hasSuffix("b.csv"), !once.done else { return }
+            once.done = true
+            try? FileManager.default.removeItem(at: export)
+            _ = mkfifo(export.path, 0o644)
+        }
+        let second = try runner.run()
+        #expect(second.keptStale == ["Input/exports/b.csv"])
+        let after = try #require(second.files.first { $0.path == "Input/exports/b.csv" })
+        #expect(after.rowsRead == before.rowsRead && after.status == .ok)
+        #expect(second.accepted == first.accepted)
+    }
 }
