@@ -16,12 +16,20 @@ public enum TierTrajectory: Sendable, Equatable {
         guard let ratio, let target else { return nil }
         guard ratio.isLess(than: target) else { return .atTarget }
         guard let slope = slopePP, slope.isFinite else { return nil }
-        guard slope > 0 else { return .notAtThisTrend }
-        let gap = (target.doubleValue - ratio.doubleValue) * 100
+        guard let months = monthsToClose(gapPP: (target.doubleValue - ratio.doubleValue) * 100, slopePP: slope) else {
+            return .notAtThisTrend
+        }
+        return .reaches(months: months)
+    }
+
+    /// ⌈gapPP / slopePP⌉ months, at least 1, for a positive gap and slope; nil when the slope is not
+    /// positive or the target lies beyond ``horizon`` (shared with the halls' projection in the report).
+    static func monthsToClose(gapPP: Double, slopePP: Double) -> Int? {
+        guard slopePP > 0, slopePP.isFinite, gapPP.isFinite else { return nil }
         // The tolerance keeps a quotient such as 2.0000000000004 (binary rounding of an exact 2) at 2.
-        let months = (gap / slope - 1e-9).rounded(.up)
-        guard months.isFinite, months <= Double(horizon) else { return .notAtThisTrend }
-        return .reaches(months: max(1, Int(months)))
+        let months = (gapPP / slopePP - 1e-9).rounded(.up)
+        guard months.isFinite, months <= Double(horizon) else { return nil }
+        return max(1, Int(months))
     }
 
     /// The months to target, when it is reached at this trend.

@@ -13,10 +13,7 @@ enum TargetProjection: Equatable, Sendable {
         guard let slope = slopePP, slope > 0, slope.isFinite, ratio.isFinite, target.isFinite else { return .never }
         let gap = (target - ratio) * 100
         guard gap > 0 else { return .reaches(period, months: 0) }
-        // The tolerance keeps a quotient such as 2.0000000000004 (binary rounding of an exact 2) at 2.
-        let months = (gap / slope - 1e-9).rounded(.up)
-        guard months <= 1200 else { return .never }
-        let whole = max(1, Int(months))
+        guard let whole = TierTrajectory.monthsToClose(gapPP: gap, slopePP: slope) else { return .never }
         return .reaches(period.advanced(by: whole), months: whole)
     }
 }
