@@ -29,8 +29,11 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Do not write the workbook (report_YYYY-MM.xlsx).")
     var noXlsx = false
 
-    @Flag(help: "Do not write the HTML report (report_YYYY-MM.html).")
+    @Flag(help: "Do not write the HTML report (report_YYYY-MM.html), its 简报 (report_YYYY-MM_brief.html) or its text (report_YYYY-MM.txt).")
     var noHtml = false
+
+    @Flag(help: "Also print the report and its 简报 to PDF (report_YYYY-MM.pdf, report_YYYY-MM_brief.pdf) with headless Chromium; report.pdf: true in the pipeline does the same for every run.")
+    var pdf = false
 
     @Option(help: ArgumentHelp("Judge which months are closed as of this day (default: today in Asia/Shanghai). A month closes close_after_days days after its last day.",
                                valueName: "YYYY-MM-DD"))
@@ -45,9 +48,10 @@ struct ReportOptions: ParsableArguments {
         guard maxLockAge > 0 else { throw ValidationError("--max-lock-age must be more than 0 hours.") }
     }
 
-    func apply(to options: inout PipelineRunner.Options) {
+    func apply(to options: inout PipelineRunner.Options, pipeline: Pipeline) {
         options.workbook = !noXlsx
         options.html = !noHtml
+        options.pdf = pdf || pipeline.publication.pdf
         if let day = asOf.flatMap(CalendarDate.init) { options.asOf = day }
     }
 }

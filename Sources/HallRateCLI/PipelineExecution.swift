@@ -23,7 +23,7 @@ struct PipelineExecution {
         var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: logger)
         runner.options.pruneMissing = runOptions.pruneMissing
         runner.options.maxRejectRate = runOptions.maxRejectRate
-        runOptions.reports.apply(to: &runner.options)
+        runOptions.reports.apply(to: &runner.options, pipeline: runner.pipeline)
         runner.checkpoint = FaultInjection.fromEnvironment()
         let display = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
         runner.progress = display.show

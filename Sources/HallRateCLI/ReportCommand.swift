@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let pipeline = outputOptions.apply(to: try options.loadPipeline())
         var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: options.makeLogger())
-        reports.apply(to: &runner.options)
+        reports.apply(to: &runner.options, pipeline: runner.pipeline)
         do {
             let lock = try PipelineRunner.lock(pipeline, maxAge: reports.maxLockAge * 3600)
             let written = try withExtendedLifetime(lock) { () throws(HallRateError) -> [String] in

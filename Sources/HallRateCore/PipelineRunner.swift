@@ -33,8 +33,10 @@ public struct PipelineRunner {
         public var pruneMissing = false
         /// Write the workbook `report_YYYY-MM.xlsx`.
         public var workbook = true
-        /// Write the HTML report `report_YYYY-MM.html`.
+        /// Write the HTML report `report_YYYY-MM.html`, its 简报 `report_YYYY-MM_brief.html` and text `report_YYYY-MM.txt`.
         public var html = true
+        /// Print the report and the 简报 to PDF (`report_YYYY-MM.pdf`, `report_YYYY-MM_brief.pdf`) with Chromium.
+        public var pdf = false
         /// The share of rejected rows above which the run's exit status is 1 (recorded in the history).
         public var maxRejectRate: Double?
         /// The day months are judged closed or provisional on (contract rule 13); today in Asia/Shanghai by default.
@@ -232,19 +234,44 @@ public struct PipelineRunner {
         }
         var written: [String] = []
         let kept = Set(existing.filter { inRange.contains($0.period) }.map(\.name))
+        func wanted(_ month: Period, _ kinds: [ReportFiles.Kind], asked: Bool) -> Bool {
+            asked || kinds.contains { kept.contains(ReportFiles.name(month, $0)) }
+        }
+        var printer: PDFPrinter?
         for month in months.filter(inRange.contains).sorted() {
-            let workbook = ReportFiles.name(month, .workbook)
-            if options.workbook || kept.contains(workbook) {
+            if wanted(month, [.workbook], asked: options.workbook) {
                 written.append(try WorkbookWriter(output: pipeline.output).write(
                     report, period: month, rejects: rejects, files: files, folder: folder))
                 checkpoint("workbook")
             }
-            let page = ReportFiles.name(month, .html)
-            if options.html || kept.contains(page) {
-                try HTMLReportWriter(pipelineName: pipeline.name, language: pipeline.output.language)
-                    .write(report, period: month, to: folder + "/" + page)
-                written.append(page)
+            let pages = wanted(month, [.html, .brief, .text], asked: options.html)
+            let pdf = wanted(month, [.pdf, .briefPDF], asked: options.pdf)
+            guard pages || pdf else { continue }
+            var writer = HTMLReportWriter(pipelineName: pipeline.name, language: pipeline.output.language)
+            writer.publication = pipeline.publication
+            writer.inputFiles = files.count
+            var brief = writer
+            brief.layout = .brief
+            let full = writer.html(report, period: month)
+            let short = brief.html(report, period: month)
+            if pages {
+                let text = BulletinNarrative(report: report, month: month, publication: pipeline.publication,
+                                             language: pipeline.output.language).plainText
+                for (kind, content) in [(ReportFiles.Kind.html, full), (.brief, short), (.text, text)] {
+                    let name = ReportFiles.name(month, kind)
+                    try AtomicFile.write(Array(content.utf8), to: folder + "/" + name)
+                    written.append(name)
+                }
                 checkpoint("html")
+            }
+            if pdf {
+                if printer == nil { printer = try PDFPrinter.find() }
+                for (kind, content) in [(ReportFiles.Kind.pdf, full), (.briefPDF, short)] {
+                    let name = ReportFiles.name(month, kind)
+                    try AtomicFile.write(try printer?.pdf(of: content) ?? [], to: folder + "/" + name)
+                    written.append(name)
+                }
+                checkpoint("pdf")
             }
         }
         return written

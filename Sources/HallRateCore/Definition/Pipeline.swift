@@ -49,6 +49,52 @@ public struct Pipeline: Sendable {
         }
         public var language: Language
         public var encoding: Encoding
+        /// How codes and months are written in every CSV (`output.csv_codes`).
+        public var csvCodes: CSVCodes = .plain
+        /// Ratios written as percentages (`59.60%`) instead of fractions (`0.5960`) in the CSVs (`output.percent`).
+        public var percent = false
+
+        /// How the CSVs write hall codes and months, the same way in every file so that they join.
+        public enum CSVCodes: String, Sendable {
+            /// `="520502001000"`, `="2019-11"`: Excel and WPS keep them as text (no `5.20502E+11`, no date).
+            case excel
+            /// As they are: for programs reading the CSVs.
+            case plain
+        }
+    }
+
+    /// Who issues the report and how it is headed (`report:`).
+    public struct Publication: Sendable {
+        /// The district or county the report covers, e.g. 七星关区; it heads the title.
+        public var region: String?
+        /// The office issuing the report, e.g. 七星关区政务服务管理办公室.
+        public var issuer: String?
+        /// The issue number's pattern, e.g. `{year}年第{month}期`; nil when the report has none.
+        public var issueNumber: String?
+        /// A contact line printed at the end of the report.
+        public var contact: String?
+        /// `run` also prints each report to PDF (needs Chromium).
+        public var pdf = false
+
+        public init(region: String? = nil, issuer: String? = nil, issueNumber: String? = nil, contact: String? = nil,
+                    pdf: Bool = false) {
+            self.region = region
+            self.issuer = issuer
+            self.issueNumber = issueNumber
+            self.contact = contact
+            self.pdf = pdf
+        }
+
+        /// The placeholders an issue-number pattern may use.
+        static let issuePlaceholders = ["{year}", "{month}"]
+
+        /// The issue number of the report of `period`, from the pattern: `{year}` → 2019, `{month}` → 11.
+        public func issue(of period: Period) -> String? {
+            issueNumber.map {
+                $0.replacingOccurrences(of: "{year}", with: String(period.year))
+                    .replacingOccurrences(of: "{month}", with: String(period.month))
+            }
+        }
     }
 
     public let name: String
@@ -69,6 +115,8 @@ public struct Pipeline: Sendable {
     /// The earliest month an `accepted_at` may fall in; earlier ones are `bad_date` rejects.
     public let earliestMonth: Period
     public var output: Output
+    /// The report's heading and delivery (`report:`).
+    public var publication = Publication()
     /// Where each key of the file was written, for messages.
     public let keyLocations: KeyLocations
 

@@ -13,9 +13,10 @@ public struct PipelineDefinition: Decodable, Sendable {
     public var closeAfterDays: Int?
     public var earliestMonth: String?
     public var output: OutputDefinition?
+    public var report: PublicationDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, registry, sources, targets, output
+        case name, registry, sources, targets, output, report
         case minVolume = "min_volume"
         case listSize = "list_size"
         case listMinRanked = "list_min_ranked"
@@ -36,6 +37,7 @@ public struct PipelineDefinition: Decodable, Sendable {
         closeAfterDays = try c.decodeIfPresent(Int.self, forKey: .closeAfterDays)
         earliestMonth = try c.decodeIfPresent(String.self, forKey: .earliestMonth)
         output = try c.decodeIfPresent(OutputDefinition.self, forKey: .output)
+        report = try c.decodeIfPresent(PublicationDefinition.self, forKey: .report)
     }
 }
 
@@ -145,8 +147,13 @@ public struct OutputDefinition: Decodable, Sendable {
     public var language: String?
     public var encoding: String?
     public var store: String?
+    public var percent: Bool?
+    public var csvCodes: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case folder, language, encoding, store }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case folder, language, encoding, store, percent
+        case csvCodes = "csv_codes"
+    }
 
     public init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
@@ -155,6 +162,32 @@ public struct OutputDefinition: Decodable, Sendable {
         language = try c.decodeIfPresent(String.self, forKey: .language)
         encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
         store = try c.decodeIfPresent(String.self, forKey: .store)
+        percent = try c.decodeIfPresent(Bool.self, forKey: .percent)
+        csvCodes = try c.decodeIfPresent(String.self, forKey: .csvCodes)
+    }
+}
+
+/// Who issues the report and how it is headed (`report:`): the leader-facing identity of the 通报.
+public struct PublicationDefinition: Decodable, Sendable {
+    public var region: String?
+    public var issuer: String?
+    public var issueNumber: String?
+    public var contact: String?
+    public var pdf: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case region, issuer, contact, pdf
+        case issueNumber = "issue_number"
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        region = try c.decodeIfPresent(String.self, forKey: .region)
+        issuer = try c.decodeIfPresent(String.self, forKey: .issuer)
+        issueNumber = try c.decodeIfPresent(String.self, forKey: .issueNumber)
+        contact = try c.decodeIfPresent(String.self, forKey: .contact)
+        pdf = try c.decodeIfPresent(Bool.self, forKey: .pdf)
     }
 }
 

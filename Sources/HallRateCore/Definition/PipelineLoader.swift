@@ -94,6 +94,7 @@ public struct PipelineLoader: Sendable {
             check(source.mapping?["values"], path: "sources[\(index)].values", known: ValueMaps.CodingKeys.allCases.map(\.stringValue))
         }
         check(root.mapping?["output"], path: "output", known: OutputDefinition.CodingKeys.allCases.map(\.stringValue))
+        check(root.mapping?["report"], path: "report", known: PublicationDefinition.CodingKeys.allCases.map(\.stringValue))
         return problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
     }
 

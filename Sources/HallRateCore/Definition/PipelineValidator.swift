@@ -68,10 +68,15 @@ struct Validator {
             sources.append(built)
         }
         let output = attempt { () throws(HallRateError) in try validate(definition.output, name: name ?? stem) }
-        guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output else { return (nil, problems) }
-        return (Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
-                         targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
-                         closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys), [])
+        let publication = attempt { () throws(HallRateError) in try validate(definition.report) }
+        guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output, let publication else {
+            return (nil, problems)
+        }
+        var pipeline = Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
+                                targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
+                                closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
+        pipeline.publication = publication
+        return (pipeline, [])
     }
 
     private func validate(_ source: SourceDefinition, index: Int) throws(HallRateError) -> Pipeline.Source {
@@ -292,8 +297,38 @@ struct Validator {
             throw fail("output.encoding", "output encoding '\(encodingName)' is not supported; use utf-8-bom, utf-8 or gb18030")
         }
         let store = output?.store.map(resolve) ?? resolve(folder) + "/hallrate.sqlite"
-        return Pipeline.Output(folder: resolve(folder), store: store, storeIsNamed: output?.store != nil,
-                               language: language, encoding: encoding)
+        var validated = Pipeline.Output(folder: resolve(folder), store: store, storeIsNamed: output?.store != nil,
+                                        language: language, encoding: encoding)
+        // Supervisors open the Chinese CSVs in Excel; programs read the English ones, named as the contract's columns.
+        validated.csvCodes = language == .zh ? .excel : .plain
+        if let codes = output?.csvCodes {
+            guard let style = Pipeline.Output.CSVCodes(rawValue: codes.lowercased()) else {
+                throw fail("output.csv_codes", "csv_codes '\(codes)' is not supported; use excel (=\"…\", kept as text by Excel) or plain")
+            }
+            validated.csvCodes = style
+        }
+        validated.percent = output?.percent ?? false
+        return validated
+    }
+
+    private func validate(_ report: PublicationDefinition?) throws(HallRateError) -> Pipeline.Publication {
+        guard let report else { return Pipeline.Publication() }
+        for (key, value) in [("region", report.region), ("issuer", report.issuer), ("issue_number", report.issueNumber),
+                             ("contact", report.contact)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty || value.count > 200 || value.contains(where: \.isNewline) {
+                throw fail("report.\(key)", "report.\(key) must be one line of 1 to 200 characters")
+            }
+        }
+        if let pattern = report.issueNumber {
+            var rest = pattern
+            for placeholder in Pipeline.Publication.issuePlaceholders { rest = rest.replacingOccurrences(of: placeholder, with: "") }
+            if rest.contains("{") || rest.contains("}") {
+                throw fail("report.issue_number",
+                           "issue_number '\(pattern)' may use only {year} and {month}, e.g. \"{year}年第{month}期\"")
+            }
+        }
+        return Pipeline.Publication(region: report.region, issuer: report.issuer, issueNumber: report.issueNumber,
+                                    contact: report.contact, pdf: report.pdf ?? false)
     }
 
     private func resolve(_ path: String) -> String {

@@ -36,6 +36,25 @@ public enum DecimalFormatter {
         }
     }
 
+    /// A ratio as a percentage with two decimals, by the one rounding every output shares: the ratio is
+    /// rounded to the CSV's four decimals and its point moved two places (`0.59604` → `0.5960` → `59.60`).
+    /// So the report, the workbook and the CSV can never print two values for one number.
+    static func percentDigits(_ ratio: Double) -> String {
+        let text = format(ratio, places: 4)
+        guard let point = text.firstIndex(of: ".") else { return text }
+        let negative = text.hasPrefix("-")
+        let whole = text[text.index(text.startIndex, offsetBy: negative ? 1 : 0)..<point]
+        let fraction = text[text.index(after: point)...]
+        let hundreds = (Int(whole) ?? 0) * 100 + (Int(fraction.prefix(2)) ?? 0)
+        return (negative ? "-" : "") + String(hundreds) + "." + fraction.dropFirst(2)
+    }
+
+    /// The ratio as the CSV prints it (four decimals), as a number: what the workbook stores.
+    static func roundedRatio(_ ratio: Double) -> Double { Double(format(ratio, places: 4)) ?? ratio }
+
+    /// `ratio − target` in percentage points from the ratio as printed (four decimals): exact to two places.
+    static func gapPoints(_ ratio: Double, target: Double) -> Double { (roundedRatio(ratio) - target) * 100 }
+
     /// Appends ``format(_:places:)``'s text, as UTF-8, to `bytes` (nothing for a value that is not finite).
     @inline(__always)
     static func append(_ value: Double, places: Int, to bytes: inout [UInt8]) {

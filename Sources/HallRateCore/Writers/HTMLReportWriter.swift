@@ -9,8 +9,21 @@
 /// The page fetches nothing (inline CSS and SVG, no script) and carries no timestamp: the same
 /// report gives the same bytes. Every text from data is escaped.
 public struct HTMLReportWriter: Sendable {
+    /// The full report, or the 简报: the month's verdict on one or two A4 pages for leaders.
+    public enum Layout: Sendable {
+        /// Overview, lists, not reporting, then every tier's chart, league table and projections.
+        case full
+        /// Overview, lists, not reporting and the halls below target with their gap: no per-tier detail.
+        case brief
+    }
+
     public let pipelineName: String
     public let language: Pipeline.Output.Language
+    /// Who issues the report and how it is headed.
+    public var publication = Pipeline.Publication()
+    /// How many input files the figures come from (their SHA-256 are in the manifest), for the footer.
+    public var inputFiles: Int?
+    public var layout = Layout.full
     /// The target ratio per tier in force in the month of the page (set by ``html(_:period:)``).
     var targets: [Tier: Fraction] = [:]
 
@@ -31,14 +44,22 @@ public struct HTMLReportWriter: Sendable {
         return writer.page(report, month: month)
     }
 
+    /// The page's title: region, kind (通报 or 预警) and month.
+    func title(_ index: HTMLReportIndex, month: Period?) -> String {
+        let region = publication.region.map { HTMLEscaping.escape($0) + (language == .en ? ": " : "") } ?? ""
+        let kind = month.map { words.title(provisional: index.isProvisional($0)) } ?? words.title
+        let brief = layout == .brief ? words.briefSuffix : ""
+        return region + kind + brief + (month.map { " · " + words.monthName($0) } ?? "")
+    }
+
     private func page(_ report: SupervisionReport, month: Period?) -> String {
         let index = HTMLReportIndex(report)
-        let title = month.map { words.title(provisional: index.isProvisional($0)) + " · " + words.monthName($0) } ?? words.title
+        let title = title(index, month: month)
         var page = "<!DOCTYPE html>\n<html lang=\"\(words.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         page += "<meta name=\"generator\" content=\"hallrate\">\n"
-        page += "<title>\(HTMLEscaping.escape(title))</title>\n"
-        page += "<style>\n\(HTMLReportStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+        page += "<title>\(title)</title>\n"
+        page += "<style>\n\(HTMLReportStyle.css)\n</style>\n</head>\n<body\(layout == .brief ? " class=\"brief\"" : "")>\n<main>\n"
         page += masthead(index, month: month, title: title)
         let tiers = Tier.allCases.filter { !report.registry.indices(of: $0).isEmpty }
         if let month {
@@ -46,16 +67,23 @@ public struct HTMLReportWriter: Sendable {
                 page += "<div class=\"provisional-banner\" role=\"note\"><span class=\"tag\">\(words.warning)</span>"
                 page += "\(words.sentences.provisionalWarning(cutoff: index.dataCutoff(month)))</div>\n"
             }
-            let anchors = [("overview", words.overview), ("not-reporting", words.notReporting)]
-                + tiers.map { ("tier-\($0.rawValue)", words.tier($0)) }
-            page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"
+            if layout == .full {
+                let anchors = [("overview", words.overview), ("lists", words.lists), ("not-reporting", words.notReporting)]
+                    + tiers.map { ("tier-\($0.rawValue)", words.tier($0)) }
+                page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"
+            }
+            page += bulletin(report, month: month)
             page += overview(index, tiers: tiers, month: month)
+            page += verdicts(index, tiers: tiers, month: month)
             page += notReporting(index, month: month)
-            for tier in tiers { page += section(index, tier: tier, month: month) }
+            switch layout {
+            case .full: for tier in tiers { page += section(index, tier: tier, month: month) }
+            case .brief: page += belowTarget(index, tiers: tiers, month: month)
+            }
         } else {
             page += "<section><p class=\"empty\">\(words.noPeriods)</p></section>\n"
         }
-        page += "<footer>hallrate · \(HTMLEscaping.escape(pipelineName))\(month.map { " · \($0)" } ?? "")</footer>\n"
+        page += footer(index, month: month)
         return page + "</main>\n</body>\n</html>\n"
     }
 
@@ -68,20 +96,44 @@ public struct HTMLReportWriter: Sendable {
         try AtomicFile.write(Array(html(report, period: period).utf8), to: path)
     }
 
-    /// The title block: pipeline, month and whether its figures are final, data range and how the page was made.
+    /// The heading of an issued document: the issuing office, the title, the issue number and report date,
+    /// a red rule, then the month, the data cut-off, whether the figures are final, and the data's range.
     private func masthead(_ index: HTMLReportIndex, month: Period?, title: String) -> String {
         let report = index.report
-        var html = "<header class=\"masthead\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n<dl>"
-        html += "<div><dt>\(words.pipeline)</dt><dd>\(HTMLEscaping.escape(pipelineName))</dd></div>"
+        var html = "<header class=\"masthead\">\n"
+        if let issuer = publication.issuer { html += "<div class=\"issuer\">\(HTMLEscaping.escape(issuer))</div>\n" }
+        html += "<h1>\(title)</h1>\n<div class=\"issue-line\">"
+        if let month, let issue = publication.issue(of: month) { html += "<span class=\"issue\">\(HTMLEscaping.escape(issue))</span>" }
+        html += "<span class=\"date\">\(words.reportDate)\(words.fullDay(report.closing.asOf))</span></div>\n"
+        html += "<div class=\"rule\" aria-hidden=\"true\"></div>\n<dl>"
         if let month {
-            html += "<div><dt>\(words.month)</dt><dd>\(month)</dd></div>"
-            let status = index.isProvisional(month) ? words.provisionalStatus(cutoff: index.dataCutoff(month)) : words.final
+            html += "<div><dt>\(words.month)</dt><dd>\(words.monthName(month))</dd></div>"
+            let cutoff = index.isProvisional(month) ? index.dataCutoff(month) : CalendarDate.lastDay(of: month)
+            if let cutoff { html += "<div><dt>\(words.dataCutoff)</dt><dd>\(words.fullDay(cutoff))</dd></div>" }
+            let status = index.isProvisional(month) ? words.provisionalStatus : words.final
             html += "<div><dt>\(words.dataStatus)</dt><dd>\(status)</dd></div>"
         }
         if let first = report.periods.first, let last = report.periods.last {
             html += "<div><dt>\(words.dataRange)</dt><dd>\(words.range(first, last))</dd></div>"
         }
-        return html + "</dl>\n<p>\(words.generationNote)</p>\n</header>\n"
+        return html + "</dl>\n</header>\n"
+    }
+
+    /// The 通报's text, generated from the month's figures (also written as `report_YYYY-MM.txt`).
+    private func bulletin(_ report: SupervisionReport, month: Period) -> String {
+        let narrative = BulletinNarrative(report: report, month: month, publication: publication, language: language)
+        var html = "<section id=\"bulletin\" class=\"bulletin\">\n"
+        for paragraph in narrative.paragraphs { html += "<p>\(HTMLEscaping.escape(paragraph))</p>\n" }
+        return html + "</section>\n"
+    }
+
+    /// How the figures were made, where their inputs are listed, and whom to contact: small, last.
+    private func footer(_ index: HTMLReportIndex, month: Period?) -> String {
+        var html = "<footer>"
+        if let contact = publication.contact { html += "<p class=\"contact\">\(HTMLEscaping.escape(contact))</p>" }
+        html += "<p>\(words.definition)</p>"
+        html += "<p class=\"provenance\">\(words.provenance(pipeline: HTMLEscaping.escape(pipelineName), files: inputFiles))</p>"
+        return html + "</footer>\n"
     }
 }
 

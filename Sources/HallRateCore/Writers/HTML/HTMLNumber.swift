@@ -1,7 +1,12 @@
 /// Number text of the HTML report: percentages, signed percentage points, SVG coordinates.
 enum HTMLNumber {
-    /// A ratio as a percentage: `0.625` → `62.5%`.
-    static func percent(_ ratio: Double, places: Int = 1) -> String {
+    /// A ratio as a percentage with two decimals, rounded as the CSV rounds it: `0.61325` → `61.33%`.
+    static func percent(_ ratio: Double) -> String {
+        DecimalFormatter.percentDigits(ratio) + "%"
+    }
+
+    /// A ratio as a percentage with `places` decimals, for chart axes and geometry: `0.6` → `60%`.
+    static func percent(_ ratio: Double, places: Int) -> String {
         DecimalFormatter.format(ratio * 100, places: places) + "%"
     }
 

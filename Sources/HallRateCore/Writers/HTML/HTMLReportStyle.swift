@@ -9,12 +9,30 @@ enum HTMLReportStyle {
     body { margin: 0; background: #eef1f5; color: var(--ink);
       font: 14px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
     main { max-width: 1180px; margin: 0 auto; padding: 28px 28px 56px; }
-    .masthead { background: var(--accent); color: #fff; border-radius: 12px; padding: 26px 32px 22px; }
-    .masthead h1 { margin: 0; font-size: 26px; font-weight: 700; letter-spacing: 0.02em; }
-    .masthead dl { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 12px 0 0; font-size: 15px; }
-    .masthead dt { opacity: 0.8; display: inline; }
+    .masthead { background: #fff; border-radius: 12px; padding: 24px 32px 18px; text-align: center; }
+    .masthead .issuer { color: var(--red); font-size: 30px; font-weight: 700; letter-spacing: 0.12em; line-height: 1.3; }
+    .masthead h1 { margin: 6px 0 0; font-size: 24px; font-weight: 700; letter-spacing: 0.02em; }
+    .masthead .issue-line { display: flex; justify-content: space-between; gap: 12px; margin-top: 10px; font-size: 14px; }
+    .masthead .issue-line .date { margin-left: auto; }
+    .masthead .rule { border-top: 3px solid var(--red); border-bottom: 1px solid var(--red); height: 4px; margin: 6px 0 10px; }
+    .masthead dl { display: flex; flex-wrap: wrap; justify-content: center; gap: 4px 26px; margin: 0; font-size: 14px; }
+    .masthead dt { color: var(--muted); display: inline; }
     .masthead dd { margin: 0 0 0 6px; display: inline; font-weight: 700; }
-    .masthead p { margin: 12px 0 0; font-size: 12.5px; opacity: 0.85; }
+    .bulletin p { margin: 0 0 6px; text-indent: 2em; font-size: 15px; line-height: 1.8; }
+    .bulletin p:last-child { margin-bottom: 0; }
+    .kpi .outlook { font-size: 12.5px; margin-top: 6px; line-height: 1.45; }
+    .tier-lists + .tier-lists { margin-top: 4px; }
+    .tier-lists h3 { display: flex; align-items: baseline; gap: 10px; }
+    .target-chip { font-size: 12px; font-weight: 400; color: var(--muted); border: 1px dashed var(--muted);
+      border-radius: 999px; padding: 0 8px; }
+    ol.below-list { margin: 4px 0 8px; padding-left: 2.4em; columns: 2; column-gap: 28px; font-size: 13px; }
+    ol.below-list li { break-inside: avoid; display: list-item; }
+    ol.below-list li span { margin-right: 10px; white-space: nowrap; }
+    ol.below-list .gap { font-weight: 700; }
+    ol.below-list .outlook { color: var(--muted); font-size: 12px; }
+    td.gap { white-space: nowrap; }
+    footer p { margin: 2px 0; }
+    footer .contact { color: var(--ink); font-size: 13px; }
     .provisional-banner { margin-top: 16px; padding: 14px 20px; border: 3px dashed var(--black); border-radius: 10px;
       background: #fff6d6; font-size: 16px; font-weight: 700; line-height: 1.5; }
     .provisional-banner .tag { display: inline-block; background: var(--black); color: #fff; border-radius: 4px;
@@ -25,8 +43,6 @@ enum HTMLReportStyle {
     nav a { color: var(--accent); text-decoration: none; margin-right: 18px; }
     section { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 22px 26px 24px; margin-top: 20px; }
     h2 { margin: 0 0 4px; font-size: 21px; display: flex; align-items: baseline; gap: 14px; }
-    h2 .target-chip { font-size: 13px; font-weight: 400; color: var(--muted); border: 1px dashed var(--muted);
-      border-radius: 999px; padding: 1px 10px; }
     h3 { margin: 26px 0 10px; font-size: 15px; color: var(--accent); border-left: 4px solid var(--accent); padding-left: 8px; }
     .note { color: var(--muted); font-size: 12.5px; margin: 4px 0 0; }
     .kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; }
@@ -81,6 +97,7 @@ enum HTMLReportStyle {
     tr.black td:first-child { box-shadow: inset 4px 0 0 var(--black); }
     tr.below:not(.black) td:first-child { box-shadow: inset 4px 0 0 #8a8a8a; }
     tr.silent td { color: var(--muted); font-style: italic; }
+    td.hall-name, th.hall-name { white-space: nowrap; }
     .bar { display: inline-block; position: relative; width: 72px; height: 9px; background: #e8ebf0;
       border-radius: 2px; vertical-align: middle; margin-right: 8px; }
     .bar .fill { position: absolute; left: 0; top: 0; bottom: 0; background: var(--accent); border-radius: 2px; }
@@ -100,15 +117,73 @@ enum HTMLReportStyle {
     .outlook-never { font-weight: 700; }
     .empty { color: var(--muted); font-style: italic; margin: 6px 0; }
     footer { text-align: center; color: var(--muted); font-size: 12px; margin-top: 26px; }
-    @media print {
-      body { background: #fff; }
-      main { padding: 0; max-width: none; }
-      section { break-inside: avoid-page; border-color: #bbb; }
-      section.tier { break-before: page; break-inside: auto; }
-      nav { display: none; }
-    }
     .table-wrap { overflow-x: auto; }
+    .chart-wrap { overflow-x: auto; }
     td.flags { min-width: 7em; }
-    @media (max-width: 760px) { .kpis, .lists { grid-template-columns: 1fr; } }
+    td.flags .flag { white-space: nowrap; }
+    /* Phones and narrow windows: tables scroll sideways inside their box with the hall's name held in view;
+       charts keep a readable width and scroll too. Screen only: print has its own rules below. */
+    @media screen and (max-width: 760px) {
+      main { padding: 10px 10px 32px; }
+      .masthead { padding: 16px 14px 12px; }
+      .masthead .issuer { font-size: 22px; letter-spacing: 0.04em; }
+      .masthead h1 { font-size: 19px; }
+      .masthead .issue-line { font-size: 13px; flex-wrap: wrap; }
+      section { padding: 14px 12px 16px; border-radius: 10px; }
+      h2 { font-size: 18px; flex-wrap: wrap; }
+      .bulletin p { font-size: 14.5px; }
+      .kpis, .lists { grid-template-columns: 1fr; }
+      .table-wrap { -webkit-overflow-scrolling: touch; border-right: 1px solid var(--line); }
+      .table-wrap th.hall-name, .table-wrap td.hall-name { position: sticky; left: 0; z-index: 1; background: #fff;
+        box-shadow: 1px 0 0 var(--line); }
+      tr.black td.hall-name { background: #ececec; }
+      .chart-wrap svg.chart { min-width: 600px; }
+      ol.below-list { columns: 1; }
+      nav a { display: inline-block; margin: 2px 14px 2px 0; }
+    }
+    /* Print and PDF: A4 portrait, independent of the screen's breakpoints. Page one holds the heading, the
+       bulletin's text, the tier cards and the red and black lists; each tier's detail starts a page. Names
+       stay on one line (codes and bars are left out of print), no row is split, table heads repeat. */
+    @page { size: A4 portrait; margin: 14mm 12mm 15mm;
+      @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+    @media print {
+      body { background: #fff; font-size: 10.5pt; line-height: 1.5; }
+      main { padding: 0; max-width: none; }
+      nav, .spark-title, .sparks, .spark-note, .bar { display: none; }
+      .masthead { padding: 0 0 4px; border-radius: 0; }
+      .masthead .issuer { font-size: 22pt; }
+      .masthead h1 { font-size: 15pt; margin-top: 2px; }
+      .masthead .issue-line { font-size: 10pt; margin-top: 4px; }
+      .masthead dl { font-size: 9pt; gap: 2px 18px; }
+      .masthead .rule { margin: 4px 0 6px; }
+      .provisional-banner { margin-top: 8px; padding: 8px 12px; font-size: 11pt; }
+      section { border: none; border-radius: 0; padding: 0; margin-top: 8px; break-inside: auto; }
+      section.tier { break-before: page; }
+      h2 { font-size: 13.5pt; margin-bottom: 2px; }
+      h3 { font-size: 11pt; margin: 10px 0 4px; break-after: avoid; }
+      .bulletin p { font-size: 10.5pt; line-height: 1.6; margin-bottom: 2px; }
+      .kpis { grid-template-columns: repeat(3, 1fr); gap: 8px; }
+      .kpi { padding: 6px 10px; break-inside: avoid; }
+      .kpi .value { font-size: 18pt; margin-top: 0; }
+      .kpi .facts, .kpi .outlook { font-size: 8pt; line-height: 1.35; }
+      .kpi .outlook { margin-top: 2px; }
+      .legend { font-size: 8pt; margin-top: 4px; }
+      .no-lists { padding: 3px 8px; margin: 2px 0; font-size: 9pt; }
+      .lists { grid-template-columns: 1fr 1fr; gap: 14px; }
+      .list-meaning, .note { font-size: 7.5pt; line-height: 1.35; margin-top: 2px; }
+      .lists h4 { font-size: 9.5pt; margin: 0 0 2px; }
+      .tier-lists h3 { margin-top: 6px; }
+      table { font-size: 8.5pt; }
+      th { font-size: 8pt; padding: 3px 4px; white-space: normal; vertical-align: bottom; }
+      td { padding: 2px 4px; }
+      th.code, td.code { display: none; }
+      td.flags { min-width: 0; }
+      tr { break-inside: avoid; }
+      thead { display: table-header-group; }
+      .table-wrap, .chart-wrap { overflow: visible; }
+      .chart-wrap svg.chart { max-height: 62mm; }
+      ol.below-list { columns: 2; font-size: 8.5pt; }
+      footer { font-size: 8pt; margin-top: 12px; }
+    }
     """
 }

@@ -6,7 +6,7 @@ extension HTMLReportWriter {
 
     /// One card per tier: the month's rate against the target, the change, halls reporting and below target.
     func overview(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
-        var html = "<section id=\"overview\">\n<h2>\(words.overview) · \(month)\(provisionalChip(index, month))</h2>\n<div class=\"kpis\">\n"
+        var html = "<section id=\"overview\">\n<h2>\(words.overview) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n<div class=\"kpis\">\n"
         for tier in tiers {
             let summary = index.summary(tier, month)
             let ratio = summary?.ratio
@@ -24,7 +24,11 @@ extension HTMLReportWriter {
                 facts.append("\(words.reporting) \(summary.halls)\(words.hallsUnit)")
                 facts.append("\(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)")
             }
-            html += facts.map { "<span>\($0)</span>" }.joined() + "</div></div>\n"
+            html += facts.map { "<span>\($0)</span>" }.joined() + "</div>"
+            if let summary, summary.ratio != nil {
+                html += "<div class=\"outlook\">\(words.trajectory(summary.trajectory, slopePP: summary.slopePP, from: month))</div>"
+            }
+            html += "</div>\n"
         }
         html += "</div>\n<div class=\"legend\"><span>\(words.legend):</span>"
         html += words.legendItems(listSize: index.report.rules.listSize).map { "<span><b>\($0.symbol)</b>\($0.text)</span>" }.joined()
@@ -42,21 +46,21 @@ extension HTMLReportWriter {
     func notReporting(_ index: HTMLReportIndex, month: Period) -> String {
         let entries = index.isProvisional(month) ? [] : index.notReporting(month)
         var html = "<section id=\"not-reporting\"\(entries.isEmpty ? "" : " class=\"alert\"")>\n"
-        html += "<h2>\(words.notReporting) · \(month)\(provisionalChip(index, month))</h2>\n"
+        html += "<h2>\(words.notReporting) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n"
         if index.isProvisional(month) {
             html += "<p class=\"empty\">\(words.sentences.notReportingWhenClosed)</p>\n"
         } else if entries.isEmpty {
             let first = index.report.periods.first == month
             html += "<p class=\"empty\">\(first ? words.sentences.noMonthBefore : words.sentences.everyHallReported)</p>\n"
         } else {
-            html += "<table class=\"not-reporting\">\n<thead><tr><th>\(words.tierName)</th><th>\(words.code)</th><th>\(words.name)</th>"
+            html += "<div class=\"table-wrap\"><table class=\"not-reporting\">\n<thead><tr><th>\(words.tierName)</th><th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th>"
             html += "<th class=\"num\">\(words.previousTotal)</th><th class=\"num\">\(words.previousRate)</th></tr></thead>\n<tbody>\n"
             for entry in entries {
                 let hall = index.report.registry[entry.hall]
-                html += "<tr><td>\(words.tier(hall.tier))</td><td class=\"code\">\(escaped(hall.code))</td><td>✕ \(escaped(hall.name))</td>"
+                html += "<tr><td>\(words.tier(hall.tier))</td><td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">✕ \(escaped(hall.name))</td>"
                 html += "<td class=\"num\">\(entry.previous.total)</td><td class=\"num\">\(HTMLNumber.percent(entry.previous.ratio))</td></tr>\n"
             }
-            html += "</tbody>\n</table>\n"
+            html += "</tbody>\n</table></div>\n"
         }
         return html + "<p class=\"note\">\(words.sentences.notReportingMeaning)</p>\n</section>\n"
     }
@@ -68,7 +72,7 @@ extension HTMLReportWriter {
         if let goal { html += "<span class=\"target-chip\">\(words.target) \(Vocabulary.percent(goal))</span>" }
         html += provisionalChip(index, month) + "</h2>\n"
         if let summary = index.summary(tier, month), let ratio = summary.ratio {
-            html += "<p class=\"note\">\(month) \(words.rate) <strong>\(HTMLNumber.percent(ratio))</strong>"
+            html += "<p class=\"note\">\(words.monthName(month)) \(words.rate) <strong>\(HTMLNumber.percent(ratio))</strong>"
             html += " · \(words.reporting) \(summary.halls)\(words.hallsUnit) · \(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)</p>\n"
             html += "<p class=\"note trajectory\">\(words.trajectory(summary.trajectory, slopePP: summary.slopePP, from: month))</p>\n"
         }
@@ -77,12 +81,12 @@ extension HTMLReportWriter {
         let black = Set(index.list(.black, tier, month).filter { $0.figures.flags.contains(.belowTarget) }.map(\.figures.hall))
         let red = Set(index.list(.red, tier, month).map(\.figures.hall))
         let provisional = index.isProvisional(month) ? words.provisionalChip : nil
-        html += "<h3>\(words.trendChart)</h3>\n" + tierChart(index, tier: tier, month: month)
-        html += "<h3>\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
-        html += "<h3>\(words.leagueTable) · \(month)\(provisional.map { " · \($0)" } ?? "")</h3>\n"
+        html += "<h3>\(words.leagueTable) · \(words.monthName(month))\(provisional.map { " · \($0)" } ?? "")</h3>\n"
         html += "<div class=\"table-wrap\">" + leagueTable(entries, index: index, red: red, black: black, tier: tier,
                                                                month: month, provisional: provisional != nil) + "</div>\n"
-        html += "<h3>\(words.lists) · \(month)</h3>\n" + lists(index, tier: tier, month: month)
+        html += "<p class=\"note\">\(words.rankingNote(minVolume: index.report.rules.minVolume[tier] ?? 0))</p>\n"
+        html += "<h3 class=\"chart-title\">\(words.trendChart)</h3>\n<div class=\"chart-wrap\">" + tierChart(index, tier: tier, month: month) + "</div>\n"
+        html += "<h3 class=\"spark-title\">\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
         html += "<h3>\(words.projection)</h3>\n" + projections(entries, index: index, tier: tier, month: month)
         return html + "</section>\n"
     }
@@ -118,7 +122,7 @@ extension HTMLReportWriter {
             }
             html += "</div></div>\n"
         }
-        return html + "</div>\n<p class=\"note\">\(words.sparkNote(months.first ?? month, month, top: HTMLNumber.percent(scale.top, places: 0)))</p>\n"
+        return html + "</div>\n<p class=\"note spark-note\">\(words.sparkNote(months.first ?? month, month, top: HTMLNumber.percent(scale.top, places: 0)))</p>\n"
     }
 
     /// The marks of a hall in the month: ★ red list, ■ black list, ▼ below target.
@@ -150,8 +154,9 @@ extension HTMLReportWriter {
         guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
         var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th>\(words.status)</th>"
         html += "<th class=\"num\">\(words.rank)</th><th class=\"num\">\(words.rankChange)</th>"
-        html += "<th>\(words.code)</th><th>\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
-        html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.yoyPP)</th>"
+        html += "<th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
+        html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.gapToTarget)</th>"
+        html += "<th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.yoyPP)</th>"
         html += "<th class=\"num\">\(words.trend)</th><th>\(words.flags)</th></tr></thead>\n<tbody>\n"
         for entry in entries {
             let hall = index.report.registry[entry.hall]
@@ -167,13 +172,14 @@ extension HTMLReportWriter {
             if let figures = entry.figures {
                 html += "<td class=\"num\">\(figures.total)</td><td class=\"num\">\(figures.online)</td>"
                 html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
+                html += "<td class=\"num gap\">\(target(tier).map { words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: $0)) } ?? "—")</td>"
                 html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
                 html += "<td class=\"num\">\(figures.yoyDeltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
                 html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
             } else {
-                html += String(repeating: "<td class=\"num\">—</td>", count: 6)
+                html += String(repeating: "<td class=\"num\">—</td>", count: 7)
             }
-            var flags = words.flags(entry.flags)
+            var flags = words.flagsHTML(entry.flags, minVolume: index.report.rules.minVolume[tier] ?? 0)
             // A provisional month: a hall whose data stop days before the others' may have an export missing.
             if provisional, let day = entry.figures?.dataCutoff, let latest = index.summary(tier, month)?.dataCutoff, day < latest {
                 flags += (flags.isEmpty ? "" : words.flagSeparator) + words.sentences.dataUpTo(day)
@@ -185,7 +191,7 @@ extension HTMLReportWriter {
 
     /// The red and black lists side by side, each with what it means; the black list with its streaks.
     /// A provisional month, and a tier-month with too few ranked halls, get the reason instead of lists.
-    private func lists(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
+    func lists(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
         let sentences = words.sentences
         let rules = index.report.rules
         let halls = index.report.registry.indices(of: tier).count
@@ -211,12 +217,12 @@ extension HTMLReportWriter {
             if entries.isEmpty {
                 html += "<p class=\"empty\">\(isRed ? sentences.noRankedHallMeetsTarget : sentences.everyRankedHallMeetsTarget)</p>\n"
             } else {
-                html += "<table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th>\(words.name)</th>"
+                html += "<div class=\"table-wrap\"><table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th class=\"hall-name\">\(words.name)</th>"
                 html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(isRed ? words.deltaPP : words.blackStreak)</th></tr></thead><tbody>\n"
                 for entry in entries {
                     let figures = entry.figures
                     html += "<tr><td class=\"num\">\(figures.rank.map(String.init) ?? "—")</td>"
-                    html += "<td>\(escaped(index.report.registry[figures.hall].name))</td>"
+                    html += "<td class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</td>"
                     html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
                     if isRed {
                         html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td></tr>\n"
@@ -224,7 +230,7 @@ extension HTMLReportWriter {
                         html += "<td class=\"num streak\">\(entry.blackStreak.map(String.init) ?? "—")</td></tr>\n"
                     }
                 }
-                html += "</tbody></table>\n"
+                html += "</tbody></table></div>\n"
             }
             html += "<p class=\"list-meaning\">\(meaning)</p></div>\n"
         }
@@ -236,18 +242,54 @@ extension HTMLReportWriter {
                              month: Period) -> String {
         let below = entries.compactMap { entry in entry.figures.flatMap { $0.flags.contains(.belowTarget) ? $0 : nil } }
         guard let goal = target(tier), !below.isEmpty else { return "<p class=\"empty\">\(words.noneBelow)</p>\n" }
-        var html = "<table class=\"projection\">\n<thead><tr><th>\(words.name)</th><th class=\"num\">\(words.rate)</th>"
-        html += "<th class=\"num\">\(words.gap)</th><th class=\"num\">\(words.trend)</th><th>\(words.outlook)</th></tr></thead>\n<tbody>\n"
+        var html = "<div class=\"table-wrap\"><table class=\"projection\">\n<thead><tr><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.rate)</th>"
+        html += "<th class=\"num\">\(words.gapToTarget)</th><th class=\"num\">\(words.trend)</th><th>\(words.outlook)</th></tr></thead>\n<tbody>\n"
         for figures in below {
             let projection = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
-            html += "<tr><td>\(escaped(index.report.registry[figures.hall].name))</td>"
+            html += "<tr><td class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</td>"
             html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
-            html += "<td class=\"num\">\(HTMLNumber.signed((figures.ratio - goal) * 100))</td>"
+            html += "<td class=\"num gap\">\(words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal)))</td>"
             html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
             html += projection == .never ? "<td class=\"outlook-never\">✕ \(words.outlook(projection))</td></tr>\n"
                 : "<td>\(words.outlook(projection))</td></tr>\n"
         }
-        html += "</tbody>\n</table>\n<p class=\"note\">\(words.projectionNote)</p>\n"
+        html += "</tbody>\n</table></div>\n<p class=\"note\">\(words.projectionNote)</p>\n"
         return html
+    }
+
+    /// Page one's verdict: every tier's red and black lists, each with what it means (or why there is none).
+    func verdicts(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
+        var html = "<section id=\"lists\" class=\"verdicts\">\n<h2>\(words.lists) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n"
+        for tier in tiers {
+            html += "<div class=\"tier-lists\" id=\"lists-\(tier.rawValue)\"><h3>\(words.tier(tier))"
+            if let goal = target(tier) { html += "<span class=\"target-chip\">\(words.target) \(Vocabulary.percent(goal))</span>" }
+            html += "</h3>\n" + lists(index, tier: tier, month: month) + "</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// The 简报's last part: per tier, every hall below its target with how far below, and whether its trend gets it there.
+    func belowTarget(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
+        var html = "<section id=\"below-target\" class=\"below-target\">\n<h2>\(words.belowTargetHalls) · \(words.monthName(month))</h2>\n"
+        for tier in tiers {
+            guard let goal = target(tier) else { continue }
+            let below = index.league(tier, month).compactMap { $0.figures }.filter { $0.flags.contains(.belowTarget) }
+                .sorted { ($0.ratio, $0.hall) < ($1.ratio, $1.hall) }
+            html += "<h3>\(words.tier(tier))<span class=\"target-chip\">\(words.target) \(Vocabulary.percent(goal))</span></h3>\n"
+            guard !below.isEmpty else {
+                html += "<p class=\"empty\">\(words.noneBelow)</p>\n"
+                continue
+            }
+            html += "<ol class=\"below-list\">\n"
+            for figures in below {
+                let gap = words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal))
+                let outlook = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
+                html += "<li><span class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</span>"
+                html += "<span class=\"num\">\(HTMLNumber.percent(figures.ratio))</span><span class=\"num gap\">\(gap)</span>"
+                html += "<span class=\"outlook\">\(outlook == .never ? "✕ " : "")\(words.shortOutlook(outlook))</span></li>\n"
+            }
+            html += "</ol>\n"
+        }
+        return html + "<p class=\"note\">\(words.belowTargetNote)</p>\n</section>\n"
     }
 }
