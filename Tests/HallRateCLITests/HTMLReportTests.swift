@@ -24,6 +24,14 @@ import Testing
         return html[start.lowerBound..<end]
     }
 
+    /// The red and black lists of a tier on page one: from its block to the next tier's or the section's end.
+    func listsBlock(_ html: String, _ tier: Tier) throws -> Substring {
+        let start = try #require(html.range(of: "<div class=\"tier-lists\" id=\"lists-\(tier.rawValue)\">"))
+        let next = html.range(of: "<div class=\"tier-lists\"", range: start.upperBound..<html.endIndex)?.lowerBound
+        let end = next ?? html.range(of: "</section>", range: start.upperBound..<html.endIndex)?.upperBound ?? html.endIndex
+        return html[start.lowerBound..<end]
+    }
+
     /// The text between `open` and `close` at each occurrence, in order.
     func captures(_ text: Substring, _ open: String, _ close: String) -> [String] {
         var found: [String] = []
@@ -65,8 +73,9 @@ import Testing
 
     @Test func sectionsForEachTierWithChartsTablesAndLists() throws {
         let html = writer.html(built.report, period: Period(year: 2019, month: 4))
-        #expect(html.contains("<dd>2019-04</dd>"))
-        #expect(html.contains("<dd>pipeline</dd>"))
+        #expect(html.contains("<dd>2019年4月</dd>"))
+        // The pipeline's name is provenance, in the footer, not in the leader-facing heading.
+        #expect(!html.contains("<dd>pipeline</dd>") && html.contains("由 hallrate 生成，流水线 pipeline。"))
         // One trend chart per tier with data, each with its dashed target; the village's first row is in May.
         for tier in [Tier.district, .township] {
             let part = try section(html, tier)
@@ -84,7 +93,8 @@ import Testing
         let league = try #require(captures(township, "<table class=\"league\">", "</table>").first)
         #expect(captures(league[...], "<td class=\"code\">", "</td>")
             == ["520502003000", "520502002000", "520502001000", "520502004000"])
-        #expect(league.contains("<th>大厅名称</th>") && league.contains("网上办事率") && league.contains("环比(百分点)"))
+        #expect(league.contains("<th class=\"hall-name\">大厅名称</th>") && league.contains("网上办事率") && league.contains("环比(百分点)"))
+        #expect(league.contains("<th class=\"num\">距目标(百分点)</th>"))
         #expect(league.contains("<th class=\"num\">同比(百分点)</th>") && league.contains("<th class=\"num\">名次变化</th>"))
         // 名次变化 against March: 三板桥 2 → 1, 市东 1 → 1, 市西 2 → 3, the unranked hall has none.
         #expect(captures(league[...], "<td class=\"num change\"", "</td>").map { $0.split(separator: ">").last.map(String.init) ?? "" }
@@ -92,13 +102,20 @@ import Testing
         // 市西街道: 1/4 below the 0.5 target and on the black list: bold row, hatched, ■ and ▼; a year ago 0/4.
         let row = try #require(captures(league[...], "<tr class=\"below black\">", "</tr>").first)
         #expect(row.contains("520502001000") && row.contains("■") && row.contains("▼"))
-        #expect(row.contains("25.0%") && row.contains("−25.00") && row.contains("+25.00") && row.contains("低于目标、连续下降"))
-        // Red and black lists of the month; 市西 is on the black list for the first time (at its target in March).
-        let red = try #require(captures(township, "<table class=\"list-red\">", "</table>").first)
+        #expect(row.contains("25.00%") && row.contains("−25.00") && row.contains("+25.00"))
+        #expect(row.contains("<td class=\"num gap\">低 25.00</td>"))
+        #expect(row.contains("<span class=\"flag\">低于目标</span>、<span class=\"flag\">连续下降</span>"))
+        // Every hall with figures has its gap in words, never a bare minus (the unranked hall's too).
+        #expect(captures(league[...], "<td class=\"num gap\">", "</td>") == ["持平", "持平", "低 25.00", "持平"])
+        // Red and black lists of the month, on page one; 市西 is on the black list for the first time (at its target in March).
+        let lists = try listsBlock(html, .township)
+        let red = try #require(captures(lists, "<table class=\"list-red\">", "</table>").first)
         #expect(red.contains("三板桥街道政务服务中心") && red.contains("市东街道政务服务中心"))
-        let black = try #require(captures(township, "<table class=\"list-black\">", "</table>").first)
+        let black = try #require(captures(lists, "<table class=\"list-black\">", "</table>").first)
         #expect(black.contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">1</td>"))
-        #expect(township.contains("<th class=\"num\">连续上黑榜月数</th>") && !township.contains("连续垫底"))
+        #expect(lists.contains("<th class=\"num\">连续上黑榜月数</th>") && !lists.contains("连续垫底"))
+        // The lists come before any tier's detail: page one carries the verdict.
+        #expect(try #require(html.range(of: "<section id=\"lists\"")).lowerBound < (try #require(html.range(of: "<section class=\"tier\"")).lowerBound))
         // The tier's trajectory: falling, so never at this trend; the district has one month of data.
         #expect(township.contains("<p class=\"note trajectory\">层级达标趋势：斜率 −18.54 百分点/月，按当前趋势无法达标。</p>"))
         #expect(try section(html, .district).contains("层级达标趋势：近六个月数据不足，无法判断趋势。"))
@@ -113,21 +130,21 @@ import Testing
         #expect(html.contains("<h1>政务服务大厅网上办事率监测通报 · 2019年4月</h1>"))
         #expect(!html.contains("预警") && !html.contains("class=\"provisional-banner\"") && !html.contains("临时"))
         // The fixture ranks from 4 transactions, lists 1 hall (ties take the whole tie), and needs 3 ranked halls.
-        let township = try section(html, .township)
+        let township = try listsBlock(html, .township)
         #expect(captures(township, "<p class=\"list-meaning\">", "</p>") == [
             "红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。",
             "黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
                 + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。",
         ])
         // The district centre is alone in its tier: never any lists, and the page says why.
-        let district = try section(html, .district)
+        let district = try listsBlock(html, .district)
         #expect(district.contains("<p class=\"no-lists\">本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。</p>"))
         // January: one ranked township hall of four: no lists that month.
-        let january = try section(writer.html(built.report, period: Period(year: 2019, month: 1)), .township)
+        let january = try listsBlock(writer.html(built.report, period: Period(year: 2019, month: 1)), .township)
         #expect(january.contains("<p class=\"no-lists\">本月本层级参与排名的大厅不足 3 个，不设红黑榜。</p>"))
         #expect(!district.contains("class=\"list-red\"") && !district.contains("class=\"list-black\"") && !district.contains("class=\"list-meaning\""))
         // March: three ranked halls, all at their target: a red list and no black list, said so.
-        let march = try section(writer.html(built.report, period: Period(year: 2019, month: 3)), .township)
+        let march = try listsBlock(writer.html(built.report, period: Period(year: 2019, month: 3)), .township)
         #expect(march.contains("<table class=\"list-red\">") && !march.contains("<table class=\"list-black\">"))
         #expect(march.contains("<p class=\"empty\">参与排名的大厅均已达标，本月无黑榜。</p>"))
         // The legend says what the marks mean now.
@@ -137,11 +154,12 @@ import Testing
     /// The hall of each black-list row in `html` (its list table and its league rows), with the ratio shown.
     func blackRows(_ html: String, _ tier: Tier) throws -> [(name: String, ratio: Double)] {
         let part = try section(html, tier)
+        let lists = try listsBlock(html, tier)
         func percent(_ text: String) -> Double? {
             text.range(of: #"[0-9.]+%"#, options: .regularExpression).flatMap { Double(text[$0].dropLast()) }.map { $0 / 100 }
         }
         var rows: [(String, Double)] = []
-        for table in captures(part, "<table class=\"list-black\">", "</table>") {
+        for table in captures(lists, "<table class=\"list-black\">", "</table>") {
             for row in captures(table[...], "<tr><td class=\"num\">", "</tr>") {
                 let cells = captures(row[...], "<td", "</td>").map { $0.split(separator: ">", maxSplits: 1).last.map(String.init) ?? "" }
                 // cells: name, ratio, streak (the rank cell was consumed by the row's opening).
@@ -198,13 +216,13 @@ import Testing
         #expect(!html.contains("<span title=\"红榜\">★</span>") && !html.contains("<span title=\"黑榜\">■</span>"))
         if period == "2019-04" {
             // A hall whose data stop before the tier's cut-off (4月18日) says so: its export may be missing.
-            #expect(try section(html, .township).contains("<td class=\"flags\">低于目标、数据截至4月14日</td>"))
+            #expect(try section(html, .township).contains("<td class=\"flags\"><span class=\"flag\">低于目标</span>、数据截至4月14日</td>"))
         }
         // A tier of one hall never gets lists, open month or not: the page must not promise them.
-        #expect(try section(html, .township).contains("本月尚未结束，不发布红黑榜；红黑榜自 \(month.advanced(by: 1).month)月5日 起随本月通报发布。"))
+        #expect(try listsBlock(html, .township).contains("本月尚未结束，不发布红黑榜；红黑榜自 \(month.advanced(by: 1).month)月5日 起随本月通报发布。"))
         for tier in [Tier.district, .village] {
-            #expect(try section(html, tier).contains("本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"))
-            #expect(try !section(html, tier).contains("起随本月通报发布"))
+            #expect(try listsBlock(html, tier).contains("本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"))
+            #expect(try !listsBlock(html, tier).contains("起随本月通报发布"))
         }
         for tier in Tier.allCases {
             #expect(try section(html, tier).contains("<span class=\"provisional-chip\">临时数据</span>"))
@@ -229,7 +247,7 @@ import Testing
         #expect(notReporting.lowerBound < firstTier.lowerBound)
         let table = try #require(captures(part[...], "<table class=\"not-reporting\">", "</table>").first)
         #expect(captures(table[...], "<td class=\"code\">", "</td>") == silent.map { built.report.registry[$0.hall].code })
-        #expect(table.contains("<tr><td>区级</td><td class=\"code\">520502000000</td><td>✕ 七星关区政务服务中心</td><td class=\"num\">5</td>"))
+        #expect(table.contains("<tr><td>区级</td><td class=\"code\">520502000000</td><td class=\"hall-name\">✕ 七星关区政务服务中心</td><td class=\"num\">5</td>"))
         #expect(table.contains("=HYPERLINK(&quot;http://x&quot;)"))
         // April: everyone of March reported.
         #expect(built.report.notReporting.filter { $0.period == Period(year: 2019, month: 4) }.isEmpty)

@@ -66,6 +66,48 @@ import Testing
     }
 }
 
+/// One rounding for every surface: the percentage the report and the workbook print is the CSV's
+/// four-decimal ratio with its point moved, never a second rounding of the double.
+@Suite struct PercentRoundingTests {
+    @Test func percentagesAreTheCSVsRatioWithThePointMoved() {
+        var state: UInt64 = 11
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        var ratios: [Double] = [0, 1, 0.5, 0.61325, 0.61335, 0.00005, 0.99995, 1.0 / 3.0, 2.0 / 3.0]
+        for _ in 0..<20_000 {
+            let total = Double(next() % 5_000 + 1)
+            ratios.append(Double(next() % UInt64(total + 1)) / total)
+        }
+        for ratio in ratios {
+            let csv = DecimalFormatter.format(ratio, places: 4)  // "0.6133"
+            let digits = Array(csv.replacingOccurrences(of: ".", with: "").drop { $0 == "0" })
+            let expected = digits.count <= 2 ? "0." + String(repeating: "0", count: 2 - digits.count) + String(digits)
+                : String(digits.dropLast(2)) + "." + String(digits.suffix(2))
+            #expect(DecimalFormatter.percentDigits(ratio) == expected, "\(ratio): CSV \(csv)")
+            #expect(DecimalFormatter.roundedRatio(ratio) == Double(csv))
+        }
+    }
+
+    @Test func neighboursInTheRankingNoLongerReadAlike() {
+        // The pair: rank 9 at 61.33 % and rank 10 at 61.29 % both read 61.3 % with one decimal.
+        #expect(HTMLNumber.percent(46.0 / 75.0) == "61.33%")
+        #expect(HTMLNumber.percent(19.0 / 31.0) == "61.29%")
+        #expect(HTMLNumber.percent(1) == "100.00%" && HTMLNumber.percent(0) == "0.00%")
+    }
+
+    @Test func theGapToTargetIsWordsNotABareMinus() {
+        let words = HTMLReportWords(language: .zh)
+        #expect(words.gapCell(DecimalFormatter.gapPoints(0.3208, target: 0.5)) == "低 17.92")
+        #expect(words.gapCell(DecimalFormatter.gapPoints(0.7210, target: 0.7)) == "高 2.10")
+        #expect(words.gapCell(DecimalFormatter.gapPoints(0.5, target: 0.5)) == "持平")
+        // 0.49999 prints as 50.00 %, yet is below a 50 % target: the words keep the verdict.
+        #expect(words.gapCell(DecimalFormatter.gapPoints(0.49999, target: 0.5), below: true) == "低 0.00")
+        #expect(HTMLReportWords(language: .en).gapCell(-17.92) == "17.92 below")
+    }
+}
+
 /// The byte-level CSV builder writes exactly what the cells render.
 @Suite struct CSVBuilderTests {
     @Test func agreesWithCellRendering() throws {

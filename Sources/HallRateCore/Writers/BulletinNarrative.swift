@@ -71,7 +71,10 @@ struct BulletinNarrative {
     func gap(ratio: Double, target: Double) -> String {
         let points = DecimalFormatter.gapPoints(ratio, target: target)
         let text = DecimalFormatter.format(abs(points), places: 2)
-        if text == "0.00" { return pick("exactly at the target", "恰好达到目标") }
+        if text == "0.00" {
+            return ratio < target ? pick("just below the target (by less than 0.01 pp)", "略低于目标（不足0.01个百分点）")
+                : pick("at the target", "达到目标")
+        }
         return points > 0 ? pick("\(text) pp above the target", "高于目标\(text)个百分点")
             : pick("\(text) pp below the target", "低于目标\(text)个百分点")
     }

@@ -104,6 +104,7 @@ enum HTMLReportStyle {
     .bar .fill.under { background: repeating-linear-gradient(45deg, #555 0 2px, #b9b9b9 2px 4px); }
     .bar .goal { position: absolute; top: -3px; bottom: -3px; width: 0; border-left: 2px solid var(--black); }
     .lists { display: grid; grid-template-columns: 1fr 1fr; gap: 22px; }
+    .lists > div, .kpis > div { min-width: 0; }
     .lists h4 { margin: 0 0 6px; font-size: 14px; }
     .lists .red h4 { color: var(--red); }
     .lists .black h4 { color: var(--black); }

@@ -113,10 +113,11 @@ struct HTMLReportWords: Sendable {
     var previousRate: String { pick("Online rate last month", "上月网上办事率") }
     var trajectoryLabel: String { pick("Tier trajectory", "层级达标趋势") }
     var gapToTarget: String { pick("To target (pp)", "距目标(百分点)") }
-    /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `持平`.
-    func gapCell(_ points: Double) -> String {
+    /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `持平`. `below` is the
+    /// exact verdict: a hall below its target by less than the printed precision reads `低 0.00`, not 持平.
+    func gapCell(_ points: Double, below: Bool = false) -> String {
         let text = DecimalFormatter.format(abs(points), places: 2)
-        if text == "0.00" { return pick("at target", "持平") }
+        if text == "0.00" { return below ? pick("0.00 below", "低 0.00") : pick("at target", "持平") }
         return points > 0 ? pick("\(text) above", "高 \(text)") : pick("\(text) below", "低 \(text)")
     }
     var belowTargetHalls: String { pick("Halls below target", "未达标大厅") }

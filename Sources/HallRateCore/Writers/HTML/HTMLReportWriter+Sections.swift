@@ -172,7 +172,8 @@ extension HTMLReportWriter {
             if let figures = entry.figures {
                 html += "<td class=\"num\">\(figures.total)</td><td class=\"num\">\(figures.online)</td>"
                 html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
-                html += "<td class=\"num gap\">\(target(tier).map { words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: $0)) } ?? "—")</td>"
+                let gap = target(tier).map { words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: $0), below: below) }
+                html += "<td class=\"num gap\">\(gap ?? "—")</td>"
                 html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
                 html += "<td class=\"num\">\(figures.yoyDeltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
                 html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
@@ -248,7 +249,7 @@ extension HTMLReportWriter {
             let projection = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
             html += "<tr><td class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</td>"
             html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
-            html += "<td class=\"num gap\">\(words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal)))</td>"
+            html += "<td class=\"num gap\">\(words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal), below: true))</td>"
             html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
             html += projection == .never ? "<td class=\"outlook-never\">✕ \(words.outlook(projection))</td></tr>\n"
                 : "<td>\(words.outlook(projection))</td></tr>\n"
@@ -282,7 +283,7 @@ extension HTMLReportWriter {
             }
             html += "<ol class=\"below-list\">\n"
             for figures in below {
-                let gap = words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal))
+                let gap = words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal), below: true)
                 let outlook = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
                 html += "<li><span class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</span>"
                 html += "<span class=\"num\">\(HTMLNumber.percent(figures.ratio))</span><span class=\"num gap\">\(gap)</span>"
