@@ -32,17 +32,21 @@ import Testing
         let expected = try Self.expectedCounts()
         #expect(expected.count > 700)  // 53 halls × 14 months, less two silent months
         var actual: [String: String] = [:]
-        for row in try HallRateProcess.rows(of: output.appendingPathComponent("hall_months.csv")).dropFirst() {
+        // Codes and months are written ="…" so that Excel keeps them as text: the same in every CSV.
+        let longTable = try HallRateProcess.rows(of: output.appendingPathComponent("hall_months.csv"))
+        #expect(longTable.dropFirst().allSatisfy { $0[0].hasPrefix("=5205") && $0[3].hasPrefix("=20") })
+        for row in try HallRateProcess.values(of: output.appendingPathComponent("hall_months.csv")).dropFirst() {
             actual["\(row[0])|\(row[3])"] = "\(row[5])/\(row[4])"
         }
         #expect(actual == expected)
 
         // Contract v2 kept rules 1–7, 10 and 11: every v1 column of the long table and the tier summary
-        // is what version 1 (commit c615171) wrote, byte for byte once parsed; v2's columns follow them.
+        // is what version 1 (commit c615171) wrote, byte for byte once parsed and read as Excel shows the
+        // cells (issue 12 wrote codes and months as Excel text); v2's columns follow them.
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/demo-v1")
         for (name, v1Columns) in [("hall_months.csv", 15), ("tier_summary.csv", 8)] {
             let before = try HallRateProcess.rows(of: fixtures.appendingPathComponent(name))
-            let now = try HallRateProcess.rows(of: output.appendingPathComponent(name))
+            let now = try HallRateProcess.values(of: output.appendingPathComponent(name))
             #expect(before.count == now.count, "\(name)")
             #expect(before.first?.count == v1Columns)
             for (old, new) in zip(before, now) where Array(new.prefix(v1Columns)) != old {

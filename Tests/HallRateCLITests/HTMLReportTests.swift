@@ -357,7 +357,7 @@ struct HTMLReportFixture {
         let registry = try #require(PipelineChecker(pipeline: pipeline, root: root.path).check().registry)
         var counts: [HallPeriod: ChannelStatusCounts] = [:]
         var latestDays: [HallPeriod: Int] = [:]
-        for row in try HallRateProcess.rows(of: URL(fileURLWithPath: output + "/hall_months.csv")).dropFirst() {
+        for row in try HallRateProcess.values(of: URL(fileURLWithPath: output + "/hall_months.csv")).dropFirst() {
             guard row.count > 5, let hall = registry.index(ofCode: row[0]), let period = Period(row[3]),
                   let total = Int(row[4]), let online = Int(row[5]) else { continue }
             var cell = ChannelStatusCounts()

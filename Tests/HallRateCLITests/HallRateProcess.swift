@@ -71,6 +71,12 @@ struct HallRateProcess {
     }
 
     /// A CSV output split into rows of cells: an independent RFC 4180 reader for checking outputs.
+    /// The cells as Excel shows them: a text formula `="520502001000"` (read by ``rows(of:)`` as
+    /// `=520502001000`) is its text. A cell that really began with `=` would have been written `'=`.
+    static func values(of url: URL) throws -> [[String]] {
+        try rows(of: url).map { row in row.map { $0.hasPrefix("=") ? String($0.dropFirst()) : $0 } }
+    }
+
     static func rows(of url: URL) throws -> [[String]] {
         var text = try String(contentsOf: url, encoding: .utf8)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

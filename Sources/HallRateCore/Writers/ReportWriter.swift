@@ -29,7 +29,7 @@ struct ReportWriter {
             }
             written.append(name)
         }
-        let cells = RenderedCells(report, words: words, longCodesAsText: longCodesAsText)
+        let cells = RenderedCells(report, words: words, codes: output.csvCodes, percent: output.percent)
         try emit(hallMonths(report, cells), "hall_months.csv")
         for league in report.leagueTables {
             try emit(table(league, report, cells), "league/\(league.period)_\(league.tier.rawValue).csv")
@@ -63,19 +63,16 @@ struct ReportWriter {
         tableNames.contains(name) || name == "manifest.json" || ReportFiles.parse(name) != nil
     }
 
-    /// For Chinese (supervisor) outputs, long digit hall codes are written so that Excel keeps them
-    /// as text instead of showing `5.20502E+11`.
-    private var longCodesAsText: Bool { output.language == .zh }
-
-    /// A hall code cell: `="<code>"` for a long digit code when ``longCodesAsText``, else text.
-    static func code(_ code: String, longCodesAsText: Bool) -> Cell {
-        longCodesAsText && code.count > 11 && code.allSatisfy(\.isASCIIDigit) ? .number("=\"\(code)\"") : .text(code)
+    /// A hall code cell, written the same way in every CSV so that they join: with `csv_codes: excel`
+    /// a code of digits is `="<code>"`, which Excel and WPS keep as text (no `5.20502E+11`, no lost
+    /// leading zero); any other code, and every code with `plain`, is text as it is.
+    static func code(_ code: String, style: Pipeline.Output.CSVCodes) -> Cell {
+        style == .excel && !code.isEmpty && code.allSatisfy(\.isASCIIDigit) ? .number("=\"\(code)\"") : .text(code)
     }
 
     /// The text cells every table repeats, rendered once.
     struct RenderedCells {
-        /// Per registry hall: its code as text, its code as a league cell (``ReportWriter/code(_:longCodesAsText:)``), its name.
-        let codeText: [[UInt8]]
+        /// Per registry hall: its code cell (``ReportWriter/code(_:style:)``), its name.
         let code: [[UInt8]]
         let name: [[UInt8]]
         /// Per ``Tier/index``.
@@ -87,15 +84,20 @@ struct ReportWriter {
         /// ``Vocabulary/provisional(_:)`` of false and true.
         let provisionalCells: [[UInt8]]
         let words: Vocabulary
+        /// How months are written: `="2019-11"` for Excel, which would otherwise make the month a date.
+        let monthsAsExcelText: Bool
+        /// Ratios as percentages (`59.60%`) instead of fractions (`0.5960`).
+        let percent: Bool
 
-        init(_ report: SupervisionReport, words: Vocabulary, longCodesAsText: Bool) {
+        init(_ report: SupervisionReport, words: Vocabulary, codes: Pipeline.Output.CSVCodes, percent: Bool = false) {
             let halls = report.registry.halls
-            codeText = halls.map { CSVBuilder.rendered(text: $0.code) }
             code = halls.map {
                 var bytes: [UInt8] = []
-                ReportWriter.code($0.code, longCodesAsText: longCodesAsText).append(to: &bytes)
+                ReportWriter.code($0.code, style: codes).append(to: &bytes)
                 return bytes
             }
+            monthsAsExcelText = codes == .excel
+            self.percent = percent
             name = halls.map { CSVBuilder.rendered(text: $0.name) }
             tier = Tier.allCases.map { CSVBuilder.rendered(text: words.tier($0)) }
             red = CSVBuilder.rendered(text: words.list(.red))
@@ -113,20 +115,36 @@ struct ReportWriter {
         }
     }
 
-    /// A month cell, `YYYY-MM` as ``Period/description`` writes it.
-    private static func period(_ period: Period, into table: inout CSVBuilder) {
+    /// A month cell, `YYYY-MM` as ``Period/description`` writes it, or `="YYYY-MM"` for Excel.
+    private static func period(_ period: Period, into table: inout CSVBuilder, _ cells: RenderedCells) {
         let (year, month) = (period.year, period.month)
         guard period.index >= 0, year <= 9999 else { return table.text(period.description) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { text in
-            text[0] = 0x30 &+ UInt8(year / 1000)
-            text[1] = 0x30 &+ UInt8(year / 100 % 10)
-            text[2] = 0x30 &+ UInt8(year / 10 % 10)
-            text[3] = 0x30 &+ UInt8(year % 10)
-            text[4] = 0x2D
-            text[5] = 0x30 &+ UInt8(month / 10)
-            text[6] = 0x30 &+ UInt8(month % 10)
-            table.rendered(UnsafeBufferPointer(text))
+        let excel = cells.monthsAsExcelText
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
+            var at = 0
+            func put(_ byte: UInt8) {
+                text[at] = byte
+                at += 1
+            }
+            if excel { put(0x3D); put(0x22) }
+            put(0x30 &+ UInt8(year / 1000))
+            put(0x30 &+ UInt8(year / 100 % 10))
+            put(0x30 &+ UInt8(year / 10 % 10))
+            put(0x30 &+ UInt8(year % 10))
+            put(0x2D)
+            put(0x30 &+ UInt8(month / 10))
+            put(0x30 &+ UInt8(month % 10))
+            if excel { put(0x22) }
+            table.rendered(UnsafeBufferPointer(rebasing: text[..<at]))
         }
+    }
+
+    /// A ratio cell: four decimals (`0.5960`), or with `output.percent` the same digits as a percentage
+    /// (`59.60%`, which Excel reads as the number 0.596 shown as a percentage); empty for nil.
+    private static func ratio(_ value: Double?, into table: inout CSVBuilder, _ cells: RenderedCells) {
+        guard cells.percent else { return table.decimal(value, places: 4) }
+        guard let value, value.isFinite else { return table.empty() }
+        table.rendered(Array((DecimalFormatter.percentDigits(value) + "%").utf8))
     }
 
     func hallMonths(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
@@ -143,24 +161,24 @@ struct ReportWriter {
         let tiers = report.registry.tierIndices
         for i in order {
             let row = rows[i]
-            table.rendered(cells.codeText[row.hall])
+            table.rendered(cells.code[row.hall])
             table.rendered(cells.name[row.hall])
             table.rendered(cells.tier[tiers[row.hall]])
-            Self.period(row.period, into: &table)
+            Self.period(row.period, into: &table, cells)
             table.integer(row.total)
             table.integer(row.online)
-            table.decimal(row.ratio, places: 4)
-            table.decimal(row.wilsonLow, places: 4)
-            table.decimal(row.prevRatio, places: 4)
+            Self.ratio(row.ratio, into: &table, cells)
+            Self.ratio(row.wilsonLow, into: &table, cells)
+            Self.ratio(row.prevRatio, into: &table, cells)
             table.decimal(row.deltaPP, places: 2)
-            table.decimal(row.ratio3m, places: 4)
+            Self.ratio(row.ratio3m, into: &table, cells)
             table.decimal(row.slopePP, places: 2)
             table.decimal(row.yoyDeltaPP, places: 2)
             table.integer(row.rank)
             table.rendered(cells.flags(row.flags))
             table.integer(row.prevRank)
             table.integer(row.rankChange)
-            table.decimal(row.target?.doubleValue, places: 4)
+            Self.ratio(row.target?.doubleValue, into: &table, cells)
             table.rendered(cells.provisional(row.provisional))
             table.text(row.provisional ? row.dataCutoff?.description ?? "" : "")
             table.endRow()
@@ -177,7 +195,7 @@ struct ReportWriter {
             table.rendered(cells.name[entry.hall])
             table.integer(figures?.total)
             table.integer(figures?.online)
-            table.decimal(figures?.ratio, places: 4)
+            Self.ratio(figures?.ratio, into: &table, cells)
             table.decimal(figures?.deltaPP, places: 2)
             table.decimal(figures?.slopePP, places: 2)
             table.rendered(cells.flags(entry.flags))
@@ -194,7 +212,7 @@ struct ReportWriter {
         var table = CSVBuilder(header: words.listHeader, capacity: report.lists.count * 96)
         for entry in report.lists {
             let hall = entry.figures.hall
-            Self.period(entry.period, into: &table)
+            Self.period(entry.period, into: &table, cells)
             table.rendered(cells.tier[entry.tier.index])
             table.rendered(entry.kind == .red ? cells.red : cells.black)
             table.integer(entry.figures.rank)
@@ -202,8 +220,8 @@ struct ReportWriter {
             table.rendered(cells.name[hall])
             table.integer(entry.figures.total)
             table.integer(entry.figures.online)
-            table.decimal(entry.figures.ratio, places: 4)
-            table.decimal(entry.figures.target?.doubleValue, places: 4)
+            Self.ratio(entry.figures.ratio, into: &table, cells)
+            Self.ratio(entry.figures.target?.doubleValue, into: &table, cells)
             table.integer(entry.blackStreak)
             table.endRow()
         }
@@ -213,13 +231,13 @@ struct ReportWriter {
     func tierSummary(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
         var table = CSVBuilder(header: words.tierSummaryHeader, capacity: report.tierSummaries.count * 96)
         for summary in report.tierSummaries {
-            Self.period(summary.period, into: &table)
+            Self.period(summary.period, into: &table, cells)
             table.rendered(cells.tier[summary.tier.index])
-            table.decimal(summary.target.doubleValue, places: 4)
+            Self.ratio(summary.target.doubleValue, into: &table, cells)
             table.integer(summary.halls)
             table.integer(summary.total)
             table.integer(summary.online)
-            table.decimal(summary.ratio, places: 4)
+            Self.ratio(summary.ratio, into: &table, cells)
             table.integer(summary.hallsBelowTarget)
             table.integer(summary.ranked)
             table.decimal(summary.slopePP, places: 2)
@@ -237,12 +255,12 @@ struct ReportWriter {
         var table = CSVBuilder(header: words.notReportingHeader, capacity: report.notReporting.count * 96)
         let tiers = report.registry.tierIndices
         for entry in report.notReporting {
-            Self.period(entry.period, into: &table)
+            Self.period(entry.period, into: &table, cells)
             table.rendered(cells.tier[tiers[entry.hall]])
             table.rendered(cells.code[entry.hall])
             table.rendered(cells.name[entry.hall])
             table.integer(entry.previous.total)
-            table.decimal(entry.previous.ratio, places: 4)
+            Self.ratio(entry.previous.ratio, into: &table, cells)
             table.endRow()
         }
         return table
