@@ -375,8 +375,13 @@ import Testing
     /// district's one-row table on a single page (it took 2 before the print setup), the sheet's name as
     /// the page's title. Skipped, not passed, when LibreOffice or poppler-utils are missing.
     @Test func printsOnePagePerSheetInLibreOffice() throws {
-        guard (try? WorkbookTests.run(["sh", "-c", "command -v soffice && command -v pdfinfo && command -v pdftotext"]).status) == 0 else {
-            try Test.cancel("skipped: LibreOffice (soffice) or poppler-utils (pdfinfo, pdftotext) is not installed; scripts/test.sh installs them")
+        let tools = try WorkbookTests.run(["sh", "-c", "command -v soffice && command -v pdfinfo && command -v pdftotext"])
+        guard tools.status == 0 else {
+            let found = String(decoding: tools.output, as: UTF8.self)
+            try Test.cancel("""
+                skipped: LibreOffice (soffice) or poppler-utils (pdfinfo, pdftotext) is not installed; scripts/test.sh installs them \
+                (status \(tools.status), found: \(found) \(tools.errors))
+                """)
         }
         let (file, folder) = try workbookFile("2019-04")
         let pdfFolder = folder.appendingPathComponent("pdf")
