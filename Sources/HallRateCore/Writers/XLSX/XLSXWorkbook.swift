@@ -229,7 +229,7 @@ struct XLSXWorkbook {
         xml.start("border")
         for side in ["left", "right", "top", "bottom"] {
             xml.start(side, [("style", "thin")])
-            xml.empty("color", [("rgb", "FFBFBFBF")])
+            xml.empty("color", [("rgb", "FF808080")])  // mid gray: visible on paper
             xml.end()
         }
         xml.empty("diagonal")
@@ -254,8 +254,9 @@ struct XLSXWorkbook {
                         xml.empty("alignment", [("horizontal", "center"), ("vertical", "center"), ("wrapText", "1")])
                     } else if wrapped {
                         xml.empty("alignment", [("vertical", "center"), ("wrapText", "1")])
-                    } else if format == .month || format == .day {
-                        xml.empty("alignment", [("horizontal", "center"), ("vertical", "center")])  // not against the next text
+                    } else if [.month, .day, .integer, .signedInteger].contains(format) {
+                        // Ranks, counts and months centred: a rank never reads as the first digit of the code beside it.
+                        xml.empty("alignment", [("horizontal", "center"), ("vertical", "center")])
                     } else {
                         xml.empty("alignment", [("vertical", "center")])
                     }
