@@ -1,67 +1,67 @@
 import Foundation
 
 /// Writes the supervisors' workbook (`report_YYYY-MM.xlsx`): a league table per tier for the month,
-/// the red and black lists with what they mean, the halls not reporting (未报送), the tier summary over
-/// all months, and the rejects by reason and source.
+/// the red and black lists with what they mean, the halls not reporting (未报送), a 12-month history
+/// per tier, the tier summary over all months, and the rows refused by data validation by reason and
+/// source (数据校验异常汇总).
 ///
-/// Codes are text cells (no `5.20502E+11`), ratios are numbers shown as percentages, counts are
-/// integers; halls below target are highlighted (fill and bold, so grayscale print keeps them apart),
-/// and so is every black list entry, which is always below target. A provisional month's sheets are
-/// named so and open with the warning that its figures are provisional and no list is published.
+/// Codes are text cells (no `5.20502E+11`), ratios are numbers shown as percentages and stored rounded
+/// to the 4 decimals the CSV tables print (one rounding, ``DecimalFormatter``, for every output),
+/// counts are integers, months are dates shown as `2019年4月`. Each meaning has its own fill (red list,
+/// black list, below target, no data), always with its word in the marks column, so grayscale print
+/// keeps it; a legend under each table explains every fill. Every sheet prints landscape on A4, one
+/// page wide, the header row repeated and the sheet's name as the page's title. A provisional month's
+/// sheets are named so and open with the warning that its figures are provisional and no list is
+/// published.
 struct WorkbookWriter {
     let output: Pipeline.Output
     private var words: Vocabulary { Vocabulary(language: output.language) }
+    private var sheetWords: WorkbookWords { WorkbookWords(language: output.language) }
     private var chinese: Bool { output.language == .zh }
+
+    /// `value` rounded to `places` decimals exactly as the CSV tables print it (``DecimalFormatter``),
+    /// so that a cell, the CSV and the HTML report agree to the last digit.
+    static func rounded(_ value: Double, places: Int) -> Double {
+        Double(DecimalFormatter.format(value, places: places)) ?? value
+    }
+
+    /// A ratio as the workbook stores it: rounded to 4 decimals, shown as `0.00%`.
+    private static func percent(_ ratio: Double) -> Worksheet.Value { .percent(rounded(ratio, places: 4)) }
+
+    /// Percentage points as the workbook stores them: rounded to 2 decimals.
+    private static func points(_ value: Double?, signed: Bool = true) -> Worksheet.Value {
+        guard let value else { return .empty }
+        let kept = rounded(value, places: 2)
+        return signed ? .signedDecimal(kept) : .decimal(kept)
+    }
+
+    /// ratio − target in percentage points, from the ratio and the target as the CSV prints them
+    /// (4 decimals): what 距目标 says for every hall with figures.
+    static func gapPP(ratio: Double, target: Fraction?) -> Double? {
+        guard let target else { return nil }
+        return rounded((rounded(ratio, places: 4) - rounded(target.doubleValue, places: 4)) * 100, places: 2)
+    }
 
     /// The workbook's bytes for `period` (the report's last month when nil).
     func data(_ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport]) throws(HallRateError) -> Data {
         var workbook = XLSXWorkbook()
+        workbook.monthFormat = sheetWords.monthFormat
+        workbook.dayFormat = sheetWords.dayFormat
+        workbook.pageFooter = sheetWords.pageFooter
         let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let provisional = !report.closing.isClosed(month)
-        // Sheet names stay within Excel's 31 characters: `Unreported 2019-11 provisional` is 30.
-        let suffix = provisional ? (chinese ? " 临时" : " provisional") : ""
         let cutoff = report.tierSummaries.filter { $0.period == month }.compactMap(\.dataCutoff).max()
         let warning = provisional ? [words.provisionalWarning(cutoff: cutoff)] : []
         for league in report.leagueTables where league.period == month {
-            var sheet = Worksheet(name: "\(words.tier(league.tier)) \(month)\(suffix)", header: words.leagueHeader)
-            sheet.notes = warning
-            for entry in league.entries {
-                let hall = report.registry[entry.hall]
-                let figures = entry.figures
-                sheet.append([
-                    figures?.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                    figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
-                    figures.map { .percent($0.ratio) } ?? .empty, figures?.deltaPP.map(Worksheet.Value.decimal) ?? .empty,
-                    figures?.slopePP.map(Worksheet.Value.decimal) ?? .empty, .text(words.flags(entry.flags)),
-                    figures?.prevRank.map(Worksheet.Value.integer) ?? .empty,
-                    figures?.rankChange.map(Worksheet.Value.integer) ?? .empty,
-                    figures?.yoyDeltaPP.map(Worksheet.Value.decimal) ?? .empty,
-                    .text(words.provisional(provisional)),
-                ], highlighted: entry.flags.contains(.belowTarget))
-            }
-            workbook.sheets.append(sheet)
+            workbook.sheets.append(leagueSheet(league, report, provisional: provisional, notes: warning))
         }
-        workbook.sheets.append(lists(report, month: month, name: (chinese ? "红黑榜 " : "Lists ") + "\(month)\(suffix)", notes: warning))
-        workbook.sheets.append(notReporting(report, month: month, name: (chinese ? "未报送 " : "Unreported ") + "\(month)\(suffix)",
-                                            notes: warning))
-        var summary = Worksheet(name: chinese ? "层级汇总" : "Tier summary", header: words.tierSummaryHeader)
-        for row in report.tierSummaries {
-            summary.append([
-                .text(row.period.description), .text(words.tier(row.tier)), .percent(row.target.doubleValue),
-                .integer(row.halls), .integer(row.total), .integer(row.online), row.ratio.map(Worksheet.Value.percent) ?? .empty,
-                .integer(row.hallsBelowTarget), .integer(row.ranked), row.slopePP.map(Worksheet.Value.decimal) ?? .empty,
-                row.trajectory?.monthsToTarget.map(Worksheet.Value.integer) ?? .empty, .text(words.trajectory(row.trajectory)),
-                .text(words.provisional(row.provisional)), .text(row.dataCutoff?.description ?? ""),
-            ])
-        }
-        workbook.sheets.append(summary)
-        var rejected = Worksheet(name: chinese ? "退件汇总" : "Rejects",
-                                 header: chinese ? ["原因", "数据源", "行数"] : ["reason", "source", "rows"])
-        let sourceOfFile = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
-        for row in rejects.byReasonAndSource(sourceOfFile) {
-            rejected.append([.text(row.reason.rawValue), .text(row.source), .integer(row.count)])
-        }
-        workbook.sheets.append(rejected)
+        workbook.sheets.append(lists(report, month: month, name: sheetWords.listsSheet(month, provisional: provisional),
+                                     notes: warning))
+        workbook.sheets.append(notReporting(report, month: month,
+                                            name: sheetWords.notReportingSheet(month, provisional: provisional), notes: warning))
+        workbook.sheets += history(report, month: month, notes: warning)
+        workbook.sheets.append(tierSummary(report))
+        workbook.sheets.append(rejected(rejects, files: files))
         do {
             return try workbook.data()
         } catch {
@@ -69,11 +69,56 @@ struct WorkbookWriter {
         }
     }
 
+    /// A tier's league table for the month: figures, target and 距目标, the marks (list, 未报送,
+    /// flags) in words and as the row's fill, then what 距目标 means and the legend.
+    private func leagueSheet(_ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, provisional: Bool,
+                             notes: [String]) -> Worksheet {
+        let month = league.period
+        var sheet = Worksheet(name: sheetWords.leagueSheet(league.tier, month, provisional: provisional),
+                              header: sheetWords.leagueHeader)
+        sheet.notes = notes
+        let target = report.targets.target(league.tier, in: month)
+        var listed: [Int: SupervisionReport.ListKind] = [:]
+        for entry in report.lists where entry.period == month && entry.tier == league.tier { listed[entry.figures.hall] = entry.kind }
+        let silent = Set(report.notReporting.filter { $0.period == month }.map(\.hall))
+        for entry in league.entries {
+            let hall = report.registry[entry.hall]
+            let figures = entry.figures
+            let list = listed[entry.hall]
+            let emphasis: Worksheet.Emphasis
+            switch list {
+            case .black: emphasis = .blackList
+            case .red: emphasis = .redList
+            case nil:
+                emphasis = entry.flags.contains(.belowTarget) ? .belowTarget : entry.flags.contains(.noData) ? .noData : .plain
+            }
+            sheet.append([
+                figures?.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
+                figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
+                figures.map { WorkbookWriter.percent($0.ratio) } ?? .empty,
+                target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
+                WorkbookWriter.points(figures.flatMap { WorkbookWriter.gapPP(ratio: $0.ratio, target: target) }),
+                .text(sheetWords.marks(list: list, notReporting: silent.contains(entry.hall), flags: entry.flags)),
+                figures?.prevRank.map(Worksheet.Value.integer) ?? .empty,
+                figures?.rankChange.map(Worksheet.Value.signedInteger) ?? .empty,
+                WorkbookWriter.points(figures?.deltaPP), WorkbookWriter.points(figures?.yoyDeltaPP),
+                WorkbookWriter.points(figures?.slopePP, signed: false),
+                .text(words.provisional(provisional)),
+            ], emphasis: emphasis)
+        }
+        sheet.footnotes.append(sheetWords.gapMeaning(target: target))
+        sheet.legendTitle = sheetWords.legendTitle
+        sheet.legend = (notes.isEmpty ? [] : [sheetWords.warningLegend])
+            + sheetWords.leagueLegend(minVolume: report.rules.minVolume[league.tier] ?? 0)
+        return sheet
+    }
+
     /// The red and black lists of a closed month, then per tier what each list means or why there is none;
     /// for a provisional month only the statement that no list is published.
     private func lists(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
-        var sheet = Worksheet(name: name, header: words.listHeader)
+        var sheet = Worksheet(name: name, header: sheetWords.listHeader)
         sheet.notes = notes
+        sheet.legendTitle = sheetWords.legendTitle
         let rules = report.rules
         guard report.closing.isClosed(month) else {
             sheet.notes.append(words.listsNotPublished(
@@ -83,17 +128,19 @@ struct WorkbookWriter {
                 sheet.notes.append((chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] ")
                     + words.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))
             }
+            sheet.legend = [sheetWords.warningLegend]
             return sheet
         }
         for entry in report.lists where entry.period == month {
             let hall = report.registry[entry.figures.hall]
             sheet.append([
-                .text(entry.period.description), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
+                .month(entry.period), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
                 entry.figures.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                .integer(entry.figures.total), .integer(entry.figures.online), .percent(entry.figures.ratio),
-                entry.figures.target.map { .percent($0.doubleValue) } ?? .empty,
+                .integer(entry.figures.total), .integer(entry.figures.online), WorkbookWriter.percent(entry.figures.ratio),
+                entry.figures.target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
+                WorkbookWriter.points(WorkbookWriter.gapPP(ratio: entry.figures.ratio, target: entry.figures.target)),
                 entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
-            ], highlighted: entry.kind == .black && entry.figures.flags.contains(.belowTarget))
+            ], emphasis: entry.kind == .black ? .blackList : .redList)
         }
         for tier in Tier.allCases where !report.registry.indices(of: tier).isEmpty {
             let label = chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] "
@@ -115,13 +162,14 @@ struct WorkbookWriter {
                                                                   target: report.targets.target(tier, in: month), size: rules.listSize))
             if !listed.contains(where: { $0.kind == .black }) { sheet.footnotes.append(label + words.everyRankedHallMeetsTarget) }
         }
+        sheet.legend = sheetWords.listsLegend
         return sheet
     }
 
     /// The halls that reported the month before and not in this closed month (未报送, contract rule 14);
     /// for a provisional month, that they are judged once it closes.
     private func notReporting(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
-        var sheet = Worksheet(name: name, header: words.notReportingHeader)
+        var sheet = Worksheet(name: name, header: sheetWords.notReportingHeader)
         sheet.notes = notes
         if report.closing.isClosed(month) {
             let tiers = report.registry.tierIndices
@@ -129,8 +177,8 @@ struct WorkbookWriter {
                 .sorted { (tiers[$0.hall], $0.hall) < (tiers[$1.hall], $1.hall) }
             for entry in entries {
                 let hall = report.registry[entry.hall]
-                sheet.append([.text(month.description), .text(words.tier(hall.tier)), .text(hall.code), .text(hall.name),
-                              .integer(entry.previous.total), .percent(entry.previous.ratio)])
+                sheet.append([.month(month), .text(words.tier(hall.tier)), .text(hall.code), .text(hall.name),
+                              .integer(entry.previous.total), WorkbookWriter.percent(entry.previous.ratio)])
             }
             if entries.isEmpty {
                 sheet.footnotes.append(report.periods.first == month ? words.noMonthBefore : words.everyHallReported)
@@ -139,6 +187,82 @@ struct WorkbookWriter {
             sheet.notes.append(words.notReportingWhenClosed)
         }
         sheet.footnotes.append(words.notReportingMeaning)
+        if !notes.isEmpty {
+            sheet.legendTitle = sheetWords.legendTitle
+            sheet.legend = [sheetWords.warningLegend]
+        }
+        return sheet
+    }
+
+    /// One sheet per tier with halls: each hall's online rate in the 12 months up to `month` (empty
+    /// when it had no data), a month below its target filled, and the tier's target of `month`.
+    ///
+    /// - Complexity: O(n) in the report's hall-months, plus O(halls × 12).
+    private func history(_ report: SupervisionReport, month: Period, notes: [String]) -> [Worksheet] {
+        let months = (0..<12).map { month.advanced(by: $0 - 11) }
+        let window = months[0]...month
+        var figures: [HallPeriod: HallMonth] = [:]
+        for row in report.hallMonths where window.contains(row.period) {
+            figures[HallPeriod(hall: row.hall, period: row.period)] = row
+        }
+        let provisional = !report.closing.isClosed(month)
+        var sheets: [Worksheet] = []
+        for tier in Tier.allCases {
+            let halls = report.registry.indices(of: tier)
+            guard !halls.isEmpty else { continue }
+            var sheet = Worksheet(name: sheetWords.historySheet(tier, provisional: provisional),
+                                  header: sheetWords.historyHeader(months, isClosed: report.closing.isClosed))
+            sheet.notes = notes
+            let target = report.targets.target(tier, in: month)
+            for index in halls {
+                let hall = report.registry[index]
+                var cells = [Worksheet.Cell(value: .text(hall.code), emphasis: .plain),
+                             Worksheet.Cell(value: .text(hall.name), emphasis: .plain)]
+                for period in months {
+                    guard let row = figures[HallPeriod(hall: index, period: period)] else {
+                        cells.append(Worksheet.Cell(value: .empty, emphasis: .plain))
+                        continue
+                    }
+                    cells.append(Worksheet.Cell(value: WorkbookWriter.percent(row.ratio),
+                                                emphasis: row.flags.contains(.belowTarget) ? .belowTarget : .plain))
+                }
+                cells.append(Worksheet.Cell(value: target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty, emphasis: .plain))
+                sheet.append(cells: cells)
+            }
+            sheet.footnotes.append(sheetWords.historyMeaning)
+            sheet.legendTitle = sheetWords.legendTitle
+            sheet.legend = (notes.isEmpty ? [] : [sheetWords.warningLegend]) + sheetWords.historyLegend
+            sheets.append(sheet)
+        }
+        return sheets
+    }
+
+    /// The tier summary over every month.
+    private func tierSummary(_ report: SupervisionReport) -> Worksheet {
+        var summary = Worksheet(name: sheetWords.tierSummarySheet, header: sheetWords.tierSummaryHeader)
+        for row in report.tierSummaries {
+            summary.append([
+                .month(row.period), .text(words.tier(row.tier)), WorkbookWriter.percent(row.target.doubleValue),
+                .integer(row.halls), .integer(row.total), .integer(row.online), row.ratio.map(WorkbookWriter.percent) ?? .empty,
+                .integer(row.hallsBelowTarget), .integer(row.ranked), WorkbookWriter.points(row.slopePP, signed: false),
+                row.trajectory?.monthsToTarget.map(Worksheet.Value.integer) ?? .empty, .text(words.trajectory(row.trajectory)),
+                .text(words.provisional(row.provisional)), row.dataCutoff.map(Worksheet.Value.day) ?? .empty,
+            ])
+        }
+        return summary
+    }
+
+    /// The rows refused by data validation (not 退件: nothing was returned to an applicant), by reason
+    /// in words and as its code, and by source.
+    private func rejected(_ rejects: RejectTally, files: [FileReport]) -> Worksheet {
+        var sheet = Worksheet(name: sheetWords.rejectsSheet, header: sheetWords.rejectsHeader)
+        let sourceOfFile = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
+        let rows = rejects.byReasonAndSource(sourceOfFile)
+        for row in rows {
+            sheet.append([.text(words.reason(row.reason)), .text(row.reason.rawValue), .text(row.source), .integer(row.count)])
+        }
+        if rows.isEmpty { sheet.footnotes.append(sheetWords.noRejects) }
+        sheet.footnotes.append(sheetWords.rejectsMeaning)
         return sheet
     }
 

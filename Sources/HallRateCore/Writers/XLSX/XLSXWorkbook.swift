@@ -1,6 +1,18 @@
 import Foundation
 import ZIPFoundation
 
+/// Why a workbook cannot be assembled.
+enum XLSXWorkbookError: Error, CustomStringConvertible {
+    /// Two sheets named alike (Excel compares names without case).
+    case duplicateSheetName(String)
+
+    var description: String {
+        switch self {
+        case .duplicateSheetName(let name): return "two sheets are named '\(name)'"
+        }
+    }
+}
+
 /// An Office Open XML workbook (.xlsx) assembled from ``Worksheet``s with ZIPFoundation:
 /// the package parts, a small stylesheet, and one part per sheet.
 struct XLSXWorkbook {
@@ -8,30 +20,92 @@ struct XLSXWorkbook {
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     var sheets: [Worksheet] = []
+    /// How a ``Worksheet/Value/month`` cell shows: `yyyy"年"m"月"` (2019年4月) or `yyyy-mm`.
+    var monthFormat = "yyyy-mm"
+    /// How a ``Worksheet/Value/day`` cell shows: `yyyy"年"m"月"d"日"` or `yyyy-mm-dd`.
+    var dayFormat = "yyyy-mm-dd"
+    /// The printed footer, centred: `第 &P 页，共 &N 页` (`&P` the page, `&N` the pages).
+    var pageFooter = "Page &P of &N"
 
-    /// Cell formats of the stylesheet, by index: 0 default, 1 header, 2 text, 3 integer, 4 percent,
-    /// 5 decimal, then 6–9 the same four highlighted.
-    static func style(for value: Worksheet.Value, header: Bool, highlighted: Bool) -> Int {
-        if header { return 1 }
-        let base: Int
-        switch value {
-        case .text, .empty: base = 2
-        case .integer: base = 3
-        case .percent: base = 4
-        case .decimal: base = 5
+    /// The number formats of the stylesheet, one per kind of value.
+    enum NumberFormat: Int, CaseIterable {
+        case text, integer, signedInteger, percent, decimal, signedDecimal, month, day
+
+        init(_ value: Worksheet.Value) {
+            switch value {
+            case .text, .empty: self = .text
+            case .integer: self = .integer
+            case .signedInteger: self = .signedInteger
+            case .percent: self = .percent
+            case .decimal: self = .decimal
+            case .signedDecimal: self = .signedDecimal
+            case .month: self = .month
+            case .day: self = .day
+            }
         }
-        return highlighted ? base + 4 : base
+
+        /// The format's id: built-in `@` (49), `0` (1), `0.00` (2), or one of the custom formats from 164.
+        var id: Int {
+            switch self {
+            case .text: return 49
+            case .integer: return 1
+            case .decimal: return 2
+            case .percent: return 164
+            case .signedInteger: return 165
+            case .signedDecimal: return 166
+            case .month: return 167
+            case .day: return 168
+            }
+        }
+    }
+
+    /// The custom number formats by id (the month and day formats are the workbook's).
+    private var customFormats: [(id: Int, code: String)] {
+        [(164, "0.00%"), (165, "+0;-0;0"), (166, "+0.00;-0.00;0.00"), (167, monthFormat), (168, dayFormat)]
+    }
+
+    /// The index of a cell format in the stylesheet: 0 the default, then one per number format,
+    /// emphasis and layout (a table cell with a border, or a wrapped sentence without one).
+    static func style(for value: Worksheet.Value, emphasis: Worksheet.Emphasis, wrapped: Bool) -> Int {
+        let format = NumberFormat(value).rawValue
+        return 1 + (format * Worksheet.Emphasis.allCases.count + emphasis.rawValue) * 2 + (wrapped ? 1 : 0)
+    }
+
+    /// The fill of each emphasis, as ARGB (nil: none); chosen to stay apart in grayscale print, where
+    /// the words of the row say the same.
+    static func fillColor(_ emphasis: Worksheet.Emphasis) -> String? {
+        switch emphasis {
+        case .plain: return nil
+        case .header: return "FFD9D9D9"
+        case .warning: return "FFFFD966"
+        case .redList: return "FFFCD5D4"
+        case .blackList: return "FFA6A6A6"
+        case .belowTarget: return "FFFFF2CC"
+        case .noData: return "FFDDEBF7"
+        }
+    }
+
+    /// Whether an emphasis is written in bold.
+    static func isBold(_ emphasis: Worksheet.Emphasis) -> Bool {
+        emphasis == .header || emphasis == .warning || emphasis == .blackList
     }
 
     /// The workbook's bytes. Entries carry a fixed date, so the same sheets give the same bytes.
+    /// - Throws: ``XLSXWorkbookError`` when two sheets share a name; ZIPFoundation's errors.
     func data() throws -> Data {
+        var seen: Set<String> = []
+        for sheet in sheets where !seen.insert(sheet.name.lowercased()).inserted {
+            throw XLSXWorkbookError.duplicateSheetName(sheet.name)  // Excel refuses the whole file
+        }
         let archive = try Archive(data: Data(), accessMode: .create)
         var parts: [(String, [UInt8])] = [
             ("[Content_Types].xml", contentTypes()), ("_rels/.rels", rootRelationships()),
             ("xl/workbook.xml", workbook()), ("xl/_rels/workbook.xml.rels", workbookRelationships()),
             ("xl/styles.xml", styles()),
         ]
-        for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml())) }
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml(pageFooter: pageFooter)))
+        }
         let date = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the ZIP epoch
         for (path, bytes) in parts {
             let data = Data(bytes)
@@ -80,10 +154,12 @@ struct XLSXWorkbook {
         xml.end()
         xml.start("definedNames")
         for (index, sheet) in sheets.enumerated() {
-            let lastColumn = Worksheet.columnName(max(sheet.header.count - 1, 0))
+            let lastColumn = Worksheet.columnName(sheet.lastColumn)
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
             xml.element("definedName", [("name", "_xlnm._FilterDatabase"), ("localSheetId", "\(index)"), ("hidden", "1")],
                         text: "\(quoted)!$A$\(sheet.headerRow):$\(lastColumn)$\(sheet.headerRow + sheet.rows.count)")
+            xml.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", "\(index)")],
+                        text: "\(quoted)!$\(sheet.headerRow):$\(sheet.headerRow)")
         }
         xml.end()
         xml.end()
@@ -103,11 +179,22 @@ struct XLSXWorkbook {
         return xml.bytes
     }
 
+    /// The stylesheet: number formats, two fonts, the fills of ``fillColor(_:)``, a thin border, the
+    /// cell formats of ``style(for:emphasis:wrapped:)``, and the `Normal` cell style every format
+    /// derives from (without it openpyxl warns that the workbook has no default style).
     private func styles() -> [UInt8] {
+        let emphases = Worksheet.Emphasis.allCases
+        var fillIndex: [Worksheet.Emphasis: Int] = [:]
+        var fills: [String] = []
+        for emphasis in emphases {
+            guard let color = XLSXWorkbook.fillColor(emphasis) else { continue }
+            fillIndex[emphasis] = 2 + fills.count  // after the two fills the format requires
+            fills.append(color)
+        }
         var xml = XMLStreamWriter()
         xml.start("styleSheet", [("xmlns", XLSXWorkbook.mainNamespace)])
-        xml.start("numFmts", [("count", "1")])
-        xml.empty("numFmt", [("numFmtId", "164"), ("formatCode", "0.00%")])
+        xml.start("numFmts", [("count", "\(customFormats.count)")])
+        for format in customFormats { xml.empty("numFmt", [("numFmtId", "\(format.id)"), ("formatCode", format.code)]) }
         xml.end()
         xml.start("fonts", [("count", "2")])
         for bold in [false, true] {
@@ -115,16 +202,18 @@ struct XLSXWorkbook {
             if bold { xml.empty("b") }
             xml.empty("sz", [("val", "11")])
             xml.empty("name", [("val", "等线")])
+            xml.empty("family", [("val", "2")])
+            xml.empty("charset", [("val", "134")])
             xml.end()
         }
         xml.end()
-        xml.start("fills", [("count", "4")])
+        xml.start("fills", [("count", "\(2 + fills.count)")])
         for pattern in ["none", "gray125"] {
             xml.start("fill")
             xml.empty("patternFill", [("patternType", pattern)])
             xml.end()
         }
-        for color in ["FFD9D9D9", "FFFFE699"] {  // header gray; highlight light amber (readable in grayscale)
+        for color in fills {
             xml.start("fill")
             xml.start("patternFill", [("patternType", "solid")])
             xml.empty("fgColor", [("rgb", color)])
@@ -133,24 +222,54 @@ struct XLSXWorkbook {
             xml.end()
         }
         xml.end()
-        xml.start("borders", [("count", "1")])
-        xml.empty("border")
+        xml.start("borders", [("count", "2")])
+        xml.start("border")
+        for side in ["left", "right", "top", "bottom", "diagonal"] { xml.empty(side) }
+        xml.end()
+        xml.start("border")
+        for side in ["left", "right", "top", "bottom"] {
+            xml.start(side, [("style", "thin")])
+            xml.empty("color", [("rgb", "FF808080")])  // mid gray: visible on paper
+            xml.end()
+        }
+        xml.empty("diagonal")
+        xml.end()
         xml.end()
         xml.start("cellStyleXfs", [("count", "1")])
         xml.empty("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0")])
         xml.end()
-        // numFmt: text 49 ("@"), integer 1 ("0"), percent 164, decimal 2 ("0.00").
-        let formats: [(numFmt: String, font: String, fill: String)] = [
-            ("0", "0", "0"), ("49", "1", "2"),
-            ("49", "0", "0"), ("1", "0", "0"), ("164", "0", "0"), ("2", "0", "0"),
-            ("49", "1", "3"), ("1", "1", "3"), ("164", "1", "3"), ("2", "1", "3"),
-        ]
-        xml.start("cellXfs", [("count", "\(formats.count)")])
-        for format in formats {
-            xml.empty("xf", [("numFmtId", format.numFmt), ("fontId", format.font), ("fillId", format.fill), ("borderId", "0"),
-                             ("xfId", "0"), ("applyNumberFormat", "1"), ("applyFont", "1"), ("applyFill", "1")])
+        let count = 1 + NumberFormat.allCases.count * emphases.count * 2
+        xml.start("cellXfs", [("count", "\(count)")])
+        xml.empty("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0")])
+        for format in NumberFormat.allCases {
+            for emphasis in emphases {
+                for wrapped in [false, true] {
+                    let font = XLSXWorkbook.isBold(emphasis) ? "1" : "0"
+                    let fill = fillIndex[emphasis].map(String.init) ?? "0"
+                    let border = wrapped ? "0" : "1"
+                    xml.start("xf", [("numFmtId", "\(format.id)"), ("fontId", font), ("fillId", fill), ("borderId", border),
+                                     ("xfId", "0"), ("applyNumberFormat", "1"), ("applyFont", "1"), ("applyFill", "1"),
+                                     ("applyBorder", "1"), ("applyAlignment", "1")])
+                    if emphasis == .header {
+                        xml.empty("alignment", [("horizontal", "center"), ("vertical", "center"), ("wrapText", "1")])
+                    } else if wrapped {
+                        xml.empty("alignment", [("vertical", "center"), ("wrapText", "1")])
+                    } else if [.month, .day, .integer, .signedInteger].contains(format) {
+                        // Ranks, counts and months centred: a rank never reads as the first digit of the code beside it.
+                        xml.empty("alignment", [("horizontal", "center"), ("vertical", "center")])
+                    } else {
+                        xml.empty("alignment", [("vertical", "center")])
+                    }
+                    xml.end()
+                }
+            }
         }
         xml.end()
+        xml.start("cellStyles", [("count", "1")])
+        xml.empty("cellStyle", [("name", "Normal"), ("xfId", "0"), ("builtinId", "0")])
+        xml.end()
+        xml.empty("dxfs", [("count", "0")])
+        xml.empty("tableStyles", [("count", "0"), ("defaultTableStyle", "TableStyleMedium2"), ("defaultPivotStyle", "PivotStyleLight16")])
         xml.end()
         return xml.bytes
     }
