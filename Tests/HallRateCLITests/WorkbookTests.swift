@@ -247,7 +247,7 @@ import Testing
         #expect(april[0].format == "yyyy\"年\"m\"月\"")
         #expect(april[6].format == "0.00%")
         #expect(april[6].value == .number(0.4444))  // 8/18 rounded as the CSV prints it
-        let csv = try HallRateProcess.rows(of: folder.appendingPathComponent("Output/pipeline/tier_summary.csv"))
+        let csv = try HallRateProcess.values(of: folder.appendingPathComponent("Output/pipeline/tier_summary.csv"))
         let ratioColumn = try #require(csv.first?.firstIndex(of: "网上办事率"))
         let csvApril = try #require(csv.first { $0.first == "2019-04" && $0.dropFirst().first == "乡镇(街道)" })
         #expect(Double(csvApril[ratioColumn]) == april[6].value?.number)

@@ -25,9 +25,12 @@ enum HTMLReportStyle {
     .tier-lists h3 { display: flex; align-items: baseline; gap: 10px; }
     .target-chip { font-size: 12px; font-weight: 400; color: var(--muted); border: 1px dashed var(--muted);
       border-radius: 999px; padding: 0 8px; }
-    ol.below-list { margin: 4px 0 8px; padding-left: 2.4em; columns: 2; column-gap: 28px; font-size: 13px; }
-    ol.below-list li { break-inside: avoid; display: list-item; }
-    ol.below-list li span { margin-right: 10px; white-space: nowrap; }
+    ol.below-list { margin: 4px 0 8px; padding: 0; list-style: none; columns: 2; column-gap: 28px; font-size: 13px; }
+    ol.below-list li { break-inside: avoid; display: grid; grid-template-columns: 2.2em minmax(0, 1fr) auto auto 7.5em;
+      gap: 0 8px; align-items: baseline; }
+    ol.below-list li span { white-space: nowrap; }
+    ol.below-list li .hall-name { overflow: hidden; text-overflow: ellipsis; }
+    ol.below-list li .seq { color: var(--muted); text-align: right; }
     ol.below-list .gap { font-weight: 700; }
     ol.below-list .outlook { color: var(--muted); font-size: 12px; }
     td.gap { white-space: nowrap; }
@@ -183,7 +186,8 @@ enum HTMLReportStyle {
       thead { display: table-header-group; }
       .table-wrap, .chart-wrap { overflow: visible; }
       .chart-wrap svg.chart { max-height: 62mm; }
-      ol.below-list { columns: 2; font-size: 8.5pt; }
+      ol.below-list { columns: 2; column-gap: 16px; font-size: 8pt; line-height: 1.4; }
+      ol.below-list .outlook { font-size: 7.5pt; }
       footer { font-size: 8pt; margin-top: 12px; }
     }
     """

@@ -122,13 +122,19 @@ struct HTMLReportWords: Sendable {
     }
     var belowTargetHalls: String { pick("Halls below target", "未达标大厅") }
     var belowTargetNote: String {
-        pick("Lowest rate first. \"below\": percentage points under the tier's target; the outlook follows the hall's trend slope.",
-             "按网上办事率由低到高排列。“低 N”：低于本层级目标 N 个百分点；预计达标时间按大厅当前趋势斜率推算。")
+        pick("Lowest rate first. \"below\": percentage points under the tier's target; the month it would reach the target "
+             + "follows the hall's trend slope (✕: not at this trend).",
+             "按网上办事率由低到高排列。“低 N”：低于本层级目标 N 个百分点；预计达标月份按大厅当前趋势斜率推算（✕：按当前趋势难以达标）。")
+    }
+    /// Under a 简报 list cut at `shown` of `count` halls below target.
+    func moreBelowTarget(_ count: Int, shown: Int) -> String {
+        pick("\(count) halls of this tier are below the target; the \(shown) lowest are listed. The full report lists them all.",
+             "本层级共 \(count) 个大厅低于目标，以上列出最低的 \(shown) 个，其余见完整报告。")
     }
     func shortOutlook(_ projection: TargetProjection) -> String {
         switch projection {
-        case .reaches(let period, _): return pick("target by \(period)", "预计\(period.year)年\(period.month)月达标")
-        case .never: return pick("not at this trend", "按当前趋势难以达标")
+        case .reaches(let period, _): return pick("by \(period)", "\(period.year)年\(period.month)月达标")
+        case .never: return pick("not at this trend", "难以达标")
         }
     }
     /// Who is ranked, under the league table.

@@ -269,6 +269,9 @@ extension HTMLReportWriter {
         return html + "</section>\n"
     }
 
+    /// The 简报 names at most this many halls below target per tier, the lowest; the full report has them all.
+    static let briefBelowTargetLimit = 30
+
     /// The 简报's last part: per tier, every hall below its target with how far below, and whether its trend gets it there.
     func belowTarget(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
         var html = "<section id=\"below-target\" class=\"below-target\">\n<h2>\(words.belowTargetHalls) · \(words.monthName(month))</h2>\n"
@@ -282,14 +285,17 @@ extension HTMLReportWriter {
                 continue
             }
             html += "<ol class=\"below-list\">\n"
-            for figures in below {
+            for (number, figures) in below.prefix(Self.briefBelowTargetLimit).enumerated() {
                 let gap = words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal), below: true)
                 let outlook = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
-                html += "<li><span class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</span>"
+                html += "<li><span class=\"seq\">\(number + 1).</span><span class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</span>"
                 html += "<span class=\"num\">\(HTMLNumber.percent(figures.ratio))</span><span class=\"num gap\">\(gap)</span>"
                 html += "<span class=\"outlook\">\(outlook == .never ? "✕ " : "")\(words.shortOutlook(outlook))</span></li>\n"
             }
             html += "</ol>\n"
+            if below.count > Self.briefBelowTargetLimit {
+                html += "<p class=\"note more\">\(words.moreBelowTarget(below.count, shown: Self.briefBelowTargetLimit))</p>\n"
+            }
         }
         return html + "<p class=\"note\">\(words.belowTargetNote)</p>\n</section>\n"
     }
