@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HallRateCore
 
 /// Runs the default pipeline on the committed demo `Input/` and checks it against the generator's
 /// own ground truth, which `Input/README.md` lists (per hall and month: online/counted).
@@ -67,7 +68,12 @@ import Testing
         let rejectRows = try HallRateProcess.rows(of: output.appendingPathComponent("rejects.csv"))
         #expect(rejectRows.count == 59)
         // The damaged XML file: its last record is one reject at the line of its start tag.
-        #expect(rejectRows.contains { $0[0] == "Input/village-xml/520502010202/2019-05.xml" && $0[1] == "167" && $0[2] == "malformed_record" })
+        #expect(rejectRows.contains { $0[0] == "Input/village-xml/520502010202/2019-05.xml" && $0[1] == "167" && $0[5] == "malformed_record" })
+        // In Chinese: the reason and what to check, then the code for programs (the header's last column, `reason`).
+        #expect(rejectRows[0] == ["文件", "行号", "原因", "说明", "原始行", "reason"])
+        #expect(rejectRows.dropFirst().allSatisfy { $0.count == 6 && Reject.Reason(rawValue: $0[5]) != nil })
+        let badDate = try #require(rejectRows.first { $0[5] == "bad_date" })
+        #expect(badDate[2] == "日期无法识别" && badDate[3].hasPrefix("日期无法按流水线的日期格式识别") && badDate[3].contains("。原文："))
         #expect(rejectRows.filter { $0.joined().contains("=HYPERLINK") }.count == 3)
         #expect(rejectRows.flatMap { $0 }.allSatisfy { cell in !["=", "+", "-", "@"].contains(where: cell.hasPrefix) })
         let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)

@@ -269,7 +269,7 @@ import Testing
         #expect(TargetProjection.project(ratio: 0.2, target: 0.3, slopePP: nil, from: april) == .never)
         #expect(TargetProjection.project(ratio: 0.2, target: 0.3, slopePP: -1, from: april) == .never)
         let words = HTMLReportWords(language: .zh)
-        #expect(words.outlook(.reaches(Period(year: 2019, month: 8), months: 4)) == "预计 2019-08 达标")
+        #expect(words.outlook(.reaches(Period(year: 2019, month: 8), months: 4)) == "预计2019年8月达标")
         #expect(words.outlook(.never) == "按当前趋势无法达标")
     }
 

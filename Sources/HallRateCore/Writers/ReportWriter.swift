@@ -269,7 +269,7 @@ struct ReportWriter {
     /// The rejects file, every reject in memory (for tests and small sets).
     func rejects(_ rejects: [Reject]) -> CSVBuilder {
         var table = CSVBuilder(header: words.rejectsHeader)
-        for reject in rejects { Self.append(reject, to: &table) }
+        for reject in rejects { Self.append(reject, to: &table, words) }
         return table
     }
 
@@ -280,7 +280,7 @@ struct ReportWriter {
         var batch = CSVBuilder(header: words.rejectsHeader, capacity: 1 << 16)
         var rows = 0
         func add(_ reject: Reject) throws(HallRateError) {
-            Self.append(reject, to: &batch)
+            Self.append(reject, to: &batch, words)
             rows += 1
             if rows % 4096 == 0 {
                 try file.write(batch.bytes(output.encoding))
@@ -293,12 +293,15 @@ struct ReportWriter {
         if let staged = file.finish() { try AtomicFile.commit([staged]) }
     }
 
-    private static func append(_ reject: Reject, to table: inout CSVBuilder) {
+    /// One reject: in Chinese the reason and what to check are in Chinese, and the reason's code follows
+    /// in a last column named `reason`, for programs; in English the code is the reason.
+    private static func append(_ reject: Reject, to table: inout CSVBuilder, _ words: Vocabulary) {
         table.text(reject.file)
         table.integer(reject.line)
-        table.text(reject.reason.rawValue)
-        table.text(reject.detail)
+        table.text(words.reason(reject.reason))
+        table.text(words.rejectDetail(reject.reason, detail: reject.detail))
         table.text(reject.raw)
+        if words.language == .zh { table.text(reject.reason.rawValue) }
         table.endRow()
     }
 }

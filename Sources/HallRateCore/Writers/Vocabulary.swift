@@ -60,7 +60,7 @@ struct Vocabulary {
     }
 
     var rejectsHeader: [String] {
-        language == .en ? ["file", "line", "reason", "detail", "raw"] : ["文件", "行号", "原因", "说明", "原始行"]
+        language == .en ? ["file", "line", "reason", "detail", "raw"] : ["文件", "行号", "原因", "说明", "原始行", "reason"]
     }
 
     func tier(_ tier: Tier) -> String {

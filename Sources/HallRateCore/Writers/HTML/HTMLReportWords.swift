@@ -13,6 +13,12 @@ struct HTMLReportWords: Sendable {
     }
     /// A month in a title: `2019年11月`, `2019-11`.
     func monthName(_ period: Period) -> String { pick(period.description, "\(period.year)年\(period.month)月") }
+    /// A month under a chart's axis: `1月` with the year below it in January and on the first tick
+    /// (`2019年`), so that fourteen ticks fit; `2019-01` in English.
+    func axisMonth(_ period: Period, first: Bool) -> (month: String, year: String?) {
+        guard language == .zh else { return (period.description, nil) }
+        return ("\(period.month)月", first || period.month == 1 ? "\(period.year)年" : nil)
+    }
     /// The sentences shared with the workbook.
     var sentences: Vocabulary { Vocabulary(language: language) }
     var dataStatus: String { pick("Figures", "数据状态") }
@@ -61,7 +67,7 @@ struct HTMLReportWords: Sendable {
     var hollowDot: String { pick("hollow dot: month below target", "空心点：当月低于目标") }
     func sparkNote(_ first: Period, _ last: Period, top: String) -> String {
         pick("\(first) to \(last); every chart of the tier runs from 0 to \(top).",
-             "\(first) 至 \(last)；本层级各图纵轴统一为 0 至 \(top)。")
+             "\(monthName(first))至\(monthName(last))；本层级各图纵轴统一为 0 至 \(top)。")
     }
 
     func tier(_ tier: Tier) -> String {
@@ -163,7 +169,7 @@ struct HTMLReportWords: Sendable {
         case .atTarget: outcome = pick("at or above the target", "已达标")
         case .reaches(let months):
             outcome = pick("expected to reach the target in \(months) month\(months == 1 ? "" : "s") (\(period.advanced(by: months)))",
-                           "预计 \(months) 个月后（\(period.advanced(by: months))）达标")
+                           "预计 \(months) 个月后（\(monthName(period.advanced(by: months)))）达标")
         case .notAtThisTrend: outcome = pick("will not reach the target at this trend", "按当前趋势无法达标")
         case nil: outcome = pick("too few months of data in the last six to judge the trend", "近六个月数据不足，无法判断趋势")
         }
@@ -173,7 +179,7 @@ struct HTMLReportWords: Sendable {
 
     func outlook(_ projection: TargetProjection) -> String {
         switch projection {
-        case .reaches(let period, _): return pick("Expected to reach the target in \(period)", "预计 \(period) 达标")
+        case .reaches(let period, _): return pick("Expected to reach the target in \(period)", "预计\(monthName(period))达标")
         case .never: return pick("Will not reach the target at the current trend", "按当前趋势无法达标")
         }
     }

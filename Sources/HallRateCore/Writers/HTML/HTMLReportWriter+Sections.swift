@@ -94,7 +94,11 @@ extension HTMLReportWriter {
     /// The tier's monthly rate from the first month through `month`, against its target.
     private func tierChart(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
         let months = index.months(through: month)
-        let points = months.map { SVGLineChart.Point(label: $0.description, value: index.summary(tier, $0)?.ratio) }
+        let points = months.enumerated().map { number, period in
+            let axis = words.axisMonth(period, first: number == 0)
+            return SVGLineChart.Point(label: words.monthName(period), value: index.summary(tier, period)?.ratio, axis: axis.month,
+                                      axisYear: axis.year)
+        }
         guard points.contains(where: { $0.value != nil }) else { return "<p class=\"empty\">\(words.noChart)</p>\n" }
         let chart = SVGLineChart(points: points, target: target(tier), highlighted: points.count - 1,
                                  title: "\(words.tier(tier)) \(words.trendChart)", targetWord: words.target)

@@ -3,8 +3,12 @@
 struct SVGLineChart {
     /// One month of the series; `value` nil leaves a gap in the line.
     struct Point {
+        /// The month in full, for the point's tooltip: `2019年1月`.
         let label: String
         let value: Double?
+        /// Under the axis: the month (`1月`), and below it the year where it changes (`2019年`).
+        var axis: String? = nil
+        var axisYear: String? = nil
     }
 
     var points: [Point]
@@ -44,7 +48,10 @@ struct SVGLineChart {
         let every = max(1, Int((Double(points.count) * 58 / plotWidth).rounded(.up)))
         for (i, point) in points.enumerated() where (points.count - 1 - i) % every == 0 {
             svg += "<line class=\"tick\" x1=\"\(c(x(i)))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(x(i)))\" y2=\"\(c(top + plotHeight + 5))\"/>"
-            svg += "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 20))\" text-anchor=\"middle\">\(HTMLEscaping.escape(point.label))</text>"
+            svg += "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 19))\" text-anchor=\"middle\">\(HTMLEscaping.escape(point.axis ?? point.label))</text>"
+            if let year = point.axisYear {
+                svg += "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 35))\" text-anchor=\"middle\">\(HTMLEscaping.escape(year))</text>"
+            }
         }
         if let target {
             let yy = c(y(target))
