@@ -305,20 +305,6 @@ import Testing
         #expect(size > 20_000, "the screenshot is \(size) bytes")
         #expect(!result.output.contains("Uncaught") && !result.output.contains("ERROR:CONSOLE"))
     }
-
-    /// Writes the demo report and its screenshot when `HALLRATE_DEMO_REPORT` names a folder
-    /// (`report.html`, `report.png`); used to refresh `docs/report-screenshot.png`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["HALLRATE_DEMO_REPORT"] != nil))
-    func demoReport() throws {
-        let target = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HALLRATE_DEMO_REPORT"] ?? "")
-        let demo = try HTMLReportFixture.build(root: HTMLReportFixture.packageRoot, pipeline: "Pipelines/default.yml",
-                                               output: target.appendingPathComponent("run").path)
-        let writer = HTMLReportWriter(pipelineName: demo.pipeline.name, language: demo.pipeline.output.language)
-        let html = target.appendingPathComponent("report.html")
-        try writer.write(demo.report, period: nil, to: html.path)
-        let result = try HTMLReportFixture.render(html, to: target.appendingPathComponent("report.png"))
-        #expect(result.status == 0, "render-report.sh: \(result.output)")
-    }
 }
 
 /// A pipeline run in process, and its ``SupervisionReport`` rebuilt with the public API.
