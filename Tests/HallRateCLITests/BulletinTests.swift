@@ -36,17 +36,19 @@ import Testing
         let text = try String(contentsOf: output.appendingPathComponent("report_2019-04.txt"), encoding: .utf8)
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines[0] == "七星关区政务服务大厅网上办事率监测通报（2019年4月）")
-        #expect(lines[1] == "七星关区政务服务管理办公室　2019年第4期　报告日期：2026年12月6日")
+        // A closed month's report is dated the day the month closed (4月30日 + 5 days), whenever it is rebuilt.
+        #expect(lines[1] == "七星关区政务服务管理办公室　2019年第4期　报告日期：2019年5月5日　数据截至：2019年4月30日")
         // The whole district's figures are the tier summary's, summed.
         let summary = try HallRateProcess.values(of: output.appendingPathComponent("tier_summary.csv")).filter { $0[0] == "2019-04" }
         let total = summary.compactMap { Int($0[4]) }.reduce(0, +)
         let online = summary.compactMap { Int($0[5]) }.reduce(0, +)
         #expect(lines[3].hasPrefix("　　2019年4月，全区各级政务服务大厅共有效办件\(total)件，其中网上办理\(online)件，网上办事率"))
         // April: 市西 is blacklisted and falling three months running; the district is named as one hall.
-        #expect(text.contains("黑榜：乡镇(街道)：市西街道政务服务中心。"))
-        #expect(text.contains("市西街道政务服务中心网上办事率连续3个月下降"))
+        #expect(text.contains("黑榜：乡镇（街道）层级为市西街道政务服务中心。"))
+        // The whole run of falls, not the flag's threshold: February, March and April.
+        #expect(text.contains("网上办事率持续下降：市西街道政务服务中心自2月起连续3个月下降。"))
         #expect(text.contains("区级政务服务中心网上办事率") && !text.contains("区级政务服务中心报送大厅"))
-        #expect(text.contains("乡镇(街道)层级报送大厅4个，网上办事率"))
+        #expect(text.contains("乡镇（街道）层级报送大厅4个（参与排名3个），网上办事率44.44%，低于目标5.56个百分点，其中1个大厅低于目标（市西街道政务服务中心）"))
         #expect(lines.last(where: { !$0.isEmpty }) == "联系人：督查科　电话：0857-8888888")
         // May: the five halls of April that sent nothing are named for follow-up.
         let may = try String(contentsOf: output.appendingPathComponent("report_2019-05.txt"), encoding: .utf8)
@@ -56,7 +58,7 @@ import Testing
         let html = try String(contentsOf: output.appendingPathComponent("report_2019-04.html"), encoding: .utf8)
         #expect(html.contains("<div class=\"issuer\">七星关区政务服务管理办公室</div>"))
         #expect(html.contains("<h1>七星关区政务服务大厅网上办事率监测通报 · 2019年4月</h1>"))
-        #expect(html.contains("<span class=\"issue\">2019年第4期</span><span class=\"date\">报告日期：2026年12月6日</span>"))
+        #expect(html.contains("<span class=\"issue\">2019年第4期</span><span class=\"date\">报告日期：2019年5月5日</span>"))
         #expect(html.contains("<dt>数据截至</dt><dd>2019年4月30日</dd>"))
         let masthead = try #require(html.components(separatedBy: "</header>").first?.components(separatedBy: "<header").last)
         #expect(!masthead.contains("2019-04") && !masthead.contains("流水线") && !masthead.contains("hallrate"))
@@ -65,10 +67,16 @@ import Testing
         }
         #expect(html.contains("<p class=\"contact\">联系人：督查科　电话：0857-8888888</p>"))
         #expect(html.contains("由 hallrate 生成，流水线 pipeline，依据 2 个导出文件（校验值 SHA-256 见 manifest.json）。"))
+        // The early warning of a month in its correction period has no issue number and is dated the day it was made.
+        let early = try HallRateProcess.run(["report", "pipeline.yml", "--period", "2019-04", "--as-of", "2019-05-02"], in: folder)
+        #expect(early.status == 0, "\(early.standardError)")
+        let warning = try String(contentsOf: output.appendingPathComponent("report_2019-04.txt"), encoding: .utf8)
+        #expect(warning.hasPrefix("七星关区政务服务大厅网上办事率监测预警（2019年4月）\r\n七星关区政务服务管理办公室　报告日期：2019年5月2日　数据截至：2019年4月"))
+        #expect(warning.contains("本月数据尚在补报期，5月5日起发布正式通报及红黑榜。"))
         // The 简报: the verdict without the tiers' detail, with every hall below target and its gap.
         let brief = try String(contentsOf: output.appendingPathComponent("report_2019-04_brief.html"), encoding: .utf8)
         #expect(brief.contains("（简报） · 2019年4月</h1>") && brief.contains("<section id=\"lists\""))
-        #expect(!brief.contains("<section class=\"tier\"") && brief.contains("<section id=\"below-target\""))
+        #expect(!brief.contains("<section class=\"tier") && brief.contains("<section id=\"below-target\""))
         #expect(brief.contains("<span class=\"hall-name\">市西街道政务服务中心</span><span class=\"num\">25.00%</span><span class=\"num gap\">低 25.00</span>"))
     }
 
@@ -198,9 +206,9 @@ import Testing
         let output = folder.appendingPathComponent("Output/county")
         let full = try PrintedPDF(output.appendingPathComponent("report_2019-02.pdf"))
         let brief = try PrintedPDF(output.appendingPathComponent("report_2019-02_brief.pdf"))
-        // Measured: 9 pages (31 before), with targets that leave 103 village stations below them; the 简报 2,
-        // naming the 30 lowest of a tier.
-        #expect((4...10).contains(full.pages), "\(full.pages) pages")
+        // Measured: 11 pages (31 before): 164 league rows and 103 village stations below these targets, each
+        // with its projection; the 简报 2, naming the 30 lowest of a tier.
+        #expect((4...12).contains(full.pages), "\(full.pages) pages")
         #expect((1...2).contains(brief.pages), "\(brief.pages) pages")
         #expect(full.pageSizes.allSatisfy { $0.hasSuffix("(A4)") } && full.firstPageInk > 0.02)
     }
@@ -250,6 +258,40 @@ import Testing
             if page == "report_2019-05.html" {
                 #expect(fields[2] == "sticky", "the hall's name stays in view while the league table scrolls")
                 #expect((Int(fields[3]) ?? 0) >= 560, "the chart keeps a readable width (\(fields[3]) px) and scrolls")
+            }
+        }
+    }
+
+    /// Under print styles, at A4's printable width (186 mm = 703 CSS px), nothing is wider than the page:
+    /// otherwise Chromium shrinks every page to fit and the text prints smaller than designed.
+    @Test func printedPagesFitA4WithoutShrinking() throws {
+        try requirePrinting()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-print-\(UUID().uuidString)")
+        let run = try HallRateProcess.run(["run", "Pipelines/default.yml", "--output", output.path, "-q", "--no-xlsx"], in: DemoTests.repository)
+        #expect(run.status == 0, "\(run.standardError)")
+        for page in ["report_2019-11.html", "report_2019-11_brief.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            try html.replacingOccurrences(of: "@media print {", with: "@media all {")
+                .write(to: output.appendingPathComponent("print-\(page)"), atomically: true, encoding: .utf8)
+            let probe = output.appendingPathComponent("probe-\(page)")
+            try """
+                <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="print-\(page)" style="border:0;width:703px;height:1000px"></iframe>
+                <script>
+                document.getElementById("f").addEventListener("load", function () {
+                  var d = this.contentDocument, lists = d.getElementById("lists");
+                  document.body.setAttribute("data-print", d.documentElement.scrollWidth + "|" + Math.round(lists.getBoundingClientRect().bottom));
+                });
+                </script></body></html>
+                """.write(to: probe, atomically: true, encoding: .utf8)
+            let dom = try #require(try Self.tool("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                                                             "--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString]))
+            let measured = try #require(dom.output.components(separatedBy: "data-print=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            let fields = measured.components(separatedBy: "|").compactMap { Int($0) }
+            try #require(fields.count == 2, "\(measured)")
+            #expect(fields[0] <= 703, "\(page) is \(fields[0]) px wide in print")
+            if page == "report_2019-11.html" {
+                // A4's printable height is 268 mm = 1013 px: the red and black lists end on page one.
+                #expect(fields[1] <= 1013, "the lists end at \(fields[1]) px")
             }
         }
     }

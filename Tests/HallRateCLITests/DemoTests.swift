@@ -69,8 +69,8 @@ import HallRateCore
         #expect(rejectRows.count == 59)
         // The damaged XML file: its last record is one reject at the line of its start tag.
         #expect(rejectRows.contains { $0[0] == "Input/village-xml/520502010202/2019-05.xml" && $0[1] == "167" && $0[5] == "malformed_record" })
-        // In Chinese: the reason and what to check, then the code for programs (the header's last column, `reason`).
-        #expect(rejectRows[0] == ["文件", "行号", "原因", "说明", "原始行", "reason"])
+        // In Chinese: the reason and what to check, then the code for programs (the last column, 原因代码).
+        #expect(rejectRows[0] == ["文件", "行号", "原因", "说明", "原始行", "原因代码"])
         #expect(rejectRows.dropFirst().allSatisfy { $0.count == 6 && Reject.Reason(rawValue: $0[5]) != nil })
         let badDate = try #require(rejectRows.first { $0[5] == "bad_date" })
         #expect(badDate[2] == "日期无法识别" && badDate[3].hasPrefix("日期无法按流水线的日期格式识别") && badDate[3].contains("。原文："))

@@ -95,7 +95,9 @@ import Testing
         #expect(silent[1] == "520502004000")
         #expect(silent[8] == "no_data")
         #expect(march.first == ["rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
-                                "prev_rank", "rank_change", "yoy_delta_pp", "provisional"])
+                                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target"])
+        // Every row says its month, tier and target, so that the table joins with the long table.
+        #expect(march.dropFirst().allSatisfy { $0.suffix(3) == ["2019-03", "township", "0.5000"] })
         // 三板桥街道 rose from 2nd in March to 1st in April.
         #expect(april.first { $0[1] == "520502003000" }.map { [$0[9], $0[10]] } == ["2", "1"])
         // The registry name starts with '=': neutralised, so a spreadsheet shows it as text.

@@ -19,7 +19,8 @@ import Testing
 
     /// The page's section for a tier: from its `<section>` to the next one.
     func section(_ html: String, _ tier: Tier) throws -> Substring {
-        let start = try #require(html.range(of: "<section class=\"tier\" id=\"tier-\(tier.rawValue)\">"))
+        let marker = try #require(html.range(of: "\" id=\"tier-\(tier.rawValue)\">"))
+        let start = try #require(html.range(of: "<section class=\"tier", options: .backwards, range: html.startIndex..<marker.lowerBound))
         let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex)?.upperBound ?? html.endIndex
         return html[start.lowerBound..<end]
     }
@@ -104,9 +105,10 @@ import Testing
         #expect(row.contains("520502001000") && row.contains("■") && row.contains("▼"))
         #expect(row.contains("25.00%") && row.contains("−25.00") && row.contains("+25.00"))
         #expect(row.contains("<td class=\"num gap\">低 25.00</td>"))
-        #expect(row.contains("<span class=\"flag\">低于目标</span>、<span class=\"flag\">连续下降</span>"))
+        // Below target is the row's ▼ and 「低 25.00」; the flags column says the rest.
+        #expect(row.contains("<td class=\"flags\"><span class=\"flag\">连续下降</span></td>"))
         // Every hall with figures has its gap in words, never a bare minus (the unranked hall's too).
-        #expect(captures(league[...], "<td class=\"num gap\">", "</td>") == ["持平", "持平", "低 25.00", "持平"])
+        #expect(captures(league[...], "<td class=\"num gap\">", "</td>") == ["达标", "达标", "低 25.00", "达标"])
         // Red and black lists of the month, on page one; 市西 is on the black list for the first time (at its target in March).
         let lists = try listsBlock(html, .township)
         let red = try #require(captures(lists, "<table class=\"list-red\">", "</table>").first)
@@ -115,7 +117,7 @@ import Testing
         #expect(black.contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">1</td>"))
         #expect(lists.contains("<th class=\"num\">连续上黑榜月数</th>") && !lists.contains("连续垫底"))
         // The lists come before any tier's detail: page one carries the verdict.
-        #expect(try #require(html.range(of: "<section id=\"lists\"")).lowerBound < (try #require(html.range(of: "<section class=\"tier\"")).lowerBound))
+        #expect(try #require(html.range(of: "<section id=\"lists\"")).lowerBound < (try #require(html.range(of: "<section class=\"tier")).lowerBound))
         // The tier's trajectory: falling, so never at this trend; the district has one month of data.
         #expect(township.contains("<p class=\"note trajectory\">层级达标趋势：斜率 −18.54 百分点/月，按当前趋势无法达标。</p>"))
         #expect(try section(html, .district).contains("层级达标趋势：近六个月数据不足，无法判断趋势。"))
@@ -167,7 +169,9 @@ import Testing
             }
         }
         for row in captures(part, "<tr class=\"below black", "</tr>") {
-            let name = captures(row[...], "<td class=\"hall-name\">", "</td>").first ?? ""
+            // The name's kind suffix is in a span that print hides.
+            let name = (captures(row[...], "<td class=\"hall-name\">", "</td>").first ?? "")
+                .replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
             // The ratio cell: a bar (whose width is also a percentage), then the ratio as text.
             let cell = captures(row[...], "<td class=\"num\"><span class=\"bar\"", "</td>").first ?? ""
             if let ratio = percent(cell.components(separatedBy: "</span>").last ?? "") {
@@ -197,7 +201,7 @@ import Testing
 
     /// A report in which the fixture's last month (May) is provisional, and one in which April and May are.
     static let provisionalCases: [(asOf: String, period: String, cutoff: String)] = [
-        ("2019-06-02", "2019-05", "5月1日"), ("2019-05-02", "2019-04", "4月18日"),
+        ("2019-06-02", "2019-05", "5月1日"), ("2019-05-02", "2019-04", "4月18日"), ("2019-05-20", "2019-05", "5月1日"),
     ]
 
     @Test(arguments: provisionalCases)
@@ -210,16 +214,22 @@ import Testing
         #expect(html.contains("<title>政务服务大厅网上办事率监测预警 · \(month.year)年\(month.month)月</title>"))
         #expect(!html.contains("通报 ·"))
         let banner = try #require(captures(html[...], "<div class=\"provisional-banner\" role=\"note\">", "</div>").first)
-        #expect(banner.contains("数据截至 \(cutoff)，本月尚未结束：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"))
+        // A month whose last day is past is in its correction period (补报期) until it closes, not "not over".
+        let ended = built.report.closing.hasEnded(month)
+        let closes = "\(month.advanced(by: 1).month)月5日"
+        #expect(banner.contains(ended ? "数据截至 \(cutoff)。本月已结束，数据尚在补报期（\(closes) 起为正式数据）：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"
+                                : "数据截至 \(cutoff)，本月尚未结束：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"))
+        #expect(ended == (asOf != "2019-05-20"))
         // No list tables, no list marks in the league tables, the reason in every tier instead.
         #expect(!html.contains("class=\"list-red\"") && !html.contains("class=\"list-black\"") && !html.contains("class=\"list-meaning\""))
         #expect(!html.contains("<span title=\"红榜\">★</span>") && !html.contains("<span title=\"黑榜\">■</span>"))
         if period == "2019-04" {
             // A hall whose data stop before the tier's cut-off (4月18日) says so: its export may be missing.
-            #expect(try section(html, .township).contains("<td class=\"flags\"><span class=\"flag\">低于目标</span>、数据截至4月14日</td>"))
+            #expect(try section(html, .township).contains("<td class=\"flags\">数据截至4月14日</td>"))
         }
         // A tier of one hall never gets lists, open month or not: the page must not promise them.
-        #expect(try listsBlock(html, .township).contains("本月尚未结束，不发布红黑榜；红黑榜自 \(month.advanced(by: 1).month)月5日 起随本月通报发布。"))
+        #expect(try listsBlock(html, .township).contains((ended ? "本月数据尚在补报期，暂不发布红黑榜；" : "本月尚未结束，不发布红黑榜；")
+                                                          + "红黑榜自 \(closes) 起随本月通报发布。"))
         for tier in [Tier.district, .village] {
             #expect(try listsBlock(html, tier).contains("本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"))
             #expect(try !listsBlock(html, tier).contains("起随本月通报发布"))
@@ -243,7 +253,7 @@ import Testing
         let part = try #require(captures(html[...], "<section id=\"not-reporting\" class=\"alert\">", "</section>").first)
         // Before the tier sections.
         let notReporting = try #require(html.range(of: "<section id=\"not-reporting\""))
-        let firstTier = try #require(html.range(of: "<section class=\"tier\""))
+        let firstTier = try #require(html.range(of: "<section class=\"tier"))
         #expect(notReporting.lowerBound < firstTier.lowerBound)
         let table = try #require(captures(part[...], "<table class=\"not-reporting\">", "</table>").first)
         #expect(captures(table[...], "<td class=\"code\">", "</td>") == silent.map { built.report.registry[$0.hall].code })
@@ -282,7 +292,7 @@ import Testing
         #expect(html.contains("Red list: of the tier&#39;s ranked halls") || html.contains("Red list: of the tier's ranked halls"))
         let provisional = try HTMLReportFixture.build("handmade", asOf: CalendarDate(year: 2019, month: 6, day: 2))
         let warning = english.html(provisional.report, period: Period(year: 2019, month: 5))
-        #expect(warning.contains("Early Warning") && warning.contains("Data up to 1 May; the month is not over"))
+        #expect(warning.contains("Early Warning") && warning.contains("Data up to 1 May. The month is over but its exports may still be corrected until 5 Jun"))
     }
 
     @Test func writesTheFileAtomically() throws {

@@ -328,7 +328,8 @@ import Testing
         #expect(sheets.map(\.name) == ["区级 2019年4月 临时", "乡镇(街道) 2019年4月 临时", "村(居) 2019年4月 临时", "红黑榜 2019年4月 临时",
                                         "未报送 2019年4月 临时", "区级 近12个月 临时", "乡镇(街道) 近12个月 临时", "村(居) 近12个月 临时",
                                         "层级汇总", "数据校验异常汇总"])
-        let warning = Value.text("数据截至 4月18日，本月尚未结束：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
+        // As of 2 May April is over but not closed: its exports may still be corrected until 5 May.
+        let warning = Value.text("数据截至 4月18日。本月已结束，数据尚在补报期（5月5日 起为正式数据）：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
         for sheet in sheets.prefix(8) {
             #expect(sheet.rows.first?.first?.value == warning, "\(sheet.name)")
             #expect(sheet.rows.first?.first?.fill == "FFFFD966")
@@ -343,7 +344,7 @@ import Testing
         #expect(township.rows.dropFirst(2).prefix(4).allSatisfy { $0[0].fill != "FFA6A6A6" && $0[8].value?.text?.contains("榜") != true })
         let lists = try #require(sheets.first { $0.name.hasPrefix("红黑榜") })
         #expect(lists.rows.prefix(5).map { $0.first?.value } == [
-            warning, .text("本月尚未结束，不发布红黑榜；红黑榜自 5月5日 起随本月通报发布。"),
+            warning, .text("本月数据尚在补报期，暂不发布红黑榜；红黑榜自 5月5日 起随本月通报发布。"),
             .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
             .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"), .text("月份"),
         ])

@@ -101,7 +101,7 @@ import Testing
         let words = HTMLReportWords(language: .zh)
         #expect(words.gapCell(DecimalFormatter.gapPoints(0.3208, target: 0.5)) == "低 17.92")
         #expect(words.gapCell(DecimalFormatter.gapPoints(0.7210, target: 0.7)) == "高 2.10")
-        #expect(words.gapCell(DecimalFormatter.gapPoints(0.5, target: 0.5)) == "持平")
+        #expect(words.gapCell(DecimalFormatter.gapPoints(0.5, target: 0.5)) == "达标")  // not 持平, which is a rank that did not move
         // 0.49999 prints as 50.00 %, yet is below a 50 % target: the words keep the verdict.
         #expect(words.gapCell(DecimalFormatter.gapPoints(0.49999, target: 0.5), below: true) == "低 0.00")
         #expect(HTMLReportWords(language: .en).gapCell(-17.92) == "17.92 below")

@@ -16,6 +16,15 @@ public struct MonthClosing: Sendable, Equatable {
         asOf.days - CalendarDate.lastDay(of: period).days >= closeAfterDays
     }
 
+    /// The day `period` closes: `closeAfterDays` after its last day.
+    public func closingDay(of period: Period) -> CalendarDate {
+        CalendarDate(days: CalendarDate.lastDay(of: period).days + closeAfterDays)
+    }
+
+    /// The month's last day is behind the as-of date, though the month may not be closed yet:
+    /// its exports may still be corrected (补报期).
+    public func hasEnded(_ period: Period) -> Bool { asOf.days > CalendarDate.lastDay(of: period).days }
+
     /// The latest closed month (the month before the as-of date's, or the one before that).
     public var latestClosed: Period {
         var period = asOf.period

@@ -25,10 +25,23 @@ struct BulletinNarrative {
         return [overall, tiers, lists, declining, notReporting].compactMap { $0 }
     }
 
+    /// The report's date: for a closed month the day it closed (so a report rebuilt later keeps the date it
+    /// was first issued with), for a provisional month's early warning the as-of date.
+    var reportDate: CalendarDate { closed ? report.closing.closingDay(of: month) : report.closing.asOf }
+
+    /// The issue number (期号): a closed month's 通报 only; an early warning has none.
+    var issueNumber: String? { closed ? publication.issue(of: month) : nil }
+
+    /// The day the figures run to: the month's last day, or a provisional month's data cut-off.
+    var dataCutoff: CalendarDate? {
+        closed ? CalendarDate.lastDay(of: month) : report.tierSummaries.filter { $0.period == month }.compactMap(\.dataCutoff).max()
+    }
+
     /// The paragraphs as plain text: a title line, the issue line, the paragraphs, the contact.
     var plainText: String {
         var lines = [title]
-        let issue = [publication.issuer, publication.issue(of: month), pick("Date: ", "报告日期：") + fullDay(report.closing.asOf)]
+        let issue = [publication.issuer, issueNumber, pick("Date: ", "报告日期：") + fullDay(reportDate),
+                     dataCutoff.map { pick("Data up to: ", "数据截至：") + fullDay($0) }]
             .compactMap { $0 }
         lines.append(issue.joined(separator: "　"))
         lines.append("")
@@ -121,17 +134,26 @@ struct BulletinNarrative {
             let alone = report.registry.indices(of: summary.tier).count == 1
             var part = alone
                 ? pick("\(words.tier(summary.tier)): \(percent(ratio)), ", "\(tierSubject(summary.tier))网上办事率\(percent(ratio))，")
-                : pick("\(words.tier(summary.tier)): \(summary.halls) halls reporting, \(percent(ratio)), ",
-                       "\(tierSubject(summary.tier))报送大厅\(summary.halls)个，网上办事率\(percent(ratio))，")
+                : pick("\(words.tier(summary.tier)): \(summary.halls) halls reporting (\(summary.ranked) ranked), \(percent(ratio)), ",
+                       "\(tierSubject(summary.tier))报送大厅\(summary.halls)个（参与排名\(summary.ranked)个），网上办事率\(percent(ratio))，")
             part += gap(ratio: ratio, target: target)
             if summary.halls > 1 && summary.hallsBelowTarget > 0 {
                 part += pick(", \(summary.hallsBelowTarget) below it", "，其中\(summary.hallsBelowTarget)个大厅低于目标")
+                // A few: named, the unranked ones said so (they are on no black list).
+                let below = report.hallMonths.filter { $0.period == month && $0.flags.contains(.belowTarget)
+                    && report.registry[$0.hall].tier == summary.tier }
+                if below.count <= 3 {
+                    let named = below.map { row in
+                        report.registry[row.hall].name + (row.rank == nil ? pick(", not ranked", "，办件量不足未参与排名") : "")
+                    }
+                    part += pick(" (", "（") + named.joined(separator: pick("; ", "；")) + pick(")", "）")
+                }
             }
             switch summary.trajectory {
             case .reaches(let months):
                 part += pick(", expected to reach it in \(months) month\(months == 1 ? "" : "s") at the current trend",
                              "，按当前趋势预计\(months)个月后达标")
-            case .notAtThisTrend: part += pick(", not reaching it at the current trend", "，按当前趋势难以达标")
+            case .notAtThisTrend: part += pick(", not reaching it at the current trend", "，按当前趋势无法达标")
             case .atTarget, nil: break
             }
             parts.append(part)
@@ -143,14 +165,23 @@ struct BulletinNarrative {
     private func tierSubject(_ tier: Tier) -> String {
         switch tier {
         case .district: return "区级政务服务中心"
-        case .township: return "乡镇(街道)层级"
-        case .village: return "村(居)层级"
+        case .township: return "乡镇（街道）层级"
+        case .village: return "村（居）层级"
         }
+    }
+
+    /// A tier in a sentence, with full-width brackets in Chinese: 乡镇（街道）.
+    private func tierInProse(_ tier: Tier) -> String {
+        language == .en ? words.tier(tier) : words.tier(tier).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
     }
 
     private var lists: String? {
         guard closed else {
-            return pick("The month is not over: no red or black list is published yet.", "本月尚未结束，暂不发布红黑榜。")
+            let closes = words.day(report.closing.closingDay(of: month))
+            return report.closing.hasEnded(month)
+                ? pick("The month's exports may still be corrected: the bulletin and its red and black lists follow from \(closes).",
+                       "本月数据尚在补报期，\(closes)起发布正式通报及红黑榜。")
+                : pick("The month is not over: no red or black list is published yet.", "本月尚未结束，暂不发布红黑榜。")
         }
         var sentences: [String] = []
         for kind in [SupervisionReport.ListKind.red, .black] {
@@ -161,9 +192,9 @@ struct BulletinNarrative {
                 let halls = entries.map { entry -> String in
                     let name = report.registry[entry.figures.hall].name
                     guard let streak = entry.blackStreak, streak > 1 else { return name }
-                    return name + pick(" (\(streak) months running)", "（连续\(streak)个月）")
+                    return name + pick(" (on it \(streak) months running)", "（连续\(streak)个月上黑榜）")
                 }
-                parts.append(pick("\(words.tier(tier)): ", "\(words.tier(tier))：") + halls.joined(separator: pick(", ", "、")))
+                parts.append(pick("\(words.tier(tier)): ", "\(tierInProse(tier))层级为") + halls.joined(separator: pick(", ", "、")))
             }
             guard !parts.isEmpty else { continue }
             sentences.append((kind == .red ? pick("Red list — ", "红榜：") : pick("Black list — ", "黑榜："))
@@ -172,13 +203,27 @@ struct BulletinNarrative {
         return sentences.isEmpty ? nil : sentences.joined(separator: pick(" ", ""))
     }
 
+    /// The halls flagged declining (rule 9: three falls running), each with its whole run of falls:
+    /// 「撒拉溪镇政务服务中心自5月起连续7个月下降」, longest run first.
     private var declining: String? {
-        let halls = report.hallMonths.filter { $0.period == month && $0.flags.contains(.declining) }
-            .sorted { ($0.deltaPP ?? 0, $0.hall) < ($1.deltaPP ?? 0, $1.hall) }
-            .map { report.registry[$0.hall].name }
-        guard !halls.isEmpty else { return nil }
-        return pick("Falling for three months running: \(names(halls)); the offices concerned should find out why.",
-                    "\(names(halls))网上办事率连续3个月下降，请相关单位分析原因、加强整改。")
+        var delta: [HallPeriod: Double] = [:]
+        for row in report.hallMonths { if let change = row.deltaPP { delta[HallPeriod(hall: row.hall, period: row.period)] = change } }
+        let runs = report.hallMonths.filter { $0.period == month && $0.flags.contains(.declining) }.map { row -> (hall: Int, months: Int) in
+            var months = 0
+            while let change = delta[HallPeriod(hall: row.hall, period: month.advanced(by: -months))], change < 0 { months += 1 }
+            return (row.hall, months)
+        }.sorted { ($1.months, $0.hall) < ($0.months, $1.hall) }
+        guard !runs.isEmpty else { return nil }
+        let shown = runs.prefix(Self.namesPerSentence).map { run -> String in
+            let start = month.advanced(by: 1 - run.months)
+            return report.registry[run.hall].name
+                + pick(" has fallen every month since \(start) (\(run.months) months)", "自\(start.year == month.year ? "" : "\(start.year)年")\(start.month)月起连续\(run.months)个月下降")
+        }
+        let more = runs.count > Self.namesPerSentence
+            ? pick("; \(runs.count - Self.namesPerSentence) more halls have fallen three months running or more",
+                   "；另有\(runs.count - Self.namesPerSentence)个大厅连续3个月以上下降") : ""
+        return pick("Online rate falling: ", "网上办事率持续下降：") + shown.joined(separator: pick("; ", "；")) + more
+            + pick(". The offices concerned should find out why.", "。请相关单位分析原因、加强整改。")
     }
 
     private var notReporting: String? {

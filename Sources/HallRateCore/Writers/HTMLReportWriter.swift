@@ -65,7 +65,9 @@ public struct HTMLReportWriter: Sendable {
         if let month {
             if index.isProvisional(month) {
                 page += "<div class=\"provisional-banner\" role=\"note\"><span class=\"tag\">\(words.warning)</span>"
-                page += "\(words.sentences.provisionalWarning(cutoff: index.dataCutoff(month)))</div>\n"
+                let warning = words.sentences.provisionalWarning(cutoff: index.dataCutoff(month), ended: report.closing.hasEnded(month),
+                                                                 closes: report.closing.closingDay(of: month))
+                page += warning + "</div>\n"
             }
             if layout == .full {
                 let anchors = [("overview", words.overview), ("lists", words.lists), ("not-reporting", words.notReporting)]
@@ -103,8 +105,10 @@ public struct HTMLReportWriter: Sendable {
         var html = "<header class=\"masthead\">\n"
         if let issuer = publication.issuer { html += "<div class=\"issuer\">\(HTMLEscaping.escape(issuer))</div>\n" }
         html += "<h1>\(title)</h1>\n<div class=\"issue-line\">"
-        if let month, let issue = publication.issue(of: month) { html += "<span class=\"issue\">\(HTMLEscaping.escape(issue))</span>" }
-        html += "<span class=\"date\">\(words.reportDate)\(words.fullDay(report.closing.asOf))</span></div>\n"
+        let narrative = month.map { BulletinNarrative(report: report, month: $0, publication: publication, language: language) }
+        if let issue = narrative?.issueNumber { html += "<span class=\"issue\">\(HTMLEscaping.escape(issue))</span>" }
+        let date = narrative?.reportDate ?? report.closing.asOf
+        html += "<span class=\"date\">\(words.reportDate)\(words.fullDay(date))</span></div>\n"
         html += "<div class=\"rule\" aria-hidden=\"true\"></div>\n<dl>"
         if let month {
             html += "<div><dt>\(words.month)</dt><dd>\(words.monthName(month))</dd></div>"

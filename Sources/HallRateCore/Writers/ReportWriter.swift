@@ -187,7 +187,8 @@ struct ReportWriter {
     }
 
     func table(_ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.leagueHeader, capacity: league.entries.count * 96)
+        var table = CSVBuilder(header: words.leagueHeader, capacity: league.entries.count * 112)
+        let target = report.targets.target(league.tier, in: league.period)?.doubleValue
         for entry in league.entries {
             let figures = entry.figures
             table.integer(figures?.rank)
@@ -203,6 +204,10 @@ struct ReportWriter {
             table.integer(figures?.rankChange)
             table.decimal(figures?.yoyDeltaPP, places: 2)
             table.rendered(cells.provisional(!report.closing.isClosed(league.period)))
+            // The month, the tier and its target on every row, so that the table joins with the others.
+            Self.period(league.period, into: &table, cells)
+            table.rendered(cells.tier[league.tier.index])
+            Self.ratio(target, into: &table, cells)
             table.endRow()
         }
         return table
@@ -294,7 +299,7 @@ struct ReportWriter {
     }
 
     /// One reject: in Chinese the reason and what to check are in Chinese, and the reason's code follows
-    /// in a last column named `reason`, for programs; in English the code is the reason.
+    /// in a last column 原因代码, for programs; in English the code is the reason.
     private static func append(_ reject: Reject, to table: inout CSVBuilder, _ words: Vocabulary) {
         table.text(reject.file)
         table.integer(reject.line)

@@ -19,9 +19,9 @@ struct Vocabulary {
     var leagueHeader: [String] {
         language == .en
             ? ["rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
-               "prev_rank", "rank_change", "yoy_delta_pp", "provisional"]
+               "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target"]
             : ["排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "环比变化(百分点)", "趋势斜率(百分点/月)", "标记",
-               "上月排名", "名次变化", "同比变化(百分点)", "数据状态"]
+               "上月排名", "名次变化", "同比变化(百分点)", "数据状态", "月份", "层级", "目标"]
     }
 
     var listHeader: [String] {
@@ -60,7 +60,7 @@ struct Vocabulary {
     }
 
     var rejectsHeader: [String] {
-        language == .en ? ["file", "line", "reason", "detail", "raw"] : ["文件", "行号", "原因", "说明", "原始行", "reason"]
+        language == .en ? ["file", "line", "reason", "detail", "raw"] : ["文件", "行号", "原因", "说明", "原始行", "原因代码"]
     }
 
     func tier(_ tier: Tier) -> String {
@@ -148,16 +148,26 @@ extension Vocabulary {
         pick("No ranked hall meets the target: no red list this month.", "参与排名的大厅均未达标，本月无红榜。")
     }
 
-    /// Why a provisional month has no lists; `closes` is the day the month closes.
-    func listsNotPublished(closes: CalendarDate) -> String {
-        pick("The month is not over: no red or black list is published. The lists come with the month's bulletin from \(day(closes)).",
-             "本月尚未结束，不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
+    /// Why a provisional month has no lists; `closes` is the day the month closes, `ended` whether its
+    /// last day is past (its exports may still be corrected until it closes).
+    func listsNotPublished(closes: CalendarDate, ended: Bool = false) -> String {
+        ended
+            ? pick("The month's data may still be corrected: no red or black list is published yet. The lists come with the month's bulletin from \(day(closes)).",
+                   "本月数据尚在补报期，暂不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
+            : pick("The month is not over: no red or black list is published. The lists come with the month's bulletin from \(day(closes)).",
+                   "本月尚未结束，不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
     }
 
-    /// The warning at the top of a provisional month's report.
-    func provisionalWarning(cutoff: CalendarDate?) -> String {
+    /// The warning at the top of a provisional month's report. A month whose last day is past but
+    /// which is not closed yet (`ended`) is in its correction period until `closes`.
+    func provisionalWarning(cutoff: CalendarDate?, ended: Bool = false, closes: CalendarDate? = nil) -> String {
         let rest = pick("the figures below are provisional, no red or black list is published, and ranks and flags may still change.",
                         "以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
+        if ended, let closes {
+            let dated = cutoff.map { pick("Data up to \(day($0)). ", "数据截至 \(day($0))。") } ?? ""
+            return dated + pick("The month is over but its exports may still be corrected until \(day(closes)): ",
+                                "本月已结束，数据尚在补报期（\(day(closes)) 起为正式数据）：") + rest
+        }
         guard let cutoff else { return pick("The month is not over: ", "本月尚未结束：") + rest }
         return pick("Data up to \(day(cutoff)); the month is not over: ", "数据截至 \(day(cutoff))，本月尚未结束：") + rest
     }

@@ -51,7 +51,9 @@ struct WorkbookWriter {
         let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let provisional = !report.closing.isClosed(month)
         let cutoff = report.tierSummaries.filter { $0.period == month }.compactMap(\.dataCutoff).max()
-        let warning = provisional ? [words.provisionalWarning(cutoff: cutoff)] : []
+        let warning = provisional
+            ? [words.provisionalWarning(cutoff: cutoff, ended: report.closing.hasEnded(month), closes: report.closing.closingDay(of: month))]
+            : []
         for league in report.leagueTables where league.period == month {
             workbook.sheets.append(leagueSheet(league, report, provisional: provisional, notes: warning))
         }
@@ -121,8 +123,8 @@ struct WorkbookWriter {
         sheet.legendTitle = sheetWords.legendTitle
         let rules = report.rules
         guard report.closing.isClosed(month) else {
-            sheet.notes.append(words.listsNotPublished(
-                closes: CalendarDate(days: CalendarDate.lastDay(of: month).days + report.closing.closeAfterDays)))
+            sheet.notes.append(words.listsNotPublished(closes: report.closing.closingDay(of: month),
+                                                       ended: report.closing.hasEnded(month)))
             for tier in Tier.allCases where (1..<rules.listMinRanked).contains(report.registry.indices(of: tier).count) {
                 let halls = report.registry.indices(of: tier).count
                 sheet.notes.append((chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] ")

@@ -122,6 +122,7 @@ enum HTMLReportStyle {
     .empty { color: var(--muted); font-style: italic; margin: 6px 0; }
     footer { text-align: center; color: var(--muted); font-size: 12px; margin-top: 26px; }
     .table-wrap { overflow-x: auto; }
+    .print-legend { display: none; }
     .chart-wrap { overflow-x: auto; }
     td.flags { min-width: 7em; }
     td.flags .flag { white-space: nowrap; }
@@ -138,6 +139,10 @@ enum HTMLReportStyle {
       .bulletin p { font-size: 14.5px; }
       .kpis, .lists { grid-template-columns: 1fr; }
       .table-wrap { -webkit-overflow-scrolling: touch; border-right: 1px solid var(--line); }
+      .table-wrap th.code, .table-wrap td.code { display: none; }
+      table { font-size: 12.5px; }
+      th { white-space: normal; font-size: 11.5px; padding: 5px 6px; }
+      td { padding: 4px 6px; }
       .table-wrap th.hall-name, .table-wrap td.hall-name { position: sticky; left: 0; z-index: 1; background: #fff;
         box-shadow: 1px 0 0 var(--line); }
       tr.black td.hall-name { background: #ececec; }
@@ -155,31 +160,42 @@ enum HTMLReportStyle {
       main { padding: 0; max-width: none; }
       nav, .spark-title, .sparks, .spark-note, .bar { display: none; }
       .masthead { padding: 0 0 4px; border-radius: 0; }
-      .masthead .issuer { font-size: 22pt; }
+      .masthead .issuer { font-size: 20pt; }
       .masthead h1 { font-size: 15pt; margin-top: 2px; }
       .masthead .issue-line { font-size: 10pt; margin-top: 4px; }
       .masthead dl { font-size: 9pt; gap: 2px 18px; }
-      .masthead .rule { margin: 4px 0 6px; }
+      .masthead .rule { margin: 3px 0 4px; }
       .provisional-banner { margin-top: 8px; padding: 8px 12px; font-size: 11pt; }
-      section { border: none; border-radius: 0; padding: 0; margin-top: 8px; break-inside: auto; }
+      section { border: none; border-radius: 0; padding: 0; margin-top: 6px; break-inside: auto; }
       section.tier { break-before: page; }
-      h2 { font-size: 13.5pt; margin-bottom: 2px; }
+      section.tier.small { break-before: auto; margin-top: 18px; }
+      .tier-lists { break-inside: avoid; }
+      th.mark { white-space: nowrap; }
+      h2 { font-size: 13pt; margin-bottom: 1px; line-height: 1.35; }
       h3 { font-size: 11pt; margin: 10px 0 4px; break-after: avoid; }
-      .bulletin p { font-size: 10.5pt; line-height: 1.6; margin-bottom: 2px; }
+      .bulletin p { font-size: 10pt; line-height: 1.5; margin-bottom: 1px; }
       .kpis { grid-template-columns: repeat(3, 1fr); gap: 8px; }
       .kpi { padding: 6px 10px; break-inside: avoid; }
-      .kpi .value { font-size: 18pt; margin-top: 0; }
+      .kpi .value { font-size: 16pt; margin-top: 0; line-height: 1.15; }
+      .kpi .tier-name { font-size: 10pt; }
       .kpi .facts, .kpi .outlook { font-size: 8pt; line-height: 1.35; }
       .kpi .outlook { margin-top: 2px; }
-      .legend { font-size: 8pt; margin-top: 4px; }
+      .legend { font-size: 7.5pt; margin-top: 3px; gap: 2px 14px; }
+      .screen-legend { display: none; }
+      .print-legend { display: flex; }
       .no-lists { padding: 3px 8px; margin: 2px 0; font-size: 9pt; }
       .lists { grid-template-columns: 1fr 1fr; gap: 14px; }
-      .list-meaning, .note { font-size: 7.5pt; line-height: 1.35; margin-top: 2px; }
+      .list-meaning, .note { font-size: 7pt; line-height: 1.3; margin-top: 1px; }
+      .lists td { padding: 1px 3px; }
       .lists h4 { font-size: 9.5pt; margin: 0 0 2px; }
-      .tier-lists h3 { margin-top: 6px; }
-      table { font-size: 8.5pt; }
-      th { font-size: 8pt; padding: 3px 4px; white-space: normal; vertical-align: bottom; }
-      td { padding: 2px 4px; }
+      .tier-lists h3 { margin: 3px 0 2px; }
+      .lists th { padding: 1px 3px; }
+      .kpi .outlook { line-height: 1.3; }
+      table { font-size: 8pt; }
+      th { font-size: 7.5pt; padding: 3px 3px; white-space: normal; vertical-align: bottom; }
+      td { padding: 2px 3px; }
+      td.flags .flag-note { display: none; }
+      table.league .name-suffix { display: none; }
       th.code, td.code { display: none; }
       td.flags { min-width: 0; }
       tr { break-inside: avoid; }

@@ -60,7 +60,7 @@ struct HTMLReportWords: Sendable {
     func legendItems(listSize: Int) -> [(symbol: String, text: String)] {
         [("★", pick("red list (top \(listSize) of the ranked halls that meet the target)", "红榜（参与排名且达到目标的前 \(listSize) 名）")),
          ("■", pick("black list (bottom \(listSize) of the ranked halls below the target)", "黑榜（参与排名且低于目标的末 \(listSize) 名）")),
-         ("▼", pick("below target (bold row, dashed frame)", "低于目标（整行加粗、虚线框）")),
+         ("▼", pick("below target (bold row, bar at its start; black list rows hatched)", "低于目标（整行加粗、行首竖线；黑榜行加斜纹）")),
          ("↑↓", pick("rank up or down since last month", "名次较上月上升或下降"))]
     }
     var targetLine: String { pick("target", "目标值") }
@@ -119,18 +119,18 @@ struct HTMLReportWords: Sendable {
     var previousRate: String { pick("Online rate last month", "上月网上办事率") }
     var trajectoryLabel: String { pick("Tier trajectory", "层级达标趋势") }
     var gapToTarget: String { pick("To target (pp)", "距目标(百分点)") }
-    /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `持平`. `below` is the
+    /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `达标` (exactly at it). `below` is the
     /// exact verdict: a hall below its target by less than the printed precision reads `低 0.00`, not 持平.
     func gapCell(_ points: Double, below: Bool = false) -> String {
         let text = DecimalFormatter.format(abs(points), places: 2)
-        if text == "0.00" { return below ? pick("0.00 below", "低 0.00") : pick("at target", "持平") }
+        if text == "0.00" { return below ? pick("0.00 below", "低 0.00") : pick("at target", "达标") }
         return points > 0 ? pick("\(text) above", "高 \(text)") : pick("\(text) below", "低 \(text)")
     }
     var belowTargetHalls: String { pick("Halls below target", "未达标大厅") }
     var belowTargetNote: String {
         pick("Lowest rate first. \"below\": percentage points under the tier's target; the month it would reach the target "
              + "follows the hall's trend slope (✕: not at this trend).",
-             "按网上办事率由低到高排列。“低 N”：低于本层级目标 N 个百分点；预计达标月份按大厅当前趋势斜率推算（✕：按当前趋势难以达标）。")
+             "按网上办事率由低到高排列。“低 N”：低于本层级目标 N 个百分点；预计达标月份按大厅当前趋势斜率推算（✕：按当前趋势无法达标）。")
     }
     /// Under a 简报 list cut at `shown` of `count` halls below target.
     func moreBelowTarget(_ count: Int, shown: Int) -> String {
@@ -140,7 +140,7 @@ struct HTMLReportWords: Sendable {
     func shortOutlook(_ projection: TargetProjection) -> String {
         switch projection {
         case .reaches(let period, _): return pick("by \(period)", "\(period.year)年\(period.month)月达标")
-        case .never: return pick("not at this trend", "难以达标")
+        case .never: return pick("not at this trend", "无法达标")
         }
     }
     /// Who is ranked, under the league table.
@@ -148,7 +148,7 @@ struct HTMLReportWords: Sendable {
         pick("Ranked: halls with at least \(minVolume) counted transactions in the month; \"too few\" marks the others. "
              + "\"To target\": percentage points above or below the tier's target.",
              "参与排名：当月有效办件量不少于 \(minVolume) 件的大厅；少于 \(minVolume) 件的标记为“办件量不足”，不排名。"
-             + "距目标：网上办事率高于（高）或低于（低）本层级目标的百分点数。")
+             + "距目标：网上办事率高于（高）或低于（低）本层级目标的百分点数。打印时大厅名称省略“便民服务站”“政务服务中心”等后缀。")
     }
     var outlook: String { pick("Outlook", "预计") }
     var redWord: String { pick("red list", "红榜") }
@@ -194,10 +194,18 @@ struct HTMLReportWords: Sendable {
             .joined(separator: flagSeparator)
     }
 
-    /// ``flags(_:minVolume:)`` as HTML: each flag kept on one line, so a narrow column breaks only between flags.
+    /// ``flags(_:minVolume:)`` as HTML: each flag kept on one line, so a narrow column breaks only between
+    /// flags; the threshold of too little volume may go to a line of its own.
     func flagsHTML(_ flags: HallFlags, minVolume: Int) -> String {
         HallFlags.named.filter { flags.contains($0.flag) }
-            .map { "<span class=\"flag\">" + self.flags($0.flag, minVolume: minVolume) + "</span>" }
+            .map { named in
+                let word = self.flags(named.flag, minVolume: minVolume)
+                guard named.flag == .insufficientVolume, let open = word.firstIndex(where: { $0 == "（" || $0 == "(" }) else {
+                    return "<span class=\"flag\">\(word)</span>"
+                }
+                let note = word[open...].trimmingCharacters(in: .whitespaces)
+                return "<span class=\"flag\">\(word[..<open].trimmingCharacters(in: .whitespaces))<span class=\"flag-note\">\(note)</span></span>"
+            }
             .joined(separator: flagSeparator)
     }
 }

@@ -30,11 +30,17 @@ extension HTMLReportWriter {
             }
             html += "</div>\n"
         }
-        html += "</div>\n<div class=\"legend\"><span>\(words.legend):</span>"
+        return html + "</div>\n" + legend(index, printed: false) + "</section>\n"
+    }
+
+    /// What the marks, lines and dots mean. On screen under the tier cards; in print (`printed`) under each
+    /// league table instead, so that page one keeps its room for the verdict.
+    func legend(_ index: HTMLReportIndex, printed: Bool) -> String {
+        var html = "<div class=\"\(printed ? "legend print-legend" : "legend screen-legend")\"><span>\(words.legend):</span>"
         html += words.legendItems(listSize: index.report.rules.listSize).map { "<span><b>\($0.symbol)</b>\($0.text)</span>" }.joined()
         html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"target\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/></svg>\(words.targetLine)</span>"
         html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"key-series\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/><circle class=\"key-dot below\" cx=\"14\" cy=\"5\" r=\"3.5\"/></svg>\(words.hollowDot)</span>"
-        return html + "</div>\n</section>\n"
+        return html + "</div>\n"
     }
 
     /// "provisional" beside a heading of a provisional month; nothing for a closed one.
@@ -68,7 +74,9 @@ extension HTMLReportWriter {
     /// Everything about one tier for the month.
     func section(_ index: HTMLReportIndex, tier: Tier, month: Period) -> String {
         let goal = target(tier)
-        var html = "<section class=\"tier\" id=\"tier-\(tier.rawValue)\">\n<h2>\(words.tier(tier))"
+        // A tier of a few halls (the district centre) does not start a printed page of its own.
+        let small = index.report.registry.indices(of: tier).count <= 3
+        var html = "<section class=\"\(small ? "tier small" : "tier")\" id=\"tier-\(tier.rawValue)\">\n<h2>\(words.tier(tier))"
         if let goal { html += "<span class=\"target-chip\">\(words.target) \(Vocabulary.percent(goal))</span>" }
         html += provisionalChip(index, month) + "</h2>\n"
         if let summary = index.summary(tier, month), let ratio = summary.ratio {
@@ -85,6 +93,7 @@ extension HTMLReportWriter {
         html += "<div class=\"table-wrap\">" + leagueTable(entries, index: index, red: red, black: black, tier: tier,
                                                                month: month, provisional: provisional != nil) + "</div>\n"
         html += "<p class=\"note\">\(words.rankingNote(minVolume: index.report.rules.minVolume[tier] ?? 0))</p>\n"
+        html += legend(index, printed: true)
         html += "<h3 class=\"chart-title\">\(words.trendChart)</h3>\n<div class=\"chart-wrap\">" + tierChart(index, tier: tier, month: month) + "</div>\n"
         html += "<h3 class=\"spark-title\">\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
         html += "<h3>\(words.projection)</h3>\n" + projections(entries, index: index, tier: tier, month: month)
@@ -129,6 +138,18 @@ extension HTMLReportWriter {
         return html + "</div>\n<p class=\"note spark-note\">\(words.sparkNote(months.first ?? month, month, top: HTMLNumber.percent(scale.top, places: 0)))</p>\n"
     }
 
+    /// The kinds of hall a name may end with, which the printed league table leaves out (the table's tier says it):
+    /// 「观音桥街道观音桥社区便民服务站」 prints as 「观音桥街道观音桥社区」, so that names stay on one line on A4.
+    static let hallKindSuffixes = ["便民服务站", "便民服务中心", "政务服务中心", "服务站"]
+
+    /// The escaped name, its kind suffix in a span that print hides.
+    func abbreviable(_ name: String) -> String {
+        guard let suffix = Self.hallKindSuffixes.first(where: { name.hasSuffix($0) && name.count > $0.count + 1 }) else {
+            return escaped(name)
+        }
+        return escaped(String(name.dropLast(suffix.count))) + "<span class=\"name-suffix\">\(suffix)</span>"
+    }
+
     /// The marks of a hall in the month: ★ red list, ■ black list, ▼ below target.
     private func marks(red: Bool, black: Bool, below: Bool) -> String {
         var marks = ""
@@ -156,7 +177,7 @@ extension HTMLReportWriter {
     private func leagueTable(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, red: Set<Int>,
                              black: Set<Int>, tier: Tier, month: Period, provisional: Bool) -> String {
         guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
-        var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th>\(words.status)</th>"
+        var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th class=\"mark\">\(words.status)</th>"
         html += "<th class=\"num\">\(words.rank)</th><th class=\"num\">\(words.rankChange)</th>"
         html += "<th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
         html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.gapToTarget)</th>"
@@ -172,7 +193,7 @@ extension HTMLReportWriter {
             html += "<td class=\"num\">\(entry.figures?.rank.map(String.init) ?? "—")</td>"
             let previous = entry.figures?.prevRank.map { " title=\"\(words.previousRank) \($0)\"" } ?? ""
             html += "<td class=\"num change\"\(previous)>\(words.rankChange(entry.figures?.rankChange))</td>"
-            html += "<td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">\(escaped(hall.name))</td>"
+            html += "<td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">\(abbreviable(hall.name))</td>"
             if let figures = entry.figures {
                 html += "<td class=\"num\">\(figures.total)</td><td class=\"num\">\(figures.online)</td>"
                 html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
@@ -184,7 +205,8 @@ extension HTMLReportWriter {
             } else {
                 html += String(repeating: "<td class=\"num\">—</td>", count: 7)
             }
-            var flags = words.flagsHTML(entry.flags, minVolume: index.report.rules.minVolume[tier] ?? 0)
+            // Below target is the row's ▼, its bold text and its 距目标 「低 N」: the flags column says the rest.
+            var flags = words.flagsHTML(entry.flags.subtracting(.belowTarget), minVolume: index.report.rules.minVolume[tier] ?? 0)
             // A provisional month: a hall whose data stop days before the others' may have an export missing.
             if provisional, let day = entry.figures?.dataCutoff, let latest = index.summary(tier, month)?.dataCutoff, day < latest {
                 flags += (flags.isEmpty ? "" : words.flagSeparator) + words.sentences.dataUpTo(day)
@@ -204,7 +226,7 @@ extension HTMLReportWriter {
             return "<p class=\"no-lists\">\(sentences.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))</p>\n"
         }
         if index.isProvisional(month) {
-            return "<p class=\"no-lists\">\(sentences.listsNotPublished(closes: index.closingDay(month)))</p>\n"
+            return "<p class=\"no-lists\">\(sentences.listsNotPublished(closes: index.closingDay(month), ended: index.report.closing.hasEnded(month)))</p>\n"
         }
         guard (index.summary(tier, month)?.ranked ?? 0) >= rules.listMinRanked else {
             return "<p class=\"no-lists\">\(sentences.tooFewRanked(rules.listMinRanked))</p>\n"
