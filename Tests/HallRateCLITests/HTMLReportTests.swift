@@ -33,6 +33,11 @@ import Testing
         return html[start.lowerBound..<end]
     }
 
+    /// HTML without its tags: a name whose kind suffix sits in a span reads whole.
+    static func text(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+    }
+
     /// The text between `open` and `close` at each occurrence, in order.
     func captures(_ text: Substring, _ open: String, _ close: String) -> [String] {
         var found: [String] = []
@@ -112,9 +117,9 @@ import Testing
         // Red and black lists of the month, on page one; 市西 is on the black list for the first time (at its target in March).
         let lists = try listsBlock(html, .township)
         let red = try #require(captures(lists, "<table class=\"list-red\">", "</table>").first)
-        #expect(red.contains("三板桥街道政务服务中心") && red.contains("市东街道政务服务中心"))
+        #expect(Self.text(red).contains("三板桥街道政务服务中心") && Self.text(red).contains("市东街道政务服务中心"))
         let black = try #require(captures(lists, "<table class=\"list-black\">", "</table>").first)
-        #expect(black.contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">1</td>"))
+        #expect(Self.text(black).contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">1</td>"))
         #expect(lists.contains("<th class=\"num\">连续上黑榜月数</th>") && !lists.contains("连续垫底"))
         // The lists come before any tier's detail: page one carries the verdict.
         #expect(try #require(html.range(of: "<section id=\"lists\"")).lowerBound < (try #require(html.range(of: "<section class=\"tier")).lowerBound))
@@ -163,7 +168,7 @@ import Testing
         var rows: [(String, Double)] = []
         for table in captures(lists, "<table class=\"list-black\">", "</table>") {
             for row in captures(table[...], "<tr><td class=\"num\">", "</tr>") {
-                let cells = captures(row[...], "<td", "</td>").map { $0.split(separator: ">", maxSplits: 1).last.map(String.init) ?? "" }
+                let cells = captures(row[...], "<td", "</td>").map { Self.text(String($0.split(separator: ">", maxSplits: 1).last ?? "")) }
                 // cells: name, ratio, streak (the rank cell was consumed by the row's opening).
                 if cells.count >= 2, let ratio = percent(cells[1]) { rows.append((cells[0], ratio)) }
             }

@@ -139,7 +139,7 @@ enum HTMLReportStyle {
       .bulletin p { font-size: 14.5px; }
       .kpis, .lists { grid-template-columns: 1fr; }
       .table-wrap { -webkit-overflow-scrolling: touch; border-right: 1px solid var(--line); }
-      .table-wrap th.code, .table-wrap td.code { display: none; }
+      .table-wrap th.code, .table-wrap td.code, .table-wrap .name-suffix { display: none; }
       table { font-size: 12.5px; }
       th { white-space: normal; font-size: 11.5px; padding: 5px 6px; }
       td { padding: 4px 6px; }

@@ -249,7 +249,7 @@ extension HTMLReportWriter {
                 for entry in entries {
                     let figures = entry.figures
                     html += "<tr><td class=\"num\">\(figures.rank.map(String.init) ?? "—")</td>"
-                    html += "<td class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</td>"
+                    html += "<td class=\"hall-name\">\(abbreviable(index.report.registry[figures.hall].name))</td>"
                     html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
                     if isRed {
                         html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td></tr>\n"
