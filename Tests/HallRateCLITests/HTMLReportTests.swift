@@ -112,6 +112,8 @@ import Testing
         #expect(row.contains("<td class=\"num gap\">低 25.00</td>"))
         // Below target is the row's ▼ and 「低 25.00」; the flags column says the rest.
         #expect(row.contains("<td class=\"flags\"><span class=\"flag\">连续下降</span></td>"))
+        // Too little volume says the threshold where it appears (the fixture ranks from 4 transactions).
+        #expect(league.contains("<span class=\"flag\">办件量不足<span class=\"flag-note\">（少于4件）</span></span>"))
         // Every hall with figures has its gap in words, never a bare minus (the unranked hall's too).
         #expect(captures(league[...], "<td class=\"num gap\">", "</td>") == ["达标", "达标", "低 25.00", "达标"])
         // Red and black lists of the month, on page one; 市西 is on the black list for the first time (at its target in March).

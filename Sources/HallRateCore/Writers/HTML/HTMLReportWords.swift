@@ -184,27 +184,28 @@ struct HTMLReportWords: Sendable {
         }
     }
 
+    /// One flag's word: `低于目标`, `below target`.
+    private func word(_ named: (flag: HallFlags, code: String, chinese: String)) -> String {
+        language == .en ? String(named.code.map { $0 == "_" ? " " : $0 }) : named.chinese
+    }
+
+    /// The threshold that too little volume falls under: `（少于30件）`, ` (< 30)`.
+    private func volumeNote(_ minVolume: Int) -> String { pick(" (< \(minVolume))", "（少于\(minVolume)件）") }
+
     /// The flags in their fixed order, joined for reading; too little volume says the threshold.
     func flags(_ flags: HallFlags, minVolume: Int) -> String {
         HallFlags.named.filter { flags.contains($0.flag) }
-            .map { named in
-                let word = language == .en ? String(named.code.map { $0 == "_" ? " " : $0 }) : named.chinese
-                return named.flag == .insufficientVolume ? word + pick(" (< \(minVolume))", "（少于\(minVolume)件）") : word
-            }
+            .map { word($0) + ($0.flag == .insufficientVolume ? volumeNote(minVolume) : "") }
             .joined(separator: flagSeparator)
     }
 
     /// ``flags(_:minVolume:)`` as HTML: each flag kept on one line, so a narrow column breaks only between
-    /// flags; the threshold of too little volume may go to a line of its own.
+    /// flags; the threshold in a span of its own, which print leaves to the note under the table.
     func flagsHTML(_ flags: HallFlags, minVolume: Int) -> String {
         HallFlags.named.filter { flags.contains($0.flag) }
             .map { named in
-                let word = self.flags(named.flag, minVolume: minVolume)
-                guard named.flag == .insufficientVolume, let open = word.firstIndex(where: { $0 == "（" || $0 == "(" }) else {
-                    return "<span class=\"flag\">\(word)</span>"
-                }
-                let note = word[open...].trimmingCharacters(in: .whitespaces)
-                return "<span class=\"flag\">\(word[..<open].trimmingCharacters(in: .whitespaces))<span class=\"flag-note\">\(note)</span></span>"
+                let note = named.flag == .insufficientVolume ? "<span class=\"flag-note\">\(volumeNote(minVolume))</span>" : ""
+                return "<span class=\"flag\">\(word(named))\(note)</span>"
             }
             .joined(separator: flagSeparator)
     }
