@@ -7,19 +7,19 @@ import Darwin
 
 /// `hallrate check`: validates a loaded pipeline against the files it names, without running it:
 /// the registry must be readable, and every mapped column must be in every matching file's header.
-public struct PipelineChecker {
-    public let pipeline: Pipeline
-    public let root: String
+package struct PipelineChecker {
+    package let pipeline: Pipeline
+    package let root: String
 
-    public init(pipeline: Pipeline, root: String) {
+    package init(pipeline: Pipeline, root: String) {
         self.pipeline = pipeline
         self.root = root
     }
 
     /// A problem found, and whether it concerns the pipeline itself (fatal for `run`) or one file's data.
-    public struct Problem: Sendable {
-        public let error: HallRateError
-        public let isPipelineError: Bool
+    package struct Problem: Sendable {
+        package let error: HallRateError
+        package let isPipelineError: Bool
     }
 
     /// An input file matched by a source.
@@ -45,7 +45,7 @@ public struct PipelineChecker {
     /// - Parameter unchanged: display paths of files the store already holds as they are now, read under
     ///   the current mapping: their headers were checked when they were read, and are not opened again
     ///   (a nightly run over years of daily exports would otherwise open every one of them).
-    public func check(skippingHeadersOf unchanged: Set<String> = []) -> (problems: [Problem], registry: HallRegistry?) {
+    package func check(skippingHeadersOf unchanged: Set<String> = []) -> (problems: [Problem], registry: HallRegistry?) {
         var problems: [Problem] = []
         var registry: HallRegistry?
         do {
@@ -130,13 +130,13 @@ public struct PipelineChecker {
     }
 
     /// Sources that match no file at all.
-    public func emptySources() -> [Pipeline.Source] {
+    package func emptySources() -> [Pipeline.Source] {
         pipeline.sources.filter { FileFinder.files(matching: $0.resolvedGlob).isEmpty }
     }
 
     /// An error for each source that matches no file and is not `optional` (contract rule 14): its
     /// halls would be published as not reporting when their exports are merely missing.
-    public func missingSources() -> [HallRateError] {
+    package func missingSources() -> [HallRateError] {
         emptySources().filter { !$0.optional }.map { source in
             HallRateError(.missingSource,
                           "source '\(source.name)' matches no file (glob \(source.glob)); nothing was written. "

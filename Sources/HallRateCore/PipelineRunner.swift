@@ -3,54 +3,54 @@ import Logging
 
 /// Runs a pipeline's stages in order: ingest → map and validate → deduplicate → aggregate →
 /// trends → rank and flag → summaries, league tables, lists → emit.
-public struct PipelineRunner {
-    public let pipeline: Pipeline
+package struct PipelineRunner {
+    package let pipeline: Pipeline
     /// The folder relative paths were resolved against; file names in outputs are relative to it.
-    public let root: String
-    public var logger: Logger
+    package let root: String
+    package var logger: Logger
     /// Called as files are read (at each file and every 65,536 rows), for a progress line on a terminal.
-    public var progress: ((Progress) -> Void)?
+    package var progress: ((Progress) -> Void)?
 
     /// Where a run is, for a progress display.
-    public struct Progress: Sendable {
+    package struct Progress: Sendable {
         /// 1-based number of the file being read, and how many there are.
-        public let file: Int
-        public let files: Int
-        public let path: String
+        package let file: Int
+        package let files: Int
+        package let path: String
         /// Rows read so far in the whole run.
-        public let rows: Int
+        package let rows: Int
     }
 
-    public init(pipeline: Pipeline, root: String, logger: Logger) {
+    package init(pipeline: Pipeline, root: String, logger: Logger) {
         self.pipeline = pipeline
         self.root = root
         self.logger = logger
     }
 
     /// Options of one run beyond the pipeline.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Withdraw the rows of files that disappeared from the inputs (kept by default: exports get archived).
-        public var pruneMissing = false
+        package var pruneMissing = false
         /// Write the workbook `report_YYYY-MM.xlsx`.
-        public var workbook = true
+        package var workbook = true
         /// Write the HTML report `report_YYYY-MM.html`, its 简报 `report_YYYY-MM_brief.html` and text `report_YYYY-MM.txt`.
-        public var html = true
+        package var html = true
         /// Print the report and the 简报 to PDF (`report_YYYY-MM.pdf`, `report_YYYY-MM_brief.pdf`) with Chromium.
-        public var pdf = false
+        package var pdf = false
         /// The share of rejected rows above which the run's exit status is 1 (recorded in the history).
-        public var maxRejectRate: Double?
+        package var maxRejectRate: Double?
         /// The day months are judged closed or provisional on (contract rule 13); today in Asia/Shanghai by default.
-        public var asOf: CalendarDate = .today
-        public init() {}
+        package var asOf: CalendarDate = .today
+        package init() {}
     }
 
-    public var options = Options()
+    package var options = Options()
 
     /// Which months are closed on the run's as-of date.
     var closing: MonthClosing { MonthClosing(asOf: options.asOf, closeAfterDays: pipeline.closeAfterDays) }
     /// Called at each point where a crash must leave the store and the outputs consistent
     /// (for the fault-injection test; a no-op otherwise).
-    public var checkpoint: (String) -> Void = { _ in }
+    package var checkpoint: (String) -> Void = { _ in }
 
     /// Runs the pipeline: ingests new and changed files into the store, then computes everything from
     /// the store and writes the outputs.
@@ -59,7 +59,7 @@ public struct PipelineRunner {
     ///   Bad rows and refused files are not errors: they go to the rejects file.
     /// - Parameter prepare: called with the store once the pipeline and its inputs have passed their
     ///   checks, before anything is read (`reprocess` marks files there).
-    public func run(prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in }) throws(HallRateError) -> RunSummary {
+    package func run(prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in }) throws(HallRateError) -> RunSummary {
         let startedAt = Date()
         let checker = PipelineChecker(pipeline: pipeline, root: root)
         let (problems, checkedRegistry) = checker.check(skippingHeadersOf: unchangedInputs(checker))
@@ -280,7 +280,7 @@ public struct PipelineRunner {
     /// `hallrate report`: rebuilds the reports from the store without reading any input: the month
     /// asked for (default: the latest closed month) and every report already in the output folder,
     /// with the CSV tables, so that all of them agree on the as-of date. Returns the reports written.
-    public func rebuildReports(period: Period?) throws(HallRateError) -> [String] {
+    package func rebuildReports(period: Period?) throws(HallRateError) -> [String] {
         guard FileManager.default.fileExists(atPath: pipeline.output.store) else {
             throw HallRateError(.usage, "no store yet: run the pipeline first (hallrate run)", at: SourceLocation(file: pipeline.output.store))
         }
@@ -422,7 +422,7 @@ public struct PipelineRunner {
     /// The metric stages on additive counts: figures and trends, ranks, flags, summaries, tables, lists.
     /// - Parameter latestDays: per hall and month, the latest day of the month a counted transaction was
     ///   accepted on (the data cut-off of a provisional month).
-    public static func analyse(_ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:],
+    package static func analyse(_ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:],
                                registry: HallRegistry, pipeline: Pipeline, closing: MonthClosing) -> SupervisionReport {
         var rows = TrendCalculator.calculate(counts)
         for i in rows.indices {
@@ -553,7 +553,7 @@ extension PipelineRunner {
     /// Takes the pipeline's run lock (`.hallrate.lock` in its output folder), creating the folder if needed.
     /// - Throws: ``HallRateError`` `.busy` when another run of the pipeline holds it.
     /// - Parameter maxAge: seconds after which another holder of the lock is taken for hung (`.stuckRun`).
-    public static func lock(_ pipeline: Pipeline, maxAge: Double = 6 * 3600) throws(HallRateError) -> RunLock {
+    package static func lock(_ pipeline: Pipeline, maxAge: Double = 6 * 3600) throws(HallRateError) -> RunLock {
         try AtomicFile.makeDirectory(pipeline.output.folder)
         return try RunLock(path: pipeline.output.folder + "/.hallrate.lock", maxAge: maxAge)
     }

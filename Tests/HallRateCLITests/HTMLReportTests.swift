@@ -6,7 +6,7 @@ import Testing
 /// The self-contained HTML report (`HTMLReportWriter`) on the hand-made fixture: nothing fetched,
 /// data escaped, the sections a supervisor reads, and a clean render in headless Chromium.
 @Suite struct HTMLReportTests {
-    /// The fixture's report, built in process with the public API.
+    /// The fixture's report, built in process with the package API.
     static let fixture: Result<HTMLReportFixture, any Error> = Result { try HTMLReportFixture.build("handmade") }
 
     let built: HTMLReportFixture
@@ -324,7 +324,7 @@ import Testing
     }
 }
 
-/// A pipeline run in process, and its ``SupervisionReport`` rebuilt with the public API.
+/// A pipeline run in process, and its ``SupervisionReport`` rebuilt with the package API.
 struct HTMLReportFixture {
     let folder: URL
     let pipeline: Pipeline

@@ -1,5 +1,5 @@
 /// The fields of the canonical transaction record (metric contract, first table).
-public enum CanonicalField: String, CaseIterable, Sendable {
+package enum CanonicalField: String, CaseIterable, Sendable {
     case txnID = "txn_id"
     case hallCode = "hall_code"
     /// Instead of `hall_code`: the hall's name, matched against the registry's names and aliases.
@@ -16,7 +16,7 @@ public enum CanonicalField: String, CaseIterable, Sendable {
 
     /// The fields a row cannot do without. The hall may also be named (`hall_name`) or come from the
     /// file path (`{hall_code}` in the glob) instead of `hall_code`.
-    public static let required: [CanonicalField] = [.txnID, .hallCode, .channel, .acceptedAt, .status]
+    package static let required: [CanonicalField] = [.txnID, .hallCode, .channel, .acceptedAt, .status]
 
-    public var isRequired: Bool { CanonicalField.required.contains(self) }
+    package var isRequired: Bool { CanonicalField.required.contains(self) }
 }

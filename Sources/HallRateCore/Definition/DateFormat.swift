@@ -5,7 +5,7 @@
 /// A space matches one or more spaces. Two names are special: `iso8601` (`2018-10-08T09:31:05+08:00`,
 /// offset optional, converted to Asia/Shanghai) and `excel` (serial day numbers such as `43381.396`).
 /// Impossible dates (2019-02-30, month 13) never match.
-public struct DateFormat: Sendable, CustomStringConvertible {
+package struct DateFormat: Sendable, CustomStringConvertible {
     enum Part: Sendable {
         case number(Field, minDigits: Int, maxDigits: Int)
         case literal([UInt8])
@@ -21,13 +21,13 @@ public struct DateFormat: Sendable, CustomStringConvertible {
     }
 
     /// The format as written in the pipeline.
-    public let description: String
+    package let description: String
     let kind: Kind
     /// The fast matcher of a pattern whose every part has a fixed width (`yyyy-MM-dd HH:mm:ss`), if it has.
     private var fixed: FixedLayout?
 
     /// Compiles `pattern`; returns nil when it has no year, month and day or an unknown letter.
-    public init?(_ pattern: String) {
+    package init?(_ pattern: String) {
         description = pattern
         switch pattern.lowercased() {
         case "iso8601", "iso-8601": kind = .iso8601; return
@@ -79,7 +79,7 @@ public struct DateFormat: Sendable, CustomStringConvertible {
     }
 
     /// Parses `text` (already trimmed) into a Shanghai local time, or nil when it does not match.
-    public func parse(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+    package func parse(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
         switch kind {
         case .pattern(let parts):
             guard let fixed else { return DateFormat.parse(text, parts) }
@@ -92,7 +92,7 @@ public struct DateFormat: Sendable, CustomStringConvertible {
     }
 
     /// Convenience for tests and messages.
-    public func parse(_ text: String) -> LocalTime? {
+    package func parse(_ text: String) -> LocalTime? {
         var copy = text
         return copy.withUTF8 { parse($0) }
     }

@@ -1,10 +1,10 @@
 /// Where each key of a pipeline file was written, by key path (`sources[0].columns.txn_id`).
-public struct KeyLocations: Sendable {
+package struct KeyLocations: Sendable {
     let file: String
     let locations: [String: SourceLocation]
 
     /// The location of `keyPath`, or of its nearest written parent, or the file's first line.
-    public func location(of keyPath: String) -> SourceLocation {
+    package func location(of keyPath: String) -> SourceLocation {
         var path = keyPath
         while !path.isEmpty {
             if let found = locations[path] { return found }

@@ -1,61 +1,61 @@
 /// A validated pipeline, ready to run: paths resolved, words mapped to typed values.
-public struct Pipeline: Sendable {
+package struct Pipeline: Sendable {
     /// One validated source of exports.
-    public struct Source: Sendable {
-        public enum Format: String, Sendable { case csv, xml }
+    package struct Source: Sendable {
+        package enum Format: String, Sendable { case csv, xml }
 
-        public let index: Int
-        public let name: String
+        package let index: Int
+        package let name: String
         /// The glob as written, and resolved against the root (`{hall_code}` may name the hall).
-        public let glob: String
+        package let glob: String
         let paths: PathTemplate
         /// The glob resolved against the root, for finding files.
-        public var resolvedGlob: String { paths.glob }
-        public let format: Format
-        public let encoding: TextEncoding
-        public let delimiter: UInt8
+        package var resolvedGlob: String { paths.glob }
+        package let format: Format
+        package let encoding: TextEncoding
+        package let delimiter: UInt8
         /// Canonical field → source column name.
-        public let columns: [CanonicalField: String]
-        public let channels: [String: Channel]
-        public let statuses: [String: Status]
-        public let dateFormats: [DateFormat]
+        package let columns: [CanonicalField: String]
+        package let channels: [String: Channel]
+        package let statuses: [String: Status]
+        package let dateFormats: [DateFormat]
         /// XML only: the record element and the distinct field paths (what a CSV header would be).
         let xml: XMLFileReader.Layout?
         /// True when the run may go on although the glob matches no file (contract rule 14).
-        public let optional: Bool
+        package let optional: Bool
 
         /// The key path of this source in the pipeline file, e.g. `sources[1]`.
-        public var keyPath: String { "sources[\(index)]" }
+        package var keyPath: String { "sources[\(index)]" }
     }
 
     /// Output options.
-    public struct Output: Sendable {
-        public enum Language: String, Sendable { case zh, en }
-        public enum Encoding: String, Sendable {
+    package struct Output: Sendable {
+        package enum Language: String, Sendable { case zh, en }
+        package enum Encoding: String, Sendable {
             case utf8BOM = "utf-8-bom"
             case utf8 = "utf-8"
             case gb18030
         }
-        public var folder: String
+        package var folder: String
         /// The store (SQLite database); by default `hallrate.sqlite` in the output folder.
-        public var store: String
+        package var store: String
         /// True when the pipeline names the store (`output.store`); otherwise it follows the output folder.
-        public var storeIsNamed: Bool
+        package var storeIsNamed: Bool
 
         /// Moves the outputs to `folder`, and the store with them unless the pipeline names one.
-        public mutating func move(to folder: String) {
+        package mutating func move(to folder: String) {
             if !storeIsNamed { store = folder + "/hallrate.sqlite" }
             self.folder = folder
         }
-        public var language: Language
-        public var encoding: Encoding
+        package var language: Language
+        package var encoding: Encoding
         /// How codes and months are written in every CSV (`output.csv_codes`).
-        public var csvCodes: CSVCodes = .plain
+        package var csvCodes: CSVCodes = .plain
         /// Ratios written as percentages (`59.60%`) instead of fractions (`0.5960`) in the CSVs (`output.percent`).
-        public var percent = false
+        package var percent = false
 
         /// How the CSVs write hall codes and months, the same way in every file so that they join.
-        public enum CSVCodes: String, Sendable {
+        package enum CSVCodes: String, Sendable {
             /// `="520502001000"`, `="2019-11"`: Excel and WPS keep them as text (no `5.20502E+11`, no date).
             case excel
             /// As they are: for programs reading the CSVs.
@@ -64,19 +64,19 @@ public struct Pipeline: Sendable {
     }
 
     /// Who issues the report and how it is headed (`report:`).
-    public struct Publication: Sendable {
+    package struct Publication: Sendable {
         /// The district or county the report covers, e.g. 七星关区; it heads the title.
-        public var region: String?
+        package var region: String?
         /// The office issuing the report, e.g. 七星关区政务服务管理办公室.
-        public var issuer: String?
+        package var issuer: String?
         /// The issue number's pattern, e.g. `{year}年第{month}期`; nil when the report has none.
-        public var issueNumber: String?
+        package var issueNumber: String?
         /// A contact line printed at the end of the report.
-        public var contact: String?
+        package var contact: String?
         /// `run` also prints each report to PDF (needs Chromium).
-        public var pdf = false
+        package var pdf = false
 
-        public init(region: String? = nil, issuer: String? = nil, issueNumber: String? = nil, contact: String? = nil,
+        package init(region: String? = nil, issuer: String? = nil, issueNumber: String? = nil, contact: String? = nil,
                     pdf: Bool = false) {
             self.region = region
             self.issuer = issuer
@@ -89,7 +89,7 @@ public struct Pipeline: Sendable {
         static let issuePlaceholders = ["{year}", "{month}"]
 
         /// The issue number of the report of `period`, from the pattern: `{year}` → 2019, `{month}` → 11.
-        public func issue(of period: Period) -> String? {
+        package func issue(of period: Period) -> String? {
             issueNumber.map {
                 $0.replacingOccurrences(of: "{year}", with: String(period.year))
                     .replacingOccurrences(of: "{month}", with: String(period.month))
@@ -97,33 +97,33 @@ public struct Pipeline: Sendable {
         }
     }
 
-    public let name: String
+    package let name: String
     /// The pipeline file, as given.
-    public let file: String
-    public let registryPath: String
-    public let sources: [Source]
+    package let file: String
+    package let registryPath: String
+    package let sources: [Source]
     /// The target ratio of each tier, over time (contract rule 9).
-    public let targets: TargetSchedule
+    package let targets: TargetSchedule
     /// The least counted transactions a hall needs in a month to be ranked, per tier (contract rule 8).
-    public let minVolume: [Tier: Int]
+    package let minVolume: [Tier: Int]
     /// N of the red and black lists (contract rule 12).
-    public let listSize: Int
+    package let listSize: Int
     /// A tier-month with fewer ranked halls has no lists (contract rule 12).
-    public let listMinRanked: Int
+    package let listMinRanked: Int
     /// Days after a month's last day from which it is closed (contract rule 13).
-    public let closeAfterDays: Int
+    package let closeAfterDays: Int
     /// The earliest month an `accepted_at` may fall in; earlier ones are `bad_date` rejects.
-    public let earliestMonth: Period
-    public var output: Output
+    package let earliestMonth: Period
+    package var output: Output
     /// The report's heading and delivery (`report:`).
-    public var publication = Publication()
+    package var publication = Publication()
     /// Where each key of the file was written, for messages.
-    public let keyLocations: KeyLocations
+    package let keyLocations: KeyLocations
 
     /// The instants an `accepted_at` may take: from the start of `earliestMonth` to the end of the month
     /// after `today`'s. Outside them a date is not a date of this district's work (a typo such as
     /// 2109, an unset clock) and its row is a `bad_date` reject, so no output spans years of empty months.
-    public func acceptedWindow(today: CalendarDate = .today) -> ClosedRange<LocalTime> {
+    package func acceptedWindow(today: CalendarDate = .today) -> ClosedRange<LocalTime> {
         let first = LocalTime(year: earliestMonth.year, month: earliestMonth.month, day: 1) ?? LocalTime(seconds: 0)
         let next = today.period.advanced(by: 1)
         let last = CalendarDate.lastDay(of: next)
@@ -131,5 +131,5 @@ public struct Pipeline: Sendable {
     }
 
     /// The location of `keyPath`, or of its nearest written parent.
-    public func location(of keyPath: String) -> SourceLocation { keyLocations.location(of: keyPath) }
+    package func location(of keyPath: String) -> SourceLocation { keyLocations.location(of: keyPath) }
 }

@@ -2,18 +2,18 @@
 ///
 /// Every key is documented in `docs/pipeline-format.md`. Semantic checks (tiers, canonical values,
 /// date formats) happen in ``PipelineLoader``, which turns this into a ``Pipeline``.
-public struct PipelineDefinition: Decodable, Sendable {
-    public var name: String?
-    public var registry: String
-    public var sources: [SourceDefinition]
-    public var targets: TargetsDefinition
-    public var minVolume: PerTier<Int>?
-    public var listSize: Int?
-    public var listMinRanked: Int?
-    public var closeAfterDays: Int?
-    public var earliestMonth: String?
-    public var output: OutputDefinition?
-    public var report: PublicationDefinition?
+package struct PipelineDefinition: Decodable, Sendable {
+    package var name: String?
+    package var registry: String
+    package var sources: [SourceDefinition]
+    package var targets: TargetsDefinition
+    package var minVolume: PerTier<Int>?
+    package var listSize: Int?
+    package var listMinRanked: Int?
+    package var closeAfterDays: Int?
+    package var earliestMonth: String?
+    package var output: OutputDefinition?
+    package var report: PublicationDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, registry, sources, targets, output, report
@@ -24,7 +24,7 @@ public struct PipelineDefinition: Decodable, Sendable {
         case earliestMonth = "earliest_month"
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
@@ -42,29 +42,29 @@ public struct PipelineDefinition: Decodable, Sendable {
 }
 
 /// One kind of export: which files, how their bytes are laid out, and how their columns map.
-public struct SourceDefinition: Decodable, Sendable {
-    public var name: String
-    public var glob: String
-    public var format: String
-    public var encoding: String?
-    public var delimiter: String?
+package struct SourceDefinition: Decodable, Sendable {
+    package var name: String
+    package var glob: String
+    package var format: String
+    package var encoding: String?
+    package var delimiter: String?
     /// Canonical field → source column name.
-    public var columns: [String: String]
-    public var values: ValueMaps
-    public var dateFormats: [String]
+    package var columns: [String: String]
+    package var values: ValueMaps
+    package var dateFormats: [String]
     /// XML only: the repeating record element, e.g. `办件` or `b:办件`.
-    public var record: String?
+    package var record: String?
     /// XML only: prefix → namespace URI, for the prefixes used in `record` and `columns`.
-    public var namespaces: [String: String]?
+    package var namespaces: [String: String]?
     /// True when the run may go on although the glob matches no file (contract rule 14).
-    public var optional: Bool
+    package var optional: Bool
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, glob, format, encoding, delimiter, columns, values, record, namespaces, optional
         case dateFormats = "date_formats"
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -89,13 +89,13 @@ public struct SourceDefinition: Decodable, Sendable {
 ///   - {district: 0.60, township: 0.40, village: 0.25}
 ///   - {from: 2019-01, district: 0.70, township: 0.50, village: 0.30}
 /// ```
-public enum TargetsDefinition: Decodable, Sendable {
+package enum TargetsDefinition: Decodable, Sendable {
     /// Tier → value.
     case constant([String: String])
     /// Each step: an optional `from` (`YYYY-MM`) and tier → value.
     case schedule([[String: String]])
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         if let steps = try? [[String: String]](from: decoder) {
             self = .schedule(steps)
         } else if let constant = try? [String: String](from: decoder) {
@@ -109,11 +109,11 @@ public enum TargetsDefinition: Decodable, Sendable {
 }
 
 /// A setting given once for every tier (`min_volume: 30`) or per tier (`min_volume: {district: 30, …}`).
-public enum PerTier<Value: Decodable & Sendable>: Decodable, Sendable {
+package enum PerTier<Value: Decodable & Sendable>: Decodable, Sendable {
     case all(Value)
     case each([String: Value])
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         if let value = try? Value(from: decoder) {
             self = .all(value)
         } else if let each = try? [String: Value](from: decoder) {
@@ -127,13 +127,13 @@ public enum PerTier<Value: Decodable & Sendable>: Decodable, Sendable {
 }
 
 /// Raw source words → canonical values, for `channel` and `status`.
-public struct ValueMaps: Decodable, Sendable {
-    public var channel: [String: String]
-    public var status: [String: String]
+package struct ValueMaps: Decodable, Sendable {
+    package var channel: [String: String]
+    package var status: [String: String]
 
     enum CodingKeys: String, CodingKey, CaseIterable { case channel, status }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         channel = try c.decode([String: String].self, forKey: .channel)
@@ -142,20 +142,20 @@ public struct ValueMaps: Decodable, Sendable {
 }
 
 /// Where and how results are written.
-public struct OutputDefinition: Decodable, Sendable {
-    public var folder: String?
-    public var language: String?
-    public var encoding: String?
-    public var store: String?
-    public var percent: Bool?
-    public var csvCodes: String?
+package struct OutputDefinition: Decodable, Sendable {
+    package var folder: String?
+    package var language: String?
+    package var encoding: String?
+    package var store: String?
+    package var percent: Bool?
+    package var csvCodes: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case folder, language, encoding, store, percent
         case csvCodes = "csv_codes"
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         folder = try c.decodeIfPresent(String.self, forKey: .folder)
@@ -168,19 +168,19 @@ public struct OutputDefinition: Decodable, Sendable {
 }
 
 /// Who issues the report and how it is headed (`report:`): the leader-facing identity of the 通报.
-public struct PublicationDefinition: Decodable, Sendable {
-    public var region: String?
-    public var issuer: String?
-    public var issueNumber: String?
-    public var contact: String?
-    public var pdf: Bool?
+package struct PublicationDefinition: Decodable, Sendable {
+    package var region: String?
+    package var issuer: String?
+    package var issueNumber: String?
+    package var contact: String?
+    package var pdf: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case region, issuer, contact, pdf
         case issueNumber = "issue_number"
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         region = try c.decodeIfPresent(String.self, forKey: .region)

@@ -4,16 +4,16 @@ import Yams
 /// Reads a pipeline file and validates it into a ``Pipeline``, or says exactly what is wrong.
 ///
 /// Every problem is a ``HallRateError`` `.pipeline` naming the file, the line and column and the key.
-public struct PipelineLoader: Sendable {
+package struct PipelineLoader: Sendable {
     /// The folder that relative paths inside the pipeline resolve against (the working directory by default).
-    public var root: String
+    package var root: String
 
-    public init(root: String) { self.root = root }
+    package init(root: String) { self.root = root }
 
     /// Loads and validates the pipeline at `path`.
     /// - Throws: ``HallRateError`` `.pipeline` for unreadable files, YAML errors, unknown or missing keys
     ///   and bad values; the first problem found.
-    public func load(_ path: String) throws(HallRateError) -> Pipeline {
+    package func load(_ path: String) throws(HallRateError) -> Pipeline {
         let (pipeline, problems) = loadAll(path)
         if let first = problems.first { throw first }
         guard let pipeline else { throw HallRateError(.pipeline, "the pipeline is not valid", at: SourceLocation(file: path)) }
@@ -23,7 +23,7 @@ public struct PipelineLoader: Sendable {
     /// Loads and validates the pipeline at `path`, finding as many problems as it can in one go (for
     /// `check`): every unknown key, then every bad value of each setting and source.
     /// - Returns: the pipeline when there is no problem, else nil and the problems, in file order.
-    public func loadAll(_ path: String) -> (Pipeline?, [HallRateError]) {
+    package func loadAll(_ path: String) -> (Pipeline?, [HallRateError]) {
         do {
             return try loadOrThrow(path)
         } catch {

@@ -3,25 +3,25 @@
 /// Written as in the pipeline: `编号`, `申请人/证件号码`, `hall/@code`, `@id`, `b:办件/b:编号`.
 /// A prefix names a namespace from the source's `namespaces` table; a name without prefix is in no
 /// namespace (bind a prefix to a document's default namespace to reach its elements).
-public struct XMLPath: Hashable, Sendable, CustomStringConvertible {
+package struct XMLPath: Hashable, Sendable, CustomStringConvertible {
     /// A namespace-qualified name.
-    public struct Name: Hashable, Sendable {
-        public let namespace: String
-        public let local: String
+    package struct Name: Hashable, Sendable {
+        package let namespace: String
+        package let local: String
     }
 
-    public let elements: [Name]
-    public let attribute: Name?
-    public let description: String
+    package let elements: [Name]
+    package let attribute: Name?
+    package let description: String
 
     /// Why a path could not be parsed.
-    public struct Invalid: Error {
-        public let reason: String
+    package struct Invalid: Error {
+        package let reason: String
     }
 
     /// Parses `text`, resolving prefixes with `namespaces`.
     /// - Throws: ``Invalid`` with the reason.
-    public static func parse(_ text: String, namespaces: [String: String]) throws(Invalid) -> XMLPath {
+    package static func parse(_ text: String, namespaces: [String: String]) throws(Invalid) -> XMLPath {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var elements: [Name] = []
         var attribute: Name?

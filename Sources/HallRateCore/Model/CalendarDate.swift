@@ -2,14 +2,14 @@ import Foundation
 
 /// A day of the calendar in Asia/Shanghai (`YYYY-MM-DD`): the as-of date of a run and the data
 /// cut-off of a month.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    public let days: Int
+    package let days: Int
 
-    public init(days: Int) { self.days = days }
+    package init(days: Int) { self.days = days }
 
     /// nil for impossible dates (2019-02-30, month 13).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...LocalTime.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -17,7 +17,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD`; nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
@@ -27,30 +27,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The day `date` falls on in Asia/Shanghai.
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + LocalTime.shanghaiOffsetSeconds
         days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     }
 
     /// Today in Asia/Shanghai.
-    public static var today: CalendarDate { CalendarDate(Date()) }
+    package static var today: CalendarDate { CalendarDate(Date()) }
 
     /// The last day of `period`.
-    public static func lastDay(of period: Period) -> CalendarDate {
+    package static func lastDay(of period: Period) -> CalendarDate {
         CalendarDate(days: LocalTime.daysFromCivil(year: period.year, month: period.month,
                                                    day: LocalTime.daysIn(month: period.month, year: period.year)))
     }
 
-    public var civil: (year: Int, month: Int, day: Int) { LocalTime.civilFromDays(days) }
-    public var period: Period { Period(year: civil.year, month: civil.month) }
+    package var civil: (year: Int, month: Int, day: Int) { LocalTime.civilFromDays(days) }
+    package var period: Period { Period(year: civil.year, month: civil.month) }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         let (year, month, day) = civil
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let y = String(year)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(month) + "-" + two(day)
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.days < rhs.days }
+    package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.days < rhs.days }
 }

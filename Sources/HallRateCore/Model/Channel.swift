@@ -1,7 +1,7 @@
 /// How a transaction reached the hall, after the pipeline's value map.
-public enum Channel: String, CaseIterable, Sendable {
+package enum Channel: String, CaseIterable, Sendable {
     case window, online, mobile, kiosk, other
 
     /// Online-handled means submitted online or from a mobile app (contract rule 5).
-    public var isOnline: Bool { self == .online || self == .mobile }
+    package var isOnline: Bool { self == .online || self == .mobile }
 }

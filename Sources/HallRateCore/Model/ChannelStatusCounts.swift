@@ -4,11 +4,11 @@
 ///
 /// The 5 × 4 counts are stored inline (channel-major, slots 0–15 in `low`, 16–19 in `high`), so a
 /// cell costs no heap allocation and `total` / `online` are a few additions.
-public struct ChannelStatusCounts: Sendable, Equatable {
+package struct ChannelStatusCounts: Sendable, Equatable {
     private var low = SIMD16<Int>()
     private var high = SIMD4<Int>()
 
-    public init() {}
+    package init() {}
 
     @inline(__always)
     private static func channelIndex(_ channel: Channel) -> Int {
@@ -36,34 +36,34 @@ public struct ChannelStatusCounts: Sendable, Equatable {
         channelIndex(channel) * 4 + statusIndex(status)
     }
 
-    public mutating func add(_ channel: Channel, _ status: Status, count: Int = 1) {
+    package mutating func add(_ channel: Channel, _ status: Status, count: Int = 1) {
         let slot = ChannelStatusCounts.slot(channel, status)
         if slot < 16 { low[slot] += count } else { high[slot - 16] += count }
     }
 
-    public subscript(channel: Channel, status: Status) -> Int {
+    package subscript(channel: Channel, status: Status) -> Int {
         let slot = ChannelStatusCounts.slot(channel, status)
         return slot < 16 ? low[slot] : high[slot - 16]
     }
 
     /// Adds every count of `other`.
-    public mutating func merge(_ other: ChannelStatusCounts) {
+    package mutating func merge(_ other: ChannelStatusCounts) {
         low &+= other.low
         high &+= other.high
     }
 
     /// Counted transactions: every status but withdrawn (contract rule 4).
-    public var total: Int {
+    package var total: Int {
         // Slots 3, 7, 11, 15 and 19 hold the withdrawn counts.
         let counted = SIMD16<Int>(1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0)
         return (low &* counted).wrappedSum() + high[0] + high[1] + high[2]
     }
 
     /// Counted transactions handled online (online or mobile; contract rule 5).
-    public var online: Int {
+    package var online: Int {
         low[4] + low[5] + low[6] + low[8] + low[9] + low[10]
     }
 
     /// Withdrawn transactions, accepted but not counted.
-    public var withdrawn: Int { low[3] + low[7] + low[11] + low[15] + high[3] }
+    package var withdrawn: Int { low[3] + low[7] + low[11] + low[15] + high[3] }
 }

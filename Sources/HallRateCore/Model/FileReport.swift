@@ -1,6 +1,6 @@
 /// What happened to one input file in a run; a row of the manifest.
-public struct FileReport: Sendable, Encodable {
-    public enum Status: String, Sendable, Encodable {
+package struct FileReport: Sendable, Encodable {
+    package enum Status: String, Sendable, Encodable {
         /// Read to the end.
         case ok
         /// Refused as a whole (undecodable bytes, a runaway field, hostile XML): one row read, one rejected.
@@ -9,21 +9,21 @@ public struct FileReport: Sendable, Encodable {
         case damaged
     }
 
-    public let path: String
-    public let source: String
-    public var sha256: String = ""
-    public var bytes: Int = 0
+    package let path: String
+    package let source: String
+    package var sha256: String = ""
+    package var bytes: Int = 0
     /// The encoding a CSV file was read in (what `auto` decided, when it was asked to).
-    public var encoding: String?
-    public var status: Status = .ok
-    public var rowsRead = 0
-    public var accepted = 0
-    public var rejected = 0
-    public var duplicates = 0
+    package var encoding: String?
+    package var status: Status = .ok
+    package var rowsRead = 0
+    package var accepted = 0
+    package var rejected = 0
+    package var duplicates = 0
     /// Why the file was refused or damaged, when it was.
-    public var note: String?
+    package var note: String?
     /// True when this run (re)read the file; false when the store already held it unchanged.
-    public var readThisRun = true
+    package var readThisRun = true
 
     enum CodingKeys: String, CodingKey {
         case path, source, sha256, bytes, encoding, status, note

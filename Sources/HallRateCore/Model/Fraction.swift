@@ -2,18 +2,18 @@ import Foundation
 
 /// An exact non-negative rational number, for comparisons that must not suffer rounding
 /// (ratios against each other and against targets).
-public struct Fraction: Hashable, Sendable, CustomStringConvertible {
-    public let numerator: Int
-    public let denominator: Int
+package struct Fraction: Hashable, Sendable, CustomStringConvertible {
+    package let numerator: Int
+    package let denominator: Int
 
-    public init(_ numerator: Int, _ denominator: Int) {
+    package init(_ numerator: Int, _ denominator: Int) {
         self.numerator = numerator
         self.denominator = denominator
     }
 
     /// Parses a decimal such as `0.65`, `1`, or a percentage such as `65%` (at most 6 decimals, so that
     /// cross-multiplied comparisons cannot overflow); nil for anything else.
-    public init?(decimal text: String) {
+    package init?(decimal text: String) {
         var digits = text.trimmingCharacters(in: .whitespaces)
         var scale = 1
         if digits.hasSuffix("%") {
@@ -33,19 +33,19 @@ public struct Fraction: Hashable, Sendable, CustomStringConvertible {
         self.init((whole * denominator + decimals), denominator * scale)
     }
 
-    public var doubleValue: Double { Double(numerator) / Double(denominator) }
+    package var doubleValue: Double { Double(numerator) / Double(denominator) }
 
     /// Exact `self < other` by cross-multiplication.
-    public func isLess(than other: Fraction) -> Bool {
+    package func isLess(than other: Fraction) -> Bool {
         numerator * other.denominator < other.numerator * denominator
     }
 
     /// Exact equality of values (1/2 equals 2/4).
-    public func hasSameValue(as other: Fraction) -> Bool {
+    package func hasSameValue(as other: Fraction) -> Bool {
         numerator * other.denominator == other.numerator * denominator
     }
 
-    public var description: String { "\(numerator)/\(denominator)" }
+    package var description: String { "\(numerator)/\(denominator)" }
 }
 
 extension Character {

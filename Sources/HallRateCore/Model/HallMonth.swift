@@ -1,39 +1,39 @@
 /// Every figure of one hall in one month with data: a row of the long table (contract rules 6–9).
-public struct HallMonth: Sendable {
-    public let hall: Int
-    public let period: Period
+package struct HallMonth: Sendable {
+    package let hall: Int
+    package let period: Period
     /// Counted transactions (withdrawn excluded).
-    public let total: Int
+    package let total: Int
     /// Counted transactions handled online or on mobile.
-    public let online: Int
+    package let online: Int
     /// Lower bound of the 95 % Wilson score interval of the ratio.
-    public let wilsonLow: Double
-    public var prevRatio: Double?
-    public var deltaPP: Double?
-    public var ratio3m: Double
-    public var slopePP: Double?
-    public var yoyDeltaPP: Double?
+    package let wilsonLow: Double
+    package var prevRatio: Double?
+    package var deltaPP: Double?
+    package var ratio3m: Double
+    package var slopePP: Double?
+    package var yoyDeltaPP: Double?
     /// Competition rank within tier and month; nil under `min_volume`.
-    public var rank: Int?
+    package var rank: Int?
     /// The rank in the month before (nil when unranked or without data then; contract rule 9).
-    public var prevRank: Int?
-    public var flags: HallFlags = []
+    package var prevRank: Int?
+    package var flags: HallFlags = []
     /// The tier's target in force in the month (contract rule 9).
-    public var target: Fraction?
+    package var target: Fraction?
     /// The month is not closed yet (contract rule 13): figures may still change.
-    public var provisional = false
+    package var provisional = false
     /// The latest day a counted transaction of the hall was accepted on in the month (nil when unknown).
-    public var dataCutoff: CalendarDate?
+    package var dataCutoff: CalendarDate?
 
     /// prev_rank − rank: positive when the hall moved up.
-    public var rankChange: Int? {
+    package var rankChange: Int? {
         guard let rank, let prevRank else { return nil }
         return prevRank - rank
     }
 
     /// online / total, exactly.
-    public var exactRatio: Fraction { Fraction(online, total) }
-    public var ratio: Double { Double(online) / Double(total) }
+    package var exactRatio: Fraction { Fraction(online, total) }
+    package var ratio: Double { Double(online) / Double(total) }
 }
 
 extension HallMonth {

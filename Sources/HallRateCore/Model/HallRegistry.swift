@@ -1,6 +1,6 @@
 /// The district's halls, looked up by code. Halls are kept in code order, so an index is stable.
-public struct HallRegistry: Sendable {
-    public let halls: [Hall]
+package struct HallRegistry: Sendable {
+    package let halls: [Hall]
     private let indexByCode: [String: Int]
     private let indexByName: [String: Int]
     /// The same maps keyed by UTF-8 bytes, for the mapper's hot path (see ``ByteTable``).
@@ -8,7 +8,7 @@ public struct HallRegistry: Sendable {
     private let nameTable: ByteTable<Int>
 
     /// - Precondition: codes are unique, and so are names and aliases (the registry reader checks both).
-    public init(halls: [Hall]) {
+    package init(halls: [Hall]) {
         self.halls = halls.sorted { $0.code < $1.code }
         var byCode: [String: Int] = [:]
         var byName: [String: Int] = [:]
@@ -23,10 +23,10 @@ public struct HallRegistry: Sendable {
     }
 
     /// The index of the hall with `code`, or nil when the registry does not know it.
-    public func index(ofCode code: String) -> Int? { indexByCode[code] }
+    package func index(ofCode code: String) -> Int? { indexByCode[code] }
 
     /// The index of the hall whose name or one of whose aliases is `name` (compared normalised).
-    public func index(ofName name: String) -> Int? { indexByName[TextNormalizer.normalize(name)] }
+    package func index(ofName name: String) -> Int? { indexByName[TextNormalizer.normalize(name)] }
 
     /// ``index(ofCode:)`` for a code given as (normalised) UTF-8 bytes; builds a `String` only when
     /// the bytes are not exactly those of a known code.
@@ -39,8 +39,8 @@ public struct HallRegistry: Sendable {
     /// match" (names compare by canonical equivalence): the caller then asks ``index(ofName:)``.
     func exactIndex(ofNormalizedName bytes: UnsafeBufferPointer<UInt8>) -> Int? { nameTable.lookup(bytes) }
 
-    public subscript(index: Int) -> Hall { halls[index] }
+    package subscript(index: Int) -> Hall { halls[index] }
 
     /// Indices of the halls of `tier`, in code order.
-    public func indices(of tier: Tier) -> [Int] { halls.indices.filter { halls[$0].tier == tier } }
+    package func indices(of tier: Tier) -> [Int] { halls.indices.filter { halls[$0].tier == tier } }
 }

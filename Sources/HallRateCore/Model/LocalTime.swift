@@ -2,16 +2,16 @@
 /// 1970-01-01 00:00:00 local time.
 ///
 /// Comparing two values compares instants, because every value is in the same fixed offset.
-public struct LocalTime: Hashable, Comparable, Sendable {
+package struct LocalTime: Hashable, Comparable, Sendable {
     /// The offset of Asia/Shanghai from UTC.
-    public static let shanghaiOffsetSeconds = 8 * 3600
+    package static let shanghaiOffsetSeconds = 8 * 3600
 
-    public let seconds: Int64
+    package let seconds: Int64
 
-    public init(seconds: Int64) { self.seconds = seconds }
+    package init(seconds: Int64) { self.seconds = seconds }
 
     /// Builds a time from civil fields; returns nil for impossible dates (2019-02-30, month 13, 0000-00-00).
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...LocalTime.daysIn(month: month, year: year)).contains(day),
             (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
@@ -21,16 +21,16 @@ public struct LocalTime: Hashable, Comparable, Sendable {
     }
 
     /// The calendar month this time falls in.
-    public var period: Period { periodAndDay.period }
+    package var period: Period { periodAndDay.period }
 
     /// The calendar month and the day of the month (1–31) this time falls on.
-    public var periodAndDay: (period: Period, day: Int) {
+    package var periodAndDay: (period: Period, day: Int) {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let (year, month, day) = LocalTime.civilFromDays(days)
         return (Period(year: year, month: month), day)
     }
 
-    public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.seconds < rhs.seconds }
+    package static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.seconds < rhs.seconds }
 
     static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 

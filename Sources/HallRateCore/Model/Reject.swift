@@ -1,7 +1,7 @@
 /// A row that was refused, with enough to find and fix it.
-public struct Reject: Error, Sendable {
+package struct Reject: Error, Sendable {
     /// Why a row was refused; the raw values are stable and appear in the rejects file.
-    public enum Reason: String, CaseIterable, Sendable {
+    package enum Reason: String, CaseIterable, Sendable {
         case fieldCount = "field_count"
         case missingField = "missing_field"
         case unknownHall = "unknown_hall"
@@ -13,19 +13,19 @@ public struct Reject: Error, Sendable {
         case fileRefused = "file_refused"
     }
 
-    public let file: String
-    public let line: Int
-    public let reason: Reason
+    package let file: String
+    package let line: Int
+    package let reason: Reason
     /// A human sentence quoting the offending value.
-    public let detail: String
+    package let detail: String
     /// The row as read, re-serialised as CSV, with ID numbers masked; at most ``maxRawBytes`` of it.
-    public let raw: String
+    package let raw: String
 
     /// The longest `raw` kept: a runaway row is cut (and marked) rather than copied into the rejects.
-    public static let maxRawBytes = 4096
+    package static let maxRawBytes = 4096
 
     /// `raw` cut to ``maxRawBytes`` at a character boundary, marked `…[cut]` when cut.
-    public static func capped(_ raw: String) -> String {
+    package static func capped(_ raw: String) -> String {
         guard raw.utf8.count > maxRawBytes else { return raw }
         let bytes = raw.utf8
         var cut = bytes.index(bytes.startIndex, offsetBy: maxRawBytes)

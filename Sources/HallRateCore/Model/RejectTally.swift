@@ -1,22 +1,22 @@
 /// How many rejects each file has, by reason: what the summary, the manifest and the workbook need,
 /// without holding the rejects themselves (a store can hold millions; ``Store/forEachReject(_:)``
 /// streams them into `rejects.csv`).
-public struct RejectTally: Sendable {
+package struct RejectTally: Sendable {
     /// One file's rejects of one reason.
-    public struct Count: Sendable, Equatable {
-        public let file: String
-        public let reason: Reject.Reason
-        public let count: Int
+    package struct Count: Sendable, Equatable {
+        package let file: String
+        package let reason: Reject.Reason
+        package let count: Int
     }
 
     /// By file (in the store's path order), then reason.
-    public var counts: [Count]
+    package var counts: [Count]
     /// Rejects made by this run rather than stored (rows of files gone from the inputs whose hall left
     /// the registry); they follow the stored ones in `rejects.csv`.
-    public var extra: [Reject]
+    package var extra: [Reject]
 
     /// Every reject's count by reason, the extra ones included.
-    public var byReason: [Reject.Reason: Int] {
+    package var byReason: [Reject.Reason: Int] {
         var totals: [Reject.Reason: Int] = [:]
         for count in counts { totals[count.reason, default: 0] += count.count }
         for reject in extra { totals[reject.reason, default: 0] += 1 }
@@ -24,7 +24,7 @@ public struct RejectTally: Sendable {
     }
 
     /// Counts by reason and by the source of each file (`sourceOf` maps a file to its source).
-    public func byReasonAndSource(_ sourceOf: [String: String]) -> [(reason: Reject.Reason, source: String, count: Int)] {
+    package func byReasonAndSource(_ sourceOf: [String: String]) -> [(reason: Reject.Reason, source: String, count: Int)] {
         var totals: [String: (Reject.Reason, String, Int)] = [:]
         func add(_ reason: Reject.Reason, _ file: String, _ count: Int) {
             let source = sourceOf[file] ?? ""

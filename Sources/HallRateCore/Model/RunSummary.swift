@@ -1,44 +1,44 @@
 /// The outcome of a run: per-file counts, totals and where the outputs went.
-public struct RunSummary: Sendable {
-    public var files: [FileReport]
-    public var rejectsByReason: [Reject.Reason: Int]
+package struct RunSummary: Sendable {
+    package var files: [FileReport]
+    package var rejectsByReason: [Reject.Reason: Int]
     /// Accepted transactions with status withdrawn (accepted, not counted).
-    public var withdrawn: Int
-    public var outputFolder: String
-    public var outputs: [String]
+    package var withdrawn: Int
+    package var outputFolder: String
+    package var outputs: [String]
     /// Files this run (re)read; the others were already in the store, unchanged.
-    public var filesRead = 0
+    package var filesRead = 0
     /// Changed files that are now empty or cannot be read: the rows they gave before are kept.
-    public var keptStale: [String] = []
-    public var firstPeriod: Period?
-    public var lastPeriod: Period?
+    package var keptStale: [String] = []
+    package var firstPeriod: Period?
+    package var lastPeriod: Period?
     /// The day months were judged closed or provisional on.
-    public var asOf: CalendarDate?
+    package var asOf: CalendarDate?
     /// The latest closed month with data: the month of the 通报.
-    public var latestClosedPeriod: Period?
+    package var latestClosedPeriod: Period?
     /// Months with data that are not closed yet.
-    public var provisionalPeriods: [Period] = []
+    package var provisionalPeriods: [Period] = []
     /// Hall-months listed as not reporting (未报送).
-    public var notReporting = 0
+    package var notReporting = 0
 
-    public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
-    public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
-    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
-    public var duplicates: Int { files.reduce(0) { $0 + $1.duplicates } }
+    package var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
+    package var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
+    package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    package var duplicates: Int { files.reduce(0) { $0 + $1.duplicates } }
 
     /// rows_read = accepted + rejected + duplicates, for every file and in total.
-    public var reconciles: Bool {
+    package var reconciles: Bool {
         files.allSatisfy { $0.rowsRead == $0.accepted + $0.rejected + $0.duplicates }
             && rowsRead == accepted + rejected + duplicates
     }
 
     /// 0, or 1 when the counts do not reconcile or more than `maxRejectRate` of the rows were rejected.
-    public func exitStatus(maxRejectRate: Double?) -> Int32 {
+    package func exitStatus(maxRejectRate: Double?) -> Int32 {
         if !reconciles { return 1 }
         if let maxRejectRate, rejectRate > maxRejectRate { return 1 }
         return 0
     }
 
     /// Rejected rows as a share of rows read (0 when nothing was read).
-    public var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
+    package var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
 }

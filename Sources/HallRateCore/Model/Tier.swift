@@ -1,5 +1,5 @@
 /// The three tiers of service halls a district runs.
-public enum Tier: String, CaseIterable, Comparable, Sendable {
+package enum Tier: String, CaseIterable, Comparable, Sendable {
     /// The district government service center (区政务服务中心).
     case district
     /// A township or street center (乡镇(街道)政务服务中心).
@@ -7,7 +7,7 @@ public enum Tier: String, CaseIterable, Comparable, Sendable {
     /// A village or community station (村(居)便民服务站).
     case village
 
-    public static func < (lhs: Tier, rhs: Tier) -> Bool {
+    package static func < (lhs: Tier, rhs: Tier) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
 }

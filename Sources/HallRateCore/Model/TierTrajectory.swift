@@ -1,5 +1,5 @@
 /// Where a tier's rate is heading against its target (contract rule 15).
-public enum TierTrajectory: Sendable, Equatable {
+package enum TierTrajectory: Sendable, Equatable {
     /// The tier's ratio is at or above its target.
     case atTarget
     /// Below target with a positive slope: ⌈(target − ratio)·100 / slope_pp⌉ months at this trend.
@@ -33,7 +33,7 @@ public enum TierTrajectory: Sendable, Equatable {
     }
 
     /// The months to target, when it is reached at this trend.
-    public var monthsToTarget: Int? {
+    package var monthsToTarget: Int? {
         if case .reaches(let months) = self { return months }
         return nil
     }

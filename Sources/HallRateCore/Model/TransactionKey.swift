@@ -5,13 +5,13 @@
 /// are stored): a wyhash-style multiply-fold over 16-byte blocks with fixed constants. Two different
 /// ids share a key with probability about n² / 2⁶⁵ among n ids (3 × 10⁻⁶ for 10 million);
 /// docs/metrics.md records this decision.
-public struct TransactionKey: Hashable, Comparable, Sendable {
-    public let rawValue: UInt64
+package struct TransactionKey: Hashable, Comparable, Sendable {
+    package let rawValue: UInt64
 
-    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    package init(rawValue: UInt64) { self.rawValue = rawValue }
 
     /// The key of the id whose UTF-8 bytes are `bytes`.
-    public init(bytes: UnsafeRawBufferPointer) {
+    package init(bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
         var seed: UInt64 = 0xA076_1D64_78BD_642F ^ (UInt64(truncatingIfNeeded: count) &* 0xE703_7ED1_A0B4_28DB)
         var i = 0
@@ -35,7 +35,7 @@ public struct TransactionKey: Hashable, Comparable, Sendable {
     }
 
     /// The key of `id` (its UTF-8 bytes, as they are after normalisation).
-    public init(_ id: String) {
+    package init(_ id: String) {
         var id = id
         self = id.withUTF8 { TransactionKey(bytes: UnsafeRawBufferPointer($0)) }
     }
@@ -47,5 +47,5 @@ public struct TransactionKey: Hashable, Comparable, Sendable {
         return high ^ low
     }
 
-    public static func < (lhs: TransactionKey, rhs: TransactionKey) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: TransactionKey, rhs: TransactionKey) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -2,29 +2,29 @@
 ///
 /// Fields are byte ranges into one shared buffer: reading a record allocates nothing.
 /// A record is valid only inside the closure it was handed to.
-public struct RawRecord {
+package struct RawRecord {
     /// The 1-based line on which the record starts.
-    public let line: Int
+    package let line: Int
     /// True when the record was longer than the parser's limit; its fields are then truncated.
-    public let isTooLong: Bool
+    package let isTooLong: Bool
     let bytes: UnsafeBufferPointer<UInt8>
     let fieldEnds: UnsafeBufferPointer<Int>
     let recordStart: Int
 
     /// The number of fields.
-    public var count: Int { fieldEnds.count }
+    package var count: Int { fieldEnds.count }
 
     /// The bytes of field `index` (UTF-8).
     @inline(__always)
-    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    package subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? recordStart : fieldEnds[index - 1]
         let end = fieldEnds[index]
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// Field `index` as a String (invalid UTF-8 is replaced; readers validate encodings beforehand).
-    public func string(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
+    package func string(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
 
     /// Every field as a String: for headers and reject messages, not for the hot path.
-    public var strings: [String] { (0..<count).map(string) }
+    package var strings: [String] { (0..<count).map(string) }
 }

@@ -1,22 +1,22 @@
 import Foundation
 
 /// One input file as the store remembers it: what was read, from which bytes, under which mapping.
-public struct LedgerEntry: Sendable, Equatable {
-    public let path: String
-    public let source: String
-    public let size: Int
+package struct LedgerEntry: Sendable, Equatable {
+    package let path: String
+    package let source: String
+    package let size: Int
     /// Modification time (nanoseconds since the epoch) when it was read: with `size`, a cheap change test.
-    public let modified: Int64
-    public let sha256: String
+    package let modified: Int64
+    package let sha256: String
     /// The fingerprint of the source mapping and registry it was read under.
-    public let fingerprint: String
-    public let status: FileReport.Status
-    public let encoding: String?
-    public let note: String?
-    public let rowsRead: Int
-    public let rejected: Int
+    package let fingerprint: String
+    package let status: FileReport.Status
+    package let encoding: String?
+    package let note: String?
+    package let rowsRead: Int
+    package let rejected: Int
     /// When it was ingested (ISO 8601, UTC).
-    public let ingestedAt: String
+    package let ingestedAt: String
 
     /// True when the file was modified within two seconds of its ingestion: a change in that window
     /// may not show in size and modification time (coarse clocks), so its content must be compared.

@@ -11,14 +11,14 @@ import Darwin
 /// blocks the next one. A run that hangs does: the holder writes its pid and start time into the
 /// file, and a later run that finds the lock held for longer than `maxAge` fails with `.stuckRun`
 /// naming them, instead of exiting 75 ("try later") night after night.
-public final class RunLock {
+package final class RunLock {
     private let descriptor: Int32
 
     /// Takes the lock at `path`, or fails at once.
     /// - Parameter maxAge: seconds after which a holder is taken for hung.
     /// - Throws: ``HallRateError`` `.busy` when another run holds it, `.stuckRun` when that run has held
     ///   it for more than `maxAge`, `.output` when the file cannot be opened.
-    public init(path: String, maxAge: Double = 6 * 3600, now: Date = Date()) throws(HallRateError) {
+    package init(path: String, maxAge: Double = 6 * 3600, now: Date = Date()) throws(HallRateError) {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw HallRateError(.output, "cannot open the lock file: \(String(cString: strerror(errno)))",

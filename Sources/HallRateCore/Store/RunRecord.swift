@@ -1,12 +1,12 @@
 /// One run in the store's history, for `hallrate status`.
-public struct RunRecord: Sendable {
-    public let startedAt: String
-    public let seconds: Double
+package struct RunRecord: Sendable {
+    package let startedAt: String
+    package let seconds: Double
     /// Files known to the store at the end of the run, and how many this run (re)read.
-    public let files: Int
-    public let filesRead: Int
-    public let rowsRead: Int
-    public let rejected: Int
-    public let exitStatus: Int
-    public let note: String?
+    package let files: Int
+    package let filesRead: Int
+    package let rowsRead: Int
+    package let rejected: Int
+    package let exitStatus: Int
+    package let note: String?
 }

@@ -7,12 +7,12 @@ internal import GRDBSQLite
 /// history of runs.
 ///
 /// Each file is replaced in one transaction: all its rows and its ledger entry are in, or none.
-public final class Store {
+package final class Store {
     /// The fingerprint given to files that `hallrate reprocess` marked: it matches no real one.
     static let reprocessMark = "reprocess"
 
     private let queue: DatabaseQueue
-    public let path: String
+    package let path: String
     /// Rows a file's sink sorts in memory before it spills (smaller in tests).
     var chunkCapacity = StoreSink.chunkCapacity
     /// The most rows in one stored chunk after a merge (smaller in tests).
@@ -29,7 +29,7 @@ public final class Store {
 
     /// Opens (creating and migrating when needed) the store at `path`.
     /// - Throws: ``HallRateError`` `.store` naming the file.
-    public init(path: String) throws(HallRateError) {
+    package init(path: String) throws(HallRateError) {
         self.path = path
         do {
             var configuration = Configuration()
@@ -76,7 +76,7 @@ public final class Store {
     }
 
     /// Every file in the ledger, by path.
-    public func ledger() throws(HallRateError) -> [String: LedgerEntry] {
+    package func ledger() throws(HallRateError) -> [String: LedgerEntry] {
         try withStore {
             try queue.read { db in
                 var entries: [String: LedgerEntry] = [:]
@@ -100,7 +100,7 @@ public final class Store {
     /// into the sink and returns its ledger entry. When `body` throws, nothing of the file changes.
     /// - Parameter hallCodes: the registry codes, indexed like ``Transaction/hall``.
     /// - Returns: what `body` returned besides the entry.
-    public func replaceFile<T>(_ path: String, hallCodes: [String],
+    package func replaceFile<T>(_ path: String, hallCodes: [String],
                                _ body: (inout StoreSink) throws -> (LedgerEntry, T)) throws -> T {
         do {
             return try queue.write { db in
@@ -129,7 +129,7 @@ public final class Store {
     }
 
     /// Forgets files (their rows and rejects go with them).
-    public func remove(paths: [String]) throws(HallRateError) {
+    package func remove(paths: [String]) throws(HallRateError) {
         try withStore {
             try queue.write { db in
                 for path in paths { try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path]) }
@@ -140,7 +140,7 @@ public final class Store {
     /// Marks files to be read again by the next run (their rows stay until then).
     /// - Returns: how many files were marked.
     @discardableResult
-    public func markForRereading(where condition: ReprocessSelection) throws(HallRateError) -> Int {
+    package func markForRereading(where condition: ReprocessSelection) throws(HallRateError) -> Int {
         try withStore {
             try queue.write { db in
                 switch condition {
@@ -211,7 +211,7 @@ public final class Store {
     /// Every stored reject, by file path then line.
     /// Calls `body` with every stored reject, files in path order and rows in file order, one at a
     /// time: memory does not grow with their number.
-    public func forEachReject(_ body: (Reject) throws -> Void) throws(HallRateError) {
+    package func forEachReject(_ body: (Reject) throws -> Void) throws(HallRateError) {
         try withStore {
             try queue.read { db in
                 let rows = try Row.fetchCursor(db, sql: """
@@ -227,7 +227,7 @@ public final class Store {
     }
 
     /// The number of stored rejects per file and reason, files in path order.
-    public func rejectCounts() throws(HallRateError) -> [RejectTally.Count] {
+    package func rejectCounts() throws(HallRateError) -> [RejectTally.Count] {
         try withStore {
             try queue.read { db in
                 try Row.fetchAll(db, sql: """
@@ -241,7 +241,7 @@ public final class Store {
     }
 
     /// Every stored reject in memory (for tests; runs stream them with ``forEachReject(_:)``).
-    public func rejects() throws(HallRateError) -> [Reject] {
+    package func rejects() throws(HallRateError) -> [Reject] {
         try withStore {
             try queue.read { db in
                 try Row.fetchAll(db, sql: """
@@ -256,7 +256,7 @@ public final class Store {
     }
 
     /// Adds a run to the history.
-    public func record(_ run: RunRecord) throws(HallRateError) {
+    package func record(_ run: RunRecord) throws(HallRateError) {
         try withStore {
             try queue.write { db in
                 try db.execute(sql: """
@@ -269,7 +269,7 @@ public final class Store {
     }
 
     /// The last `limit` runs, newest first.
-    public func runs(limit: Int) throws(HallRateError) -> [RunRecord] {
+    package func runs(limit: Int) throws(HallRateError) -> [RunRecord] {
         try withStore {
             try queue.read { db in
                 try Row.fetchAll(db, sql: """
@@ -285,7 +285,7 @@ public final class Store {
 }
 
 /// What `hallrate reprocess` reads again.
-public enum ReprocessSelection: Sendable {
+package enum ReprocessSelection: Sendable {
     case all
     case source(String)
     case file(String)

@@ -10,7 +10,7 @@ internal import GRDBSQLite
 /// fewer for small runs), so that the end of a big file does not wait for it. A file of
 /// more than `maxDirectChunks` runs (a very big file) has its runs spilled to a scratch file and
 /// merged, so that later runs never merge more than a few chunks per file. Rejects (rare) are SQL rows.
-public struct StoreSink {
+package struct StoreSink {
     /// Rows per run: memory while reading is at most three times this many 24-byte rows (144 MB:
     /// the run filling, the run being sorted and the sort's scratch buffer, or SQLite's copy of the
     /// run being stored).
@@ -69,7 +69,7 @@ public struct StoreSink {
     /// Stores an accepted transaction.
     /// - Throws: ``HallRateError`` `.fileRefused` when the file names more than ``maxHallsPerFile``
     ///   halls (the whole file is then refused, not stored in part).
-    public mutating func add(_ transaction: Transaction) throws {
+    package mutating func add(_ transaction: Transaction) throws {
         var local = localHall[transaction.hall]
         if local < 0 {
             guard fileHalls.count < Self.maxHallsPerFile else {
@@ -112,7 +112,7 @@ public struct StoreSink {
     }
 
     /// Stores a reject.
-    public mutating func add(_ reject: Reject) throws {
+    package mutating func add(_ reject: Reject) throws {
         try insertReject.execute(arguments: [fileID, rejects, reject.line, reject.reason.rawValue, reject.detail, reject.raw])
         rejects += 1
     }

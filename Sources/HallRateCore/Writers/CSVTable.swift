@@ -2,16 +2,16 @@
 ///
 /// Rendering: RFC 4180 quoting, CRLF line ends, and the byte layout of ``Pipeline/Output/Encoding``
 /// (UTF-8 with BOM by default, so Excel on Chinese Windows detects UTF-8; or GB18030).
-public struct CSVTable: Sendable {
-    public var header: [String]
-    public var rows: [[Cell]] = []
+package struct CSVTable: Sendable {
+    package var header: [String]
+    package var rows: [[Cell]] = []
 
-    public init(header: [String]) { self.header = header }
+    package init(header: [String]) { self.header = header }
 
-    public mutating func append(_ row: [Cell]) { rows.append(row) }
+    package mutating func append(_ row: [Cell]) { rows.append(row) }
 
     /// The file's text.
-    public var text: String { String(decoding: utf8, as: UTF8.self) }
+    package var text: String { String(decoding: utf8, as: UTF8.self) }
 
     /// The file's UTF-8 bytes, rows separated by CRLF.
     /// - Complexity: O(n) in the size of the file.
@@ -29,12 +29,12 @@ public struct CSVTable: Sendable {
 
     /// The file's bytes in `encoding`.
     /// - Throws: ``HallRateError`` `.output` when GB18030 cannot represent a character.
-    public func bytes(_ encoding: Pipeline.Output.Encoding) throws(HallRateError) -> [UInt8] {
+    package func bytes(_ encoding: Pipeline.Output.Encoding) throws(HallRateError) -> [UInt8] {
         try builder.bytes(encoding)
     }
 
     /// Writes the table to `path` atomically.
-    public func write(to path: String, encoding: Pipeline.Output.Encoding) throws(HallRateError) {
+    package func write(to path: String, encoding: Pipeline.Output.Encoding) throws(HallRateError) {
         try builder.write(to: path, encoding: encoding)
     }
 }

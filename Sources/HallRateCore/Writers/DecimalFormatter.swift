@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Plain decimal text for numbers: `0.6667`, `-3.25`; never exponents, never `-0.00`.
-public enum DecimalFormatter {
+package enum DecimalFormatter {
     /// 10^digits for 0…6, exactly.
     @inline(__always)
     private static func power(_ digits: Int) -> Double {
@@ -25,7 +25,7 @@ public enum DecimalFormatter {
     ///
     /// Scales and rounds in floating point, and asks `snprintf` (exact, but thousands of instructions
     /// a call) only when the scaled value lies near a tie, where scaling could have moved it across.
-    public static func format(_ value: Double, places: Int) -> String {
+    package static func format(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "" }
         let digits = max(0, min(places, 6))
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bufferSize) { buffer in

@@ -8,26 +8,26 @@
 ///
 /// The page fetches nothing (inline CSS and SVG, no script) and carries no timestamp: the same
 /// report gives the same bytes. Every text from data is escaped.
-public struct HTMLReportWriter: Sendable {
+package struct HTMLReportWriter: Sendable {
     /// The full report, or the 简报: the month's verdict on one or two A4 pages for leaders.
-    public enum Layout: Sendable {
+    package enum Layout: Sendable {
         /// Overview, lists, not reporting, then every tier's chart, league table and projections.
         case full
         /// Overview, lists, not reporting and the halls below target with their gap: no per-tier detail.
         case brief
     }
 
-    public let pipelineName: String
-    public let language: Pipeline.Output.Language
+    package let pipelineName: String
+    package let language: Pipeline.Output.Language
     /// Who issues the report and how it is headed.
-    public var publication = Pipeline.Publication()
+    package var publication = Pipeline.Publication()
     /// How many input files the figures come from (their SHA-256 are in the manifest), for the footer.
-    public var inputFiles: Int?
-    public var layout = Layout.full
+    package var inputFiles: Int?
+    package var layout = Layout.full
     /// The target ratio per tier in force in the month of the page (set by ``html(_:period:)``).
     var targets: [Tier: Fraction] = [:]
 
-    public init(pipelineName: String, language: Pipeline.Output.Language) {
+    package init(pipelineName: String, language: Pipeline.Output.Language) {
         self.pipelineName = pipelineName
         self.language = language
     }
@@ -35,7 +35,7 @@ public struct HTMLReportWriter: Sendable {
     var words: HTMLReportWords { HTMLReportWords(language: language) }
 
     /// The page for `period`, or for the latest month with data when nil.
-    public func html(_ report: SupervisionReport, period: Period?) -> String {
+    package func html(_ report: SupervisionReport, period: Period?) -> String {
         let month = period ?? report.latestClosedPeriod ?? report.periods.last
         var writer = self
         if let month {
@@ -91,7 +91,7 @@ public struct HTMLReportWriter: Sendable {
 
     /// Writes the page for `period` (the latest month when nil) to `path`, atomically, creating its folder.
     /// - Throws: ``HallRateError`` `.output` when the file cannot be written; a previous file is left intact.
-    public func write(_ report: SupervisionReport, period: Period?, to path: String) throws(HallRateError) {
+    package func write(_ report: SupervisionReport, period: Period?, to path: String) throws(HallRateError) {
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try AtomicFile.makeDirectory(String(path[..<slash]))
         }
