@@ -436,7 +436,8 @@ package struct PipelineRunner {
         if let first = rows.map(\.period).min(), let last = rows.map(\.period).max() {
             periods = (first.index...last.index).map(Period.init(index:))
         }
-        return SupervisionReport(
+        let notReporting = NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing)
+        var report = SupervisionReport(
             registry: registry, closing: closing, targets: pipeline.targets,
             rules: .init(minVolume: pipeline.minVolume, listSize: pipeline.listSize, listMinRanked: pipeline.listMinRanked),
             periods: periods, hallMonths: rows,
@@ -445,7 +446,10 @@ package struct PipelineRunner {
             leagueTables: LeagueTableBuilder.build(rows, periods: periods, registry: registry),
             lists: RedBlackListBuilder.build(rows, periods: periods, registry: registry, size: pipeline.listSize,
                                              minRanked: pipeline.listMinRanked),
-            notReporting: NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing))
+            notReporting: notReporting)
+        report.townshipRollups = TownshipRollupBuilder.build(rows, periods: periods, registry: registry, notReporting: notReporting,
+                                                             minVolume: pipeline.minVolume[.township] ?? 30, closing: closing)
+        return report
     }
 
     /// A file that cannot be used at all; what was stored of it is rolled back.

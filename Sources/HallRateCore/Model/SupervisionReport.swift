@@ -46,6 +46,27 @@ package struct SupervisionReport: Sendable {
         package let entries: [LeagueEntry]
     }
 
+    /// A township's own hall and its villages counted together in one month (乡镇统筹, contract rule 16).
+    package struct TownshipRollup: Sendable {
+        /// The township hall (registry index).
+        package let township: Int
+        package let period: Period
+        package let total: Int
+        package let online: Int
+        /// Its villages with counted transactions that month.
+        package let villages: Int
+        /// Of those, the ones below the village target in force (the flag `below_target`).
+        package let villagesBelowTarget: Int
+        /// Its villages not reporting that month (rule 14: reported the month before, none now).
+        package let villagesNotReporting: Int
+        /// Rank among the townships of the month, as rule 8 with the township tier's min_volume.
+        package var rank: Int?
+        /// The month is not closed yet (rule 13).
+        package let provisional: Bool
+        package var ratio: Double { Double(online) / Double(total) }
+        package var exactRatio: Fraction { Fraction(online, total) }
+    }
+
     /// The red (top) or black (bottom) list.
     package enum ListKind: String, Sendable { case red, black }
 
@@ -81,6 +102,8 @@ package struct SupervisionReport: Sendable {
     package let leagueTables: [LeagueTable]
     package let lists: [ListEntry]
     package let notReporting: [NotReporting]
+    /// Per month, every township with transactions (its own or its villages'), in league order.
+    package var townshipRollups: [TownshipRollup] = []
 
     /// The month a report is written for by default: the latest closed month with data, else nil.
     package var latestClosedPeriod: Period? { periods.last { closing.isClosed($0) } }

@@ -1,0 +1,58 @@
+/// Stage 6e, the township roll-up (乡镇统筹, contract rule 16): per township hall T and month, the
+/// transactions of T and of every village whose parent_code is T, counted together, with how many of
+/// its villages reported, are below their target and are not reporting; ranked among the townships as
+/// rule 8 ranks halls, with the township tier's min_volume.
+enum TownshipRollupBuilder {
+    /// - Returns: by month, then league order (ranked by rank, then unranked by total descending, then
+    ///   township code); townships with no transaction of their own or their villages' are left out.
+    /// - Complexity: O(n + t·p·v) for n hall-months, t townships, p months and v villages per township.
+    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry,
+                      notReporting: [SupervisionReport.NotReporting], minVolume: Int, closing: MonthClosing)
+        -> [SupervisionReport.TownshipRollup]
+    {
+        var figures: [HallPeriod: HallMonth] = [:]
+        for row in rows { figures[HallPeriod(hall: row.hall, period: row.period)] = row }
+        let silent = Set(notReporting.map { HallPeriod(hall: $0.hall, period: $0.period) })
+        let townships = registry.indices(of: .township)
+        var villagesOf: [String: [Int]] = [:]
+        for village in registry.indices(of: .village) { villagesOf[registry[village].parentCode, default: []].append(village) }
+        var rollups: [SupervisionReport.TownshipRollup] = []
+        for period in periods {
+            var month: [SupervisionReport.TownshipRollup] = []
+            for township in townships {
+                let villages = villagesOf[registry[township].code] ?? []
+                let own = figures[HallPeriod(hall: township, period: period)]
+                let reported = villages.compactMap { figures[HallPeriod(hall: $0, period: period)] }
+                let total = (own?.total ?? 0) + reported.reduce(0) { $0 + $1.total }
+                guard total > 0 else { continue }
+                month.append(SupervisionReport.TownshipRollup(
+                    township: township, period: period, total: total,
+                    online: (own?.online ?? 0) + reported.reduce(0) { $0 + $1.online },
+                    villages: reported.count,
+                    villagesBelowTarget: reported.filter { $0.flags.contains(.belowTarget) }.count,
+                    villagesNotReporting: villages.filter { silent.contains(HallPeriod(hall: $0, period: period)) }.count,
+                    rank: nil, provisional: !closing.isClosed(period)))
+            }
+            rollups += ranked(month, minVolume: minVolume)
+        }
+        return rollups
+    }
+
+    /// The month's roll-ups in league order with their competition ranks (equal ratios, compared exactly,
+    /// share a rank); those under `minVolume` unranked, after the ranked.
+    static func ranked(_ month: [SupervisionReport.TownshipRollup], minVolume: Int) -> [SupervisionReport.TownshipRollup] {
+        func before(_ a: SupervisionReport.TownshipRollup, _ b: SupervisionReport.TownshipRollup) -> Bool {
+            if b.exactRatio.isLess(than: a.exactRatio) { return true }
+            if a.exactRatio.isLess(than: b.exactRatio) { return false }
+            if a.total != b.total { return a.total > b.total }
+            return a.township < b.township  // the registry keeps code order
+        }
+        var rankable = month.filter { $0.total >= minVolume }.sorted(by: before)
+        for i in rankable.indices {
+            rankable[i].rank = i > 0 && rankable[i - 1].exactRatio.hasSameValue(as: rankable[i].exactRatio) ? rankable[i - 1].rank : i + 1
+        }
+        let unranked = month.filter { $0.total < minVolume }
+            .sorted { ($0.total, -$0.township) > ($1.total, -$1.township) }
+        return rankable + unranked
+    }
+}
