@@ -79,6 +79,23 @@ import HallRateCore
         let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
         #expect(rejects.range(of: #"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])"#, options: .regularExpression) == nil)
 
+        // 乡镇统筹: each township's roll-up is its own hall plus the villages that name it as 所属乡镇 in the long
+        // table, as an analyst would add them up; ranks 1… among the ranked townships of the month.
+        let long = try HallRateProcess.values(of: output.appendingPathComponent("hall_months.csv"))
+        let townshipColumn = try #require(long.first?.firstIndex(of: "所属乡镇"))
+        let rollup = try HallRateProcess.values(of: output.appendingPathComponent("township_rollup.csv"))
+        #expect(rollup.first == ["月份", "乡镇编码", "乡镇名称", "办件量", "网办件量", "网上办事率", "报送村(居)数", "低于目标村(居)数",
+                                 "未报送村(居)数", "排名", "数据状态"])
+        let november = rollup.dropFirst().filter { $0[0] == "2019-11" }
+        #expect(november.count == 16)
+        for row in november {
+            let members = long.dropFirst().filter { $0[3] == "2019-11" && ($0[0] == row[1] || $0[townshipColumn] == row[2]) }
+            #expect(Int(row[3]) == members.compactMap { Int($0[4]) }.reduce(0, +), "\(row[2])")
+            #expect(Int(row[4]) == members.compactMap { Int($0[5]) }.reduce(0, +), "\(row[2])")
+            #expect(Int(row[6]) == members.filter { $0[townshipColumn] == row[2] }.count, "\(row[2])")
+        }
+        #expect(november.compactMap { Int($0[9]) }.first == 1)
+
         // The silent village stays visible in its league table.
         // (Its code is written ="…" so that Excel keeps the 12 digits as text.)
         let june = try HallRateProcess.rows(of: output.appendingPathComponent("league/2019-06_village.csv"))

@@ -48,7 +48,7 @@ import Testing
         // The contract's v1 columns first, in their order; v2's after them.
         #expect(header == ["hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
                            "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
-                           "prev_rank", "rank_change", "target", "provisional", "data_cutoff"])
+                           "prev_rank", "rank_change", "target", "provisional", "data_cutoff", "township"])
         // 市西街道: 4/4, 3/4, 2/4, 1/4 from January to April 2019, and 0/4 in April 2018.
         let april = try hallMonth("520502001000", "2019-04")
         #expect(april["total"] == "4")
@@ -95,9 +95,9 @@ import Testing
         #expect(silent[1] == "520502004000")
         #expect(silent[8] == "no_data")
         #expect(march.first == ["rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
-                                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target"])
+                                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target", "township"])
         // Every row says its month, tier and target, so that the table joins with the long table.
-        #expect(march.dropFirst().allSatisfy { $0.suffix(3) == ["2019-03", "township", "0.5000"] })
+        #expect(march.dropFirst().allSatisfy { $0.suffix(4) == ["2019-03", "township", "0.5000", ""] })
         // 三板桥街道 rose from 2nd in March to 1st in April.
         #expect(april.first { $0[1] == "520502003000" }.map { [$0[9], $0[10]] } == ["2", "1"])
         // The registry name starts with '=': neutralised, so a spreadsheet shows it as text.
@@ -108,7 +108,7 @@ import Testing
 
     @Test func redAndBlackListsTakeWholeTiesAndNeverBlacklistAHallAtTarget() throws {
         let lists = try table("red_black_lists.csv")
-        #expect(lists.first?.last == "black_streak")
+        #expect(lists.first?.suffix(2) == ["black_streak", "township"])
         let april = lists.filter { $0.first == "2019-04" && $0[1] == "township" }
         // Three ranked halls; N = 1. 三板桥 4/8 and 市东 2/4 are exactly at the 0.5 target: tied first
         // among the halls meeting it, both red. 市西 1/4 is the only ranked hall below target.
@@ -155,7 +155,7 @@ import Testing
     @Test func outputsStartWithAByteOrderMarkAndUseCRLF() throws {
         let bytes = try Data(contentsOf: output.appendingPathComponent("hall_months.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes, as: UTF8.self).contains("data_cutoff\r\n"))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("data_cutoff,township\r\n"))
     }
 
     @Test func twoRunsGiveIdenticalCSVs() throws {

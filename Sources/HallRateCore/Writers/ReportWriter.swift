@@ -37,6 +37,7 @@ struct ReportWriter {
         try emit(lists(report, cells), "red_black_lists.csv")
         try emit(tierSummary(report, cells), "tier_summary.csv")
         try emit(notReporting(report, cells), "not_reporting.csv")
+        try emit(townshipRollups(report, cells), "township_rollup.csv")
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
         // League tables of months no longer in the range; any other file in league/ is not ours.
@@ -48,7 +49,7 @@ struct ReportWriter {
 
     /// The CSV tables at the top of the output folder.
     static let tableNames: Set<String> = ["hall_months.csv", "red_black_lists.csv", "tier_summary.csv", "not_reporting.csv",
-                                          "rejects.csv"]
+                                          "township_rollup.csv", "rejects.csv"]
 
     /// True for a name this writer gives a league table: `YYYY-MM_<tier>.csv`.
     static func isLeagueName(_ name: String) -> Bool {
@@ -72,8 +73,10 @@ struct ReportWriter {
 
     /// The text cells every table repeats, rendered once.
     struct RenderedCells {
-        /// Per registry hall: its code cell (``ReportWriter/code(_:style:)``), its name.
+        /// Per registry hall: its code cell (``ReportWriter/code(_:style:)``), its name, and for a village the
+        /// name of its township (所属乡镇; empty otherwise).
         let code: [[UInt8]]
+        let township: [[UInt8]]
         let name: [[UInt8]]
         /// Per ``Tier/index``.
         let tier: [[UInt8]]
@@ -99,6 +102,10 @@ struct ReportWriter {
             monthsAsExcelText = codes == .excel
             self.percent = percent
             name = halls.map { CSVBuilder.rendered(text: $0.name) }
+            township = halls.map { hall in
+                guard hall.tier == .village, let parent = report.registry.index(ofCode: hall.parentCode) else { return [] }
+                return CSVBuilder.rendered(text: report.registry[parent].name)
+            }
             tier = Tier.allCases.map { CSVBuilder.rendered(text: words.tier($0)) }
             red = CSVBuilder.rendered(text: words.list(.red))
             black = CSVBuilder.rendered(text: words.list(.black))
@@ -181,6 +188,7 @@ struct ReportWriter {
             Self.ratio(row.target?.doubleValue, into: &table, cells)
             table.rendered(cells.provisional(row.provisional))
             table.text(row.provisional ? row.dataCutoff?.description ?? "" : "")
+            table.rendered(cells.township[row.hall])
             table.endRow()
         }
         return table
@@ -208,6 +216,7 @@ struct ReportWriter {
             Self.period(league.period, into: &table, cells)
             table.rendered(cells.tier[league.tier.index])
             Self.ratio(target, into: &table, cells)
+            table.rendered(cells.township[entry.hall])
             table.endRow()
         }
         return table
@@ -228,6 +237,7 @@ struct ReportWriter {
             Self.ratio(entry.figures.ratio, into: &table, cells)
             Self.ratio(entry.figures.target?.doubleValue, into: &table, cells)
             table.integer(entry.blackStreak)
+            table.rendered(cells.township[hall])
             table.endRow()
         }
         return table
@@ -266,6 +276,26 @@ struct ReportWriter {
             table.rendered(cells.name[entry.hall])
             table.integer(entry.previous.total)
             Self.ratio(entry.previous.ratio, into: &table, cells)
+            table.endRow()
+        }
+        return table
+    }
+
+    /// The township roll-up (乡镇统筹, contract rule 16): by month, then league order.
+    func townshipRollups(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
+        var table = CSVBuilder(header: words.townshipRollupHeader, capacity: report.townshipRollups.count * 96)
+        for rollup in report.townshipRollups {
+            Self.period(rollup.period, into: &table, cells)
+            table.rendered(cells.code[rollup.township])
+            table.rendered(cells.name[rollup.township])
+            table.integer(rollup.total)
+            table.integer(rollup.online)
+            Self.ratio(rollup.ratio, into: &table, cells)
+            table.integer(rollup.villages)
+            table.integer(rollup.villagesBelowTarget)
+            table.integer(rollup.villagesNotReporting)
+            table.integer(rollup.rank)
+            table.rendered(cells.provisional(rollup.provisional))
             table.endRow()
         }
         return table
