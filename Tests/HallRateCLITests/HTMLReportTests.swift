@@ -160,6 +160,21 @@ import Testing
         #expect(html.contains("红榜（参与排名且达到目标的前 1 名）") && html.contains("黑榜（参与排名且低于目标的末 1 名）"))
     }
 
+    @Test func townshipsAreRankedWithTheirVillagesAndListThem() throws {
+        let html = writer.html(built.report, period: Period(year: 2019, month: 5))
+        let part = try #require(captures(html[...], "<section class=\"tier rollup\" id=\"township-rollup\">", "</section>").first)
+        #expect(html.contains("<a href=\"#township-rollup\">乡镇统筹</a>"))
+        // May: only the village 碧海社区 reported; its township 市西街道 has it as its roll-up, unranked (1 < 4).
+        let rows = captures(part[...], "<tbody>", "</tbody>").first ?? ""
+        #expect(captures(rows[...], "<tr>", "</tr>").count == 1)
+        #expect(rows.contains("<td class=\"num\">—</td><td class=\"hall-name\">市西街道<span class=\"name-suffix\">政务服务中心</span></td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100.00%</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"))
+        #expect(part.contains("<div class=\"township\"><h3>市西街道政务服务中心</h3><p class=\"villages\"><span class=\"village\">碧海社区便民服务站 100.00%</span></p></div>"))
+        // The 简报 leaves the roll-up to the full report.
+        var brief = writer
+        brief.layout = .brief
+        #expect(!brief.html(built.report, period: Period(year: 2019, month: 5)).contains("township-rollup"))
+    }
+
     /// The hall of each black-list row in `html` (its list table and its league rows), with the ratio shown.
     func blackRows(_ html: String, _ tier: Tier) throws -> [(name: String, ratio: Double)] {
         let part = try section(html, tier)

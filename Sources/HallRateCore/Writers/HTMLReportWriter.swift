@@ -72,6 +72,7 @@ package struct HTMLReportWriter: Sendable {
             if layout == .full {
                 let anchors = [("overview", words.overview), ("lists", words.lists), ("not-reporting", words.notReporting)]
                     + tiers.map { ("tier-\($0.rawValue)", words.tier($0)) }
+                    + (report.townshipRollups.contains { $0.period == month } ? [("township-rollup", words.townshipRollup)] : [])
                 page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"
             }
             page += bulletin(report, month: month)
@@ -79,7 +80,9 @@ package struct HTMLReportWriter: Sendable {
             page += verdicts(index, tiers: tiers, month: month)
             page += notReporting(index, month: month)
             switch layout {
-            case .full: for tier in tiers { page += section(index, tier: tier, month: month) }
+            case .full:
+                for tier in tiers { page += section(index, tier: tier, month: month) }
+                page += townshipRollups(index, month: month)
             case .brief: page += belowTarget(index, tiers: tiers, month: month)
             }
         } else {

@@ -34,6 +34,12 @@ enum HTMLReportStyle {
     ol.below-list .gap { font-weight: 700; }
     ol.below-list .outlook { color: var(--muted); font-size: 12px; }
     td.gap { white-space: nowrap; }
+    .township h3 { margin: 14px 0 4px; }
+    .villages { margin: 0; font-size: 13px; line-height: 1.7; }
+    .village { white-space: nowrap; }
+    .village.below { font-weight: 700; }
+    .village.silent { font-style: italic; }
+    .village.none { color: var(--muted); }
     footer p { margin: 2px 0; }
     footer .contact { color: var(--ink); font-size: 13px; }
     .provisional-banner { margin-top: 16px; padding: 14px 20px; border: 3px dashed var(--black); border-radius: 10px;
@@ -169,6 +175,9 @@ enum HTMLReportStyle {
       section { border: none; border-radius: 0; padding: 0; margin-top: 6px; break-inside: auto; }
       section.tier { break-before: page; }
       section.tier.small { break-before: auto; margin-top: 18px; }
+      .township { break-inside: avoid; }
+      .township h3 { margin: 6px 0 1px; }
+      .villages { font-size: 8pt; line-height: 1.5; }
       .tier-lists { break-inside: avoid; }
       th.mark { white-space: nowrap; }
       h2 { font-size: 13pt; margin-bottom: 1px; line-height: 1.35; }

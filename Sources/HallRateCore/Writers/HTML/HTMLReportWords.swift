@@ -118,6 +118,17 @@ struct HTMLReportWords: Sendable {
     var previousTotal: String { pick("Transactions last month", "上月办件量") }
     var previousRate: String { pick("Online rate last month", "上月网上办事率") }
     var trajectoryLabel: String { pick("Tier trajectory", "层级达标趋势") }
+    var townshipRollup: String { pick("Townships with their villages", "乡镇统筹") }
+    var township: String { pick("Township", "乡镇(街道)") }
+    var villagesReporting: String { pick("Villages reporting", "报送村(居)数") }
+    var villagesBelow: String { pick("Villages below target", "低于目标村(居)数") }
+    var villagesSilent: String { pick("Villages not reporting", "未报送村(居)数") }
+    func townshipRollupNote(minVolume: Int) -> String {
+        pick("Each township's own hall and its villages counted together, ranked among the townships (at least \(minVolume) transactions). "
+             + "Under the table, each township's villages: ▼ below the village target, ✕ not reporting, — no data.",
+             "各乡镇(街道)本级大厅与所属村(居)便民服务站合并计算，在乡镇(街道)间排名（办件量不少于 \(minVolume) 件）。"
+             + "表下列出各乡镇(街道)所属村(居)：▼ 低于村(居)目标，✕ 未报送，— 本月无数据。")
+    }
     var gapToTarget: String { pick("To target (pp)", "距目标(百分点)") }
     /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `达标` (exactly at it). `below` is the
     /// exact verdict: a hall below its target by less than the printed precision reads `低 0.00`, not 持平.

@@ -325,4 +325,39 @@ extension HTMLReportWriter {
         }
         return html + "<p class=\"note\">\(words.belowTargetNote)</p>\n</section>\n"
     }
+
+    /// 乡镇统筹 (contract rule 16): the townships ranked on their own hall and villages together, then per
+    /// township each of its villages with its rate, the ones below target marked and the silent ones named.
+    func townshipRollups(_ index: HTMLReportIndex, month: Period) -> String {
+        let rollups = index.report.townshipRollups.filter { $0.period == month }
+        guard !rollups.isEmpty else { return "" }
+        let registry = index.report.registry
+        var html = "<section class=\"tier rollup\" id=\"township-rollup\">\n<h2>\(words.townshipRollup) · \(words.monthName(month))"
+        html += provisionalChip(index, month) + "</h2>\n<p class=\"note\">\(words.townshipRollupNote(minVolume: index.report.rules.minVolume[.township] ?? 0))</p>\n"
+        html += "<div class=\"table-wrap\"><table class=\"rollup\">\n<thead><tr><th class=\"num\">\(words.rank)</th><th class=\"hall-name\">\(words.township)</th>"
+        html += "<th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th><th class=\"num\">\(words.rate)</th>"
+        html += "<th class=\"num\">\(words.villagesReporting)</th><th class=\"num\">\(words.villagesBelow)</th><th class=\"num\">\(words.villagesSilent)</th>"
+        html += "</tr></thead>\n<tbody>\n"
+        for rollup in rollups {
+            html += "<tr><td class=\"num\">\(rollup.rank.map(String.init) ?? "—")</td><td class=\"hall-name\">\(abbreviable(registry[rollup.township].name))</td>"
+            html += "<td class=\"num\">\(rollup.total)</td><td class=\"num\">\(rollup.online)</td><td class=\"num\">\(HTMLNumber.percent(rollup.ratio))</td>"
+            html += "<td class=\"num\">\(rollup.villages)</td><td class=\"num\">\(rollup.villagesBelowTarget)</td><td class=\"num\">\(rollup.villagesNotReporting)</td></tr>\n"
+        }
+        html += "</tbody>\n</table></div>\n"
+        let silent = Set(index.notReporting(month).map(\.hall))
+        for rollup in rollups {
+            let villages = registry.indices(of: .village).filter { registry[$0].parentCode == registry[rollup.township].code }
+            guard !villages.isEmpty else { continue }
+            html += "<div class=\"township\"><h3>\(escaped(registry[rollup.township].name))</h3><p class=\"villages\">"
+            html += villages.map { village -> String in
+                let name = escaped(registry[village].name)
+                if silent.contains(village) { return "<span class=\"village silent\">✕ \(name) \(words.notReporting)</span>" }
+                guard let figures = index.figures(hall: village, period: month) else { return "<span class=\"village none\">\(name) —</span>" }
+                let below = figures.flags.contains(.belowTarget)
+                return "<span class=\"\(below ? "village below" : "village")\">\(below ? "▼ " : "")\(name) \(HTMLNumber.percent(figures.ratio))</span>"
+            }.joined(separator: words.flagSeparator)
+            html += "</p></div>\n"
+        }
+        return html + "</section>\n"
+    }
 }
