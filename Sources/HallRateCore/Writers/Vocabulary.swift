@@ -181,6 +181,14 @@ extension Vocabulary {
         return pick("Data up to \(day(cutoff)); the month is not over: ", "数据截至 \(day(cutoff))，本月尚未结束：") + rest
     }
 
+    /// What the township roll-up is (contract rule 16).
+    func townshipRollupMeaning(minVolume: Int) -> String {
+        pick("Each township's own hall and the village stations whose parent it is, counted together; ranked among the townships "
+             + "(at least \(minVolume) transactions). Villages below target: against the village target; not reporting: as 未报送.",
+             "乡镇统筹：乡镇(街道)本级大厅与所属村(居)便民服务站合并计算，在乡镇(街道)间排名（办件量不少于 \(minVolume) 件）；"
+             + "低于目标村(居)数按村(居)目标判定，未报送村(居)数同“未报送”。")
+    }
+
     /// What 未报送 means.
     var notReportingMeaning: String {
         pick("Not reporting: halls with counted transactions last month and none this month (no report is not the same as zero cases: check why).",

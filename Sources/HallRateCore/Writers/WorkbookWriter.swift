@@ -61,6 +61,10 @@ struct WorkbookWriter {
                                      notes: warning))
         workbook.sheets.append(notReporting(report, month: month,
                                             name: sheetWords.notReportingSheet(month, provisional: provisional), notes: warning))
+        if report.townshipRollups.contains(where: { $0.period == month }) {
+            workbook.sheets.append(townshipRollups(report, month: month,
+                                                   name: sheetWords.townshipRollupSheet(month, provisional: provisional), notes: warning))
+        }
         workbook.sheets += history(report, month: month, notes: warning)
         workbook.sheets.append(tierSummary(report))
         workbook.sheets.append(rejected(rejects, files: files))
@@ -189,6 +193,25 @@ struct WorkbookWriter {
             sheet.notes.append(words.notReportingWhenClosed)
         }
         sheet.footnotes.append(words.notReportingMeaning)
+        if !notes.isEmpty {
+            sheet.legendTitle = sheetWords.legendTitle
+            sheet.legend = [sheetWords.warningLegend]
+        }
+        return sheet
+    }
+
+    /// 乡镇统筹 (contract rule 16): the townships of the month, each with its villages, in league order.
+    private func townshipRollups(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
+        var sheet = Worksheet(name: name, header: sheetWords.townshipRollupHeader)
+        sheet.notes = notes
+        for rollup in report.townshipRollups where rollup.period == month {
+            let township = report.registry[rollup.township]
+            sheet.append([.month(month), .text(township.code), .text(township.name), .integer(rollup.total), .integer(rollup.online),
+                          WorkbookWriter.percent(rollup.ratio), .integer(rollup.villages), .integer(rollup.villagesBelowTarget),
+                          .integer(rollup.villagesNotReporting), rollup.rank.map(Worksheet.Value.integer) ?? .empty,
+                          .text(words.provisional(rollup.provisional))])
+        }
+        sheet.footnotes.append(words.townshipRollupMeaning(minVolume: report.rules.minVolume[.township] ?? 0))
         if !notes.isEmpty {
             sheet.legendTitle = sheetWords.legendTitle
             sheet.legend = [sheetWords.warningLegend]

@@ -44,6 +44,10 @@ struct WorkbookWords {
         pick("Unreported ", "未报送 ") + month(period) + suffix(provisional: provisional)
     }
 
+    func townshipRollupSheet(_ period: Period, provisional: Bool) -> String {
+        pick("Townships ", "乡镇统筹 ") + month(period) + suffix(provisional: provisional)
+    }
+
     /// The 12-month history of a tier: `区级 近12个月`, `district 12 months`.
     func historySheet(_ tier: Tier, provisional: Bool) -> String {
         vocabulary.tier(tier) + pick(" 12 months", " 近12个月") + suffix(provisional: provisional)
@@ -73,6 +77,8 @@ struct WorkbookWords {
     }
 
     var notReportingHeader: [String] { vocabulary.notReportingHeader.map(wrapped) }
+
+    var townshipRollupHeader: [String] { vocabulary.townshipRollupHeader.map(wrapped) }
 
     var tierSummaryHeader: [String] { vocabulary.tierSummaryHeader.map(wrapped) }
 
