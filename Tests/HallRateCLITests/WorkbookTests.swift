@@ -360,7 +360,7 @@ import Testing
         let book = try read(folder.appendingPathComponent("Output/pipeline/report_2019-05.xlsx"))
         #expect(book.warnings == [])
         #expect(book.sheets.map(\.name) == ["district 2019-05", "township 2019-05", "village 2019-05", "Lists 2019-05", "Unreported 2019-05",
-                                            "district 12 months", "township 12 months", "village 12 months", "Tier summary",
+                                            "Townships 2019-05", "district 12 months", "township 12 months", "village 12 months", "Tier summary",
                                             "Validation rejects"])
         let rejects = try book.sheet("Validation rejects")
         #expect(rejects.rows.first?.map(\.value) == ["reason", "reason_code", "source", "rows"].map(Value.text))

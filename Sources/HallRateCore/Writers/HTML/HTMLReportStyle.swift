@@ -176,8 +176,9 @@ enum HTMLReportStyle {
       section.tier { break-before: page; }
       section.tier.small { break-before: auto; margin-top: 18px; }
       .township { break-inside: avoid; }
-      .township h3 { margin: 6px 0 1px; }
-      .villages { font-size: 8pt; line-height: 1.5; }
+      .township { margin-top: 3px; font-size: 8pt; line-height: 1.5; }
+      .township h3 { display: inline; margin: 0 8px 0 0; font-size: 8.5pt; border: none; padding: 0; }
+      .villages { display: inline; font-size: 8pt; }
       .tier-lists { break-inside: avoid; }
       th.mark { white-space: nowrap; }
       h2 { font-size: 13pt; margin-bottom: 1px; line-height: 1.35; }
