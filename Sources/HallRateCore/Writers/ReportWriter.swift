@@ -1,7 +1,7 @@
 /// Stage 7, emit: writes the supervision CSVs of a ``SupervisionReport`` into the output folder.
 ///
 /// Files: `hall_months.csv` (long table), `league/YYYY-MM_<tier>.csv` (one league table per month
-/// and tier), `red_black_lists.csv`, `tier_summary.csv`, `not_reporting.csv`. Each is replaced atomically, all of them
+/// and tier), `red_black_lists.csv`, `tier_summary.csv`, `not_reporting.csv`, `township_rollup.csv`. Each is replaced atomically, all of them
 /// made durable together.
 ///
 /// Tables are rendered straight into bytes (``CSVBuilder``); the text cells that repeat on many
