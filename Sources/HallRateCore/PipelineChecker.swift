@@ -46,6 +46,13 @@ package struct PipelineChecker {
     ///   the current mapping: their headers were checked when they were read, and are not opened again
     ///   (a nightly run over years of daily exports would otherwise open every one of them).
     package func check(skippingHeadersOf unchanged: Set<String> = []) -> (problems: [Problem], registry: HallRegistry?) {
+        check(Result { () throws(HallRateError) in try discover() }, skippingHeadersOf: unchanged)
+    }
+
+    /// ``check(skippingHeadersOf:)`` of inputs already found by ``discover()``: a run globs each source once.
+    func check(_ discovered: Result<[Input], HallRateError>, skippingHeadersOf unchanged: Set<String> = [])
+        -> (problems: [Problem], registry: HallRegistry?)
+    {
         var problems: [Problem] = []
         var registry: HallRegistry?
         do {
@@ -59,12 +66,11 @@ package struct PipelineChecker {
         }
         problems += overlappingFolders().map { Problem(error: $0, isPipelineError: true) }
         let inputs: [Input]
-        do {
-            inputs = try discover()
-        } catch {
-            return (problems + [Problem(error: error, isPipelineError: true)], registry)
+        switch discovered {
+        case .success(let found): inputs = found
+        case .failure(let error): return (problems + [Problem(error: error, isPipelineError: true)], registry)
         }
-        problems += missingSources().map { Problem(error: $0, isPipelineError: false) }
+        problems += missingSources(among: inputs).map { Problem(error: $0, isPipelineError: false) }
         guard let registry else { return (problems, nil) }
         for input in inputs where !input.nameIsUTF8 {
             problems.append(Problem(error: Input.nameRefusal(input.displayPath), isPipelineError: false))
@@ -130,14 +136,21 @@ package struct PipelineChecker {
     }
 
     /// Sources that match no file at all.
-    package func emptySources() -> [Pipeline.Source] {
-        pipeline.sources.filter { FileFinder.files(matching: $0.resolvedGlob).isEmpty }
+    package func emptySources() -> [Pipeline.Source] { emptySources(among: nil) }
+
+    /// Sources that match no file, among `inputs` (all of ``discover()``'s), or globbed anew when nil.
+    func emptySources(among inputs: [Input]?) -> [Pipeline.Source] {
+        guard let inputs else { return pipeline.sources.filter { FileFinder.files(matching: $0.resolvedGlob).isEmpty } }
+        let used = Set(inputs.map(\.source.name))
+        return pipeline.sources.filter { !used.contains($0.name) }
     }
 
     /// An error for each source that matches no file and is not `optional` (contract rule 14): its
     /// halls would be published as not reporting when their exports are merely missing.
-    package func missingSources() -> [HallRateError] {
-        emptySources().filter { !$0.optional }.map { source in
+    package func missingSources() -> [HallRateError] { missingSources(among: nil) }
+
+    func missingSources(among inputs: [Input]?) -> [HallRateError] {
+        emptySources(among: inputs).filter { !$0.optional }.map { source in
             HallRateError(.missingSource,
                           "source '\(source.name)' matches no file (glob \(source.glob)); nothing was written. "
                               + "Restore its exports, fix the glob, or mark the source 'optional: true' if it may be empty",

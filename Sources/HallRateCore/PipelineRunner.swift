@@ -62,17 +62,19 @@ package struct PipelineRunner {
     package func run(prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in }) throws(HallRateError) -> RunSummary {
         let startedAt = Date()
         let checker = PipelineChecker(pipeline: pipeline, root: root)
-        let (problems, checkedRegistry) = checker.check(skippingHeadersOf: unchangedInputs(checker))
+        // Each source is globbed once a run: the checks, the unchanged files and the ingest share the inputs.
+        let discovered = Result { () throws(HallRateError) in try checker.discover() }
+        let (problems, checkedRegistry) = checker.check(discovered, skippingHeadersOf: unchangedInputs((try? discovered.get()) ?? []))
         if let fatal = problems.first(where: \.isPipelineError) { throw fatal.error }
         guard let registry = checkedRegistry else {
             throw HallRateError(.registry, "the registry could not be read", at: SourceLocation(file: pipeline.registryPath))
         }
         // Contract rule 14: a missing source would publish its halls as not reporting.
         if let missing = problems.first(where: { $0.error.code == .missingSource }) { throw missing.error }
-        for source in checker.emptySources() where source.optional {
+        let inputs = try discovered.get()
+        for source in checker.emptySources(among: inputs) where source.optional {
             logger.warning("optional source matches no file", metadata: ["source": "\(source.name)", "glob": "\(source.glob)"])
         }
-        let inputs = try checker.discover()
         try AtomicFile.makeDirectory(pipeline.output.folder)
         let store = try Store(path: pipeline.output.store)
         try prepare(store)
@@ -97,9 +99,9 @@ package struct PipelineRunner {
 
     /// The display paths of the inputs the store holds unchanged (same size, time, source and
     /// fingerprint): none when there is no store yet. Errors here only mean every header gets checked.
-    private func unchangedInputs(_ checker: PipelineChecker) -> Set<String> {
-        guard FileManager.default.fileExists(atPath: pipeline.output.store),
-            let ledger = try? Store(path: pipeline.output.store).ledger(), let inputs = try? checker.discover()
+    private func unchangedInputs(_ inputs: [PipelineChecker.Input]) -> Set<String> {
+        guard !inputs.isEmpty, FileManager.default.fileExists(atPath: pipeline.output.store),
+            let ledger = try? Store(path: pipeline.output.store).ledger()
         else { return [] }
         let fingerprints = self.fingerprints()
         return Set(inputs.filter { input in
