@@ -17,7 +17,7 @@ struct PipelineExecution {
             lock = try PipelineRunner.lock(pipeline, maxAge: runOptions.reports.maxLockAge * 3600)
         } catch {
             printError(error)
-            throw ExitCode(error.code == .busy ? 75 : 1)
+            throw ExitCode(error.exitStatus)
         }
         defer { withExtendedLifetime(lock) {} }
         var runner = PipelineRunner(pipeline: pipeline, root: options.resolvedRoot, logger: logger)
@@ -33,7 +33,7 @@ struct PipelineExecution {
             summary = try runner.run(prepare: prepare)
         } catch {
             printError(error)
-            throw ExitCode([.pipeline, .registry, .usage].contains(error.code) ? 2 : 1)
+            throw ExitCode(error.exitStatus)
         }
         if !options.quiet { print(SummaryText(summary).text) }
         if !summary.reconciles {

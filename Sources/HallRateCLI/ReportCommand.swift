@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             }
         } catch {
             printError(error)
-            throw ExitCode(error.code == .busy ? 75 : [.pipeline, .registry, .usage].contains(error.code) ? 2 : 1)
+            throw ExitCode(error.exitStatus)
         }
     }
 }

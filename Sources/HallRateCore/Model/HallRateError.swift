@@ -31,6 +31,17 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
 
     package var code: Code
     package var message: String
+
+    /// The command's exit status for this error, the one place it is decided (docs/operations.md):
+    /// 75 (EX_TEMPFAIL) when another run holds the lock, so cron retries; 2 when the pipeline, the
+    /// registry or the command line must be fixed; 1 for every other failure.
+    package var exitStatus: Int32 {
+        switch code {
+        case .busy: return 75
+        case .pipeline, .registry, .usage: return 2
+        default: return 1
+        }
+    }
     package var location: SourceLocation?
     /// The pipeline key concerned, as a path such as `sources[1].columns.txn_id`.
     package var key: String?
