@@ -46,7 +46,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "ExportGenerator"),
+        .executableTarget(
+            name: "ExportGenerator",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         /// libFuzzer entry point (scripts/fuzz.sh builds it with --sanitize=fuzzer --sanitize=address).
         .executableTarget(name: "HallRateFuzz", dependencies: ["HallRateCore"]),
         .testTarget(
