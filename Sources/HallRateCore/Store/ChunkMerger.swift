@@ -37,15 +37,15 @@ struct ChunkMerger {
 
     private let db: Database
     private let chunks: [Chunk]
-    /// Serialises the merges of one split on the database connection (SQLite's connections are
-    /// opened for one thread at a time).
-    private let connection: NSLock
+    /// What this merge reads its blobs through: the store's connection, or one of its own after a split.
+    private let connection: BlobConnection
 
+    /// A merge on the caller's thread, through the store's connection `db`.
     init(db: Database, chunks: [Chunk]) {
-        self.init(db: db, chunks: chunks, connection: NSLock())
+        self.init(db: db, chunks: chunks, connection: BlobConnection(sharing: db))
     }
 
-    private init(db: Database, chunks: [Chunk], connection: NSLock) {
+    private init(db: Database, chunks: [Chunk], connection: BlobConnection) {
         self.db = db
         self.chunks = chunks
         self.connection = connection
@@ -58,7 +58,7 @@ struct ChunkMerger {
         guard parts > 1 else { return [self] }
         var pieces = [[Chunk]](repeating: [], count: parts)
         for chunk in chunks {
-            var cursor = try Cursor(db: db, chunk: chunk, connection: connection)
+            var cursor = try Cursor(chunk: chunk, connection: connection)
             defer { cursor.close() }
             var start = 0
             for part in 0..<parts {
@@ -76,7 +76,8 @@ struct ChunkMerger {
                 start = end
             }
         }
-        return pieces.map { ChunkMerger(db: db, chunks: $0, connection: connection) }
+        // Each part runs on a thread of its own: each reads through a connection of its own.
+        return try pieces.map { ChunkMerger(db: db, chunks: $0, connection: try BlobConnection(readOnlyCopyOf: db)) }
     }
 
     /// Hands every stored row, in merged order, to `consumer`, with the position of its file.
@@ -84,7 +85,7 @@ struct ChunkMerger {
         var cursors: [Cursor] = []
         cursors.reserveCapacity(chunks.count)
         defer { for i in cursors.indices { cursors[i].close() } }
-        for chunk in chunks { cursors.append(try Cursor(db: db, chunk: chunk, connection: connection)) }
+        for chunk in chunks { cursors.append(try Cursor(chunk: chunk, connection: connection)) }
         // A binary min-heap of cursor indices by (current key, index): the index breaks ties in reading order.
         var heap: [Int32] = []
         heap.reserveCapacity(cursors.count)
@@ -149,7 +150,7 @@ struct ChunkMerger {
         let file: Int
         private var blob: OpaquePointer?
         private var spill: (file: SpillFile, offset: Int)?
-        private let connection: NSLock
+        private let connection: BlobConnection
         /// The chunk's first row in its place, and its rows.
         private let first: Int
         private let count: Int
@@ -164,7 +165,7 @@ struct ChunkMerger {
         /// With `whole`: the buffer's rows have not been handed out by ``fill()`` yet.
         private var wholePending = false
 
-        init(db: Database, chunk: Chunk, connection: NSLock) throws {
+        init(chunk: Chunk, connection: BlobConnection) throws {
             file = chunk.file
             first = chunk.first
             count = chunk.count
@@ -173,9 +174,7 @@ struct ChunkMerger {
             case .spill(let file, let offset):
                 spill = (file, offset)
             case .blob(let rowID):
-                connection.lock()
-                defer { connection.unlock() }
-                let code = sqlite3_blob_open(db.sqliteConnection, "main", "txn_chunk", "data", rowID, 0, &blob)
+                let code = sqlite3_blob_open(connection.handle, "main", "txn_chunk", "data", rowID, 0, &blob)
                 guard code == SQLITE_OK else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open stored chunk \(rowID)")
                 }
@@ -193,9 +192,7 @@ struct ChunkMerger {
                     close()
                     throw error
                 }
-                connection.lock()
                 sqlite3_blob_close(blob)
-                connection.unlock()
                 blob = nil
                 (whole, wholePending) = (true, true)
             }
@@ -203,9 +200,7 @@ struct ChunkMerger {
 
         /// Closes the blob and frees the buffer; called once.
         mutating func close() {
-            connection.lock()
             sqlite3_blob_close(blob)
-            connection.unlock()
             blob = nil
             buffer.deallocate()
         }
@@ -240,9 +235,7 @@ struct ChunkMerger {
                 try spill.file.read(into: bytes, at: spill.offset + row * CompactTransaction.byteCount)
                 return
             }
-            connection.lock()
             let code = sqlite3_blob_read(blob, bytes.baseAddress, Int32(bytes.count), Int32(row * CompactTransaction.byteCount))
-            connection.unlock()
             guard code == SQLITE_OK else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot read a stored chunk")
             }
