@@ -1,5 +1,5 @@
 # Shortcuts for the scripts; each target runs one script, which installs what it needs.
-.PHONY: demo test bench bench-quick fuzz fuzz-quick dist
+.PHONY: demo test bench bench-quick fuzz fuzz-quick dist format lint
 
 demo:
 	bash scripts/demo.sh
@@ -26,3 +26,10 @@ fuzz-quick:
 # A tarball whose binary runs without the Swift toolchain (Swift runtime linked in statically), checked.
 dist:
 	bash scripts/dist.sh
+
+# The code's layout (.swift-format, the toolchain's swift-format): rewrite in place, or only report.
+format:
+	swift format format --configuration .swift-format -r -i Sources Tests
+
+lint:
+	swift format lint --configuration .swift-format -r Sources Tests

@@ -20,8 +20,9 @@ struct BenchCatalog {
             return qualifier.isEmpty ? item.name : item.name + "（" + qualifier + "）"
         }
         xmlItems = zip(Catalog.items, names).map { item, name in
-            Array(("<事项编码>" + XMLEscape.text(item.code) + "</事项编码><事项>" + XMLEscape.text(name)
-                + "</事项><受理部门>" + XMLEscape.text(item.department) + "</受理部门>").utf8)
+            Array(
+                ("<事项编码>" + XMLEscape.text(item.code) + "</事项编码><事项>" + XMLEscape.text(name)
+                    + "</事项><受理部门>" + XMLEscape.text(item.department) + "</受理部门>").utf8)
         }
         items = zip(Catalog.items, names).map { item, name in
             var bytes: [UInt8] = []

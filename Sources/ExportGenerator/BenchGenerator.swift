@@ -18,12 +18,14 @@ struct BenchGenerator {
             chunk.append(contentsOf: [0xEF, 0xBB, 0xBF])
             CSVLine.append(ExportLayout.district.header, lineEnding: "\r\n", to: &chunk)
         case .xml:
-            chunk.appendText("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<办件导出 xmlns=\""
-                + XMLExportDocument.namespace + "\">\n")
+            chunk.appendText(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<办件导出 xmlns=\""
+                    + XMLExportDocument.namespace + "\">\n")
         }
         let headerBytes = chunk.count
-        var rows = BenchRows(registry: registry, rowCount: options.rows, monthCount: options.months,
-                             seed: options.seed, idPrefix: options.idPrefix)
+        var rows = BenchRows(
+            registry: registry, rowCount: options.rows, monthCount: options.months,
+            seed: options.seed, idPrefix: options.idPrefix)
         for i in 0..<options.rows {
             switch options.format {
             case .csv: rows.append(row: i, to: &chunk)
@@ -46,7 +48,8 @@ struct BenchGenerator {
         let dataBytes = writer.bytesWritten - Int64(headerBytes + trailerBytes)
         let perRow = options.rows > 0 ? (dataBytes * 10 + Int64(options.rows) / 2) / Int64(options.rows) : 0
         let unit = options.format == .csv ? "rows" : "records"
-        Console.info("wrote \(options.rows) \(unit), \(writer.bytesWritten) bytes (\(perRow / 10).\(perRow % 10) bytes/\(unit.dropLast())) "
-            + "to \(options.output); \(registry.halls.count) halls to \(options.output).halls.csv")
+        Console.info(
+            "wrote \(options.rows) \(unit), \(writer.bytesWritten) bytes (\(perRow / 10).\(perRow % 10) bytes/\(unit.dropLast())) "
+                + "to \(options.output); \(registry.halls.count) halls to \(options.output).halls.csv")
     }
 }

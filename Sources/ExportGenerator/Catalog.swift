@@ -26,8 +26,9 @@ enum Catalog {
         code.appendDigits(entry.department + 1, width: 2)
         code.appendDigits(index + 1, width: 3)
         code.append(contentsOf: Array("0000".utf8))
-        return CatalogItem(code: String(decoding: code, as: UTF8.self), name: entry.name,
-                           department: departments[entry.department], atTownships: entry.township)
+        return CatalogItem(
+            code: String(decoding: code, as: UTF8.self), name: entry.name,
+            department: departments[entry.department], atTownships: entry.township)
     }
 
     /// Items handled at township centers.

@@ -74,8 +74,9 @@ enum DefectKind: CaseIterable {
         switch self {
         case .duplicate: return "keep the copy with the later update time; count the transaction once"
         case .formulaUnknownHall: return "reject (`unknown_hall`); neutralise the formula in the rejects file"
-        case .truncatedRecord: return "reject (`malformed_record`), 1 row at the line of its `<办件` tag; "
-            + "keep the complete records before it"
+        case .truncatedRecord:
+            return "reject (`malformed_record`), 1 row at the line of its `<办件` tag; "
+                + "keep the complete records before it"
         default: return "reject (`" + (reason?.rawValue ?? "") + "`)"
         }
     }

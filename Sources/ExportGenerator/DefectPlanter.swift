@@ -24,8 +24,9 @@ struct DefectPlanter {
                     if layout == .village {
                         txn.hall = HallRecord(code: txn.hall.code, name: formula, tier: .village, parentCode: "")
                     } else if let item = txn.item {
-                        txn.item = CatalogItem(code: item.code, name: formula, department: item.department,
-                                               atTownships: item.atTownships)
+                        txn.item = CatalogItem(
+                            code: item.code, name: formula, department: item.department,
+                            atTownships: item.atTownships)
                     }
                 case .extraField:
                     if layout != .village { txn.item = rng.pick(Catalog.townshipItems.filter { !CSVLine.needsQuoting($0.name) }) }
@@ -73,17 +74,26 @@ struct DefectPlanter {
         case .extraField:
             let extra = layout == .village ? "代办点" : "补办"
             fields.insert(extra, at: layout.nameColumn + 1)
-            return (fields, "\(fields.count) fields: unquoted comma in " + layout.header[layout.nameColumn]
-                        + " (" + fields[layout.nameColumn] + "," + extra + ")")
+            return (
+                fields,
+                "\(fields.count) fields: unquoted comma in " + layout.header[layout.nameColumn]
+                    + " (" + fields[layout.nameColumn] + "," + extra + ")"
+            )
         case .missingField:
             fields.remove(at: layout.updatedColumn)
             return (fields, "\(fields.count) fields: " + layout.header[layout.updatedColumn] + " left out")
         case .formulaUnknownHall:
-            return (fields, layout.header[layout.nameColumn] + " = " + formula + "; hall code "
-                        + spec.txn.hall.code + " is not in halls.csv")
+            return (
+                fields,
+                layout.header[layout.nameColumn] + " = " + formula + "; hall code "
+                    + spec.txn.hall.code + " is not in halls.csv"
+            )
         case .truncatedRecord:
-            return (fields, "the file ends inside this record, in its 更新时间 (`" + String(fields[layout.updatedColumn].prefix(13))
-                        + "`); the records before it are complete and count")
+            return (
+                fields,
+                "the file ends inside this record, in its 更新时间 (`" + String(fields[layout.updatedColumn].prefix(13))
+                    + "`); the records before it are complete and count"
+            )
         }
     }
 

@@ -9,9 +9,11 @@ struct DemoGenerator {
         let plan = VolumePlan(registry: registry, monthCount: months.count, seed: Scenario.seed)
         let exports = ExportLayout.allCases.map { layout in
             let indices = registry.halls.indices.filter { layout.carries(registry.halls[$0]) }
-            return TierExportBuilder(layout: layout, halls: indices.map { registry.halls[$0] },
-                                     counts: indices.map { plan.counts[$0] }, months: months,
-                                     seed: Scenario.seed).build()
+            return TierExportBuilder(
+                layout: layout, halls: indices.map { registry.halls[$0] },
+                counts: indices.map { plan.counts[$0] }, months: months,
+                seed: Scenario.seed
+            ).build()
         }
         let truth = GroundTruth(registry: registry, exports: exports, monthCount: months.count)
         let problems = ScenarioCheck.problems(registry: registry, truth: truth, exports: exports, months: months)
@@ -38,8 +40,9 @@ struct DemoGenerator {
         let halls = HallTier.allCases.map { "\(registry.halls(in: $0).count) \($0.rawValue)" }
         Console.info("wrote \(options.outputDirectory)/halls.csv (" + halls.joined(separator: ", ") + ")")
         for export in exports {
-            Console.info("wrote \(export.files.count) \(export.layout.directory) files, \(export.rowCount) data rows, "
-                + "\(export.defects.count) planted defects")
+            Console.info(
+                "wrote \(export.files.count) \(export.layout.directory) files, \(export.rowCount) data rows, "
+                    + "\(export.defects.count) planted defects")
         }
         let all = exports.flatMap(\.defects)
         for kind in DefectKind.allCases {
@@ -47,8 +50,9 @@ struct DemoGenerator {
             Console.info("  \(kind.label): " + counts.map(String.init).joined(separator: " + ") + " = \(counts.reduce(0, +))")
         }
         let total = exports.map(Reconciliation.init).reduce(Reconciliation(), +)
-        Console.info("expected: \(total.rowsRead) rows read, \(total.rejected) rejected, \(total.duplicates) duplicates, "
-            + "\(total.accepted) accepted")
+        Console.info(
+            "expected: \(total.rowsRead) rows read, \(total.rejected) rejected, \(total.duplicates) duplicates, "
+                + "\(total.accepted) accepted")
         Console.info("export files total \(bytes) bytes; wrote \(options.outputDirectory)/README.md")
     }
 }

@@ -21,8 +21,9 @@ extension DemoReadme {
             let perLayout = ExportLayout.allCases.map { layout in
                 all.filter { $0.kind == kind && $0.layout == layout }.count
             }
-            lines.append("| \(kind.label) | " + perLayout.map(String.init).joined(separator: " | ")
-                + " | \(perLayout.reduce(0, +)) | \(kind.expectation) |")
+            lines.append(
+                "| \(kind.label) | " + perLayout.map(String.init).joined(separator: " | ")
+                    + " | \(perLayout.reduce(0, +)) | \(kind.expectation) |")
         }
         let perLayout = ExportLayout.allCases.map { layout in all.filter { $0.layout == layout }.count }
         lines.append("| **all** | " + perLayout.map { "**\($0)**" }.joined(separator: " | ") + " | **\(all.count)** | |")
@@ -64,7 +65,7 @@ extension DemoReadme {
         lines += [
             "In all: \(total.rowsRead) rows read, \(total.rejected) rejected ("
                 + RejectReason.allCases.filter { total.rejects($0) > 0 }.map { "\($0.rawValue) \(total.rejects($0))" }
-                    .joined(separator: ", ")
+                .joined(separator: ", ")
                 + "), \(total.duplicates) duplicates, \(total.accepted) accepted. "
                 + "Rows with an unknown hall: \(unknown.count) (codes, the street layout's unknown names, the "
                 + "village-xml folder `520502099201` and the formula rows). Withdrawn corrections: one duplicate per "
@@ -89,8 +90,9 @@ extension DemoReadme {
             if let earlier = defect.earlierLocation { place += " (earlier copy " + location(earlier) + ")" }
             let id = defect.transactionID.isEmpty ? "(empty)" : "`\(defect.transactionID)`"
             let hall = defect.hallCode.isEmpty ? "(none)" : "`\(defect.hallCode)`"
-            lines.append("| \(place) | \(defect.kind.label) | \(id) | \(hall) | "
-                + defect.detail.replacingOccurrences(of: "|", with: "\\|") + " |")
+            lines.append(
+                "| \(place) | \(defect.kind.label) | \(id) | \(hall) | "
+                    + defect.detail.replacingOccurrences(of: "|", with: "\\|") + " |")
         }
         lines += ["", "### Times in UTC", ""]
         lines += utcTimes
@@ -108,13 +110,15 @@ extension DemoReadme {
             "|---|---|---|---|---|---|",
         ]
         for txn in export.transactions where txn.zone != .shanghai {
-            let place = export.files.lazy.compactMap { file -> String? in
-                guard let position = file.rows.firstIndex(where: { $0.defect == nil && $0.fields[0] == txn.id })
-                else { return nil }
-                return self.location(RowLocation(path: file.relativePath, line: file.startLines(export.layout)[position]))
-            }.first ?? "?"
-            lines.append("| \(place) | `\(txn.id)` | `\(txn.hall.code)` | `\(txn.zone.format(txn.accepted))` | "
-                + "\(DateStyle.dashed.format(txn.accepted)) | \(months[txn.period].label) |")
+            let place =
+                export.files.lazy.compactMap { file -> String? in
+                    guard let position = file.rows.firstIndex(where: { $0.defect == nil && $0.fields[0] == txn.id })
+                    else { return nil }
+                    return self.location(RowLocation(path: file.relativePath, line: file.startLines(export.layout)[position]))
+                }.first ?? "?"
+            lines.append(
+                "| \(place) | `\(txn.id)` | `\(txn.hall.code)` | `\(txn.zone.format(txn.accepted))` | "
+                    + "\(DateStyle.dashed.format(txn.accepted)) | \(months[txn.period].label) |")
         }
         lines.append("")
         return lines

@@ -27,7 +27,8 @@ extension DemoReadme {
                 + "(\(layoutName(Scenario.absentVillage)) layout) has no rows at all in "
                 + absentMonths.joined(separator: " and ") + ": its folder has no file for those months "
                 + "(present in every other month).",
-            "- Exact tie: " + Scenario.tiedVillages.map { "`\($0)` \(name($0)) (\(layoutName($0)))" }
+            "- Exact tie: "
+                + Scenario.tiedVillages.map { "`\($0)` \(name($0)) (\(layoutName($0)))" }
                 .joined(separator: " and ")
                 + " both have \(tie.online) online out of \(tie.counted) counted (no withdrawn) in "
                 + "\(Scenario.tieMonth < months.count ? months[Scenario.tieMonth].label : "").",
@@ -59,8 +60,10 @@ extension DemoReadme {
         ]
         for (t, month) in months.enumerated() {
             let sums = HallTier.allCases.map { truth.total($0, month: t) }
-            lines.append("| \(month.label) | " + sums.map { "\($0.online)/\($0.counted) | \(GroundTruth.percent($0))" }
-                .joined(separator: " | ") + " | " + sums.map { String($0.withdrawn) }.joined(separator: "/") + " |")
+            lines.append(
+                "| \(month.label) | "
+                    + sums.map { "\($0.online)/\($0.counted) | \(GroundTruth.percent($0))" }
+                    .joined(separator: " | ") + " | " + sums.map { String($0.withdrawn) }.joined(separator: "/") + " |")
         }
         lines += [
             "",

@@ -72,9 +72,10 @@ struct DemoReadme {
                 layout.word(for: channel).map { channel.isOnline ? "**\($0)**" : $0 }
             }
             let statuses = StatusKind.allCases.map { layout.word(for: $0) }
-            lines.append("| \(layout.directory) | `\(layout.pathPattern)` | \(layout.encoding.label) | "
-                + "\(layout.lineEnding == "\n" ? "LF" : "CRLF") | `\(layout.dateStyle.format(sample))` | "
-                + channels.joined(separator: ", ") + " | " + statuses.joined(separator: ", ") + " |")
+            lines.append(
+                "| \(layout.directory) | `\(layout.pathPattern)` | \(layout.encoding.label) | "
+                    + "\(layout.lineEnding == "\n" ? "LF" : "CRLF") | `\(layout.dateStyle.format(sample))` | "
+                    + channels.joined(separator: ", ") + " | " + statuses.joined(separator: ", ") + " |")
         }
         lines += ["", "Headers:", ""]
         for layout in ExportLayout.allCases {
@@ -82,8 +83,9 @@ struct DemoReadme {
             case .commaSeparated:
                 lines.append("- \(layout.directory): `" + layout.header.joined(separator: ",") + "`")
             case .tabSeparated:
-                lines.append("- \(layout.directory) (TAB-separated, shown here as ⇥): `"
-                    + layout.header.joined(separator: "⇥") + "`")
+                lines.append(
+                    "- \(layout.directory) (TAB-separated, shown here as ⇥): `"
+                        + layout.header.joined(separator: "⇥") + "`")
             case .xml:
                 lines.append("- \(layout.directory): no header; the XML shape is shown below.")
             }
@@ -120,8 +122,10 @@ struct DemoReadme {
             let numbers = Geography.townships.indices.filter { townships.contains(Geography.townships[$0].name) }
             let span = code3(numbers.first ?? 0) + "–" + code3(numbers.last ?? 0)
             return "the \(halls.count) stations of townships \(span) \(range)"
-                + (layout == .village ? ", hall code in 服务站编码." : "; the hall is known only from the folder name "
-                    + "(`{hall_code}`), the XML carries no hall field.")
+                + (layout == .village
+                    ? ", hall code in 服务站编码."
+                    : "; the hall is known only from the folder name "
+                        + "(`{hall_code}`), the XML carries no hall field.")
         }
     }
 
@@ -134,14 +138,16 @@ struct DemoReadme {
     /// The XML shape, with a real record of the set (one that has a 备注 with an entity).
     private var xmlSection: [String] {
         guard let export = exports.first(where: { $0.layout == .villageXML }) else { return [] }
-        let sampleFile = export.files.first { file in
-            !file.isTruncated && file.rows.contains { $0.defect == nil && $0.fields[8].contains("&") }
-        } ?? export.files.first
+        let sampleFile =
+            export.files.first { file in
+                !file.isTruncated && file.rows.contains { $0.defect == nil && $0.fields[8].contains("&") }
+            } ?? export.files.first
         guard let file = sampleFile,
             let record = file.rows.first(where: { $0.defect == nil && $0.fields[8].contains("&") }) ?? file.rows.first
         else { return [] }
-        let document = XMLExportDocument(stationName: file.station?.name ?? "", month: file.month,
-                                         records: [record.fields], truncatesLastRecord: false)
+        let document = XMLExportDocument(
+            stationName: file.station?.name ?? "", month: file.month,
+            records: [record.fields], truncatesLastRecord: false)
         return [
             "### The village-xml layout",
             "",
@@ -202,6 +208,6 @@ struct DemoReadme {
     func name(_ code: String) -> String { registry.halls.first { $0.code == code }?.name ?? "" }
 }
 
-private extension String {
-    func trimmingNewline() -> String { hasSuffix("\n") ? String(dropLast()) : self }
+extension String {
+    fileprivate func trimmingNewline() -> String { hasSuffix("\n") ? String(dropLast()) : self }
 }

@@ -30,8 +30,9 @@ struct ExportFile {
             TabLine.append(layout.header, lineEnding: layout.lineEnding, to: &text)
             for row in rows { TabLine.append(row.fields, lineEnding: layout.lineEnding, to: &text) }
         case .xml:
-            let document = XMLExportDocument(stationName: station?.name ?? "", month: month,
-                                             records: rows.map(\.fields), truncatesLastRecord: isTruncated)
+            let document = XMLExportDocument(
+                stationName: station?.name ?? "", month: month,
+                records: rows.map(\.fields), truncatesLastRecord: isTruncated)
             text.appendText(document.text)
         }
         return try layout.encoding.encode(text)

@@ -5,8 +5,10 @@ extension ExportLayout {
     var header: [String] {
         switch self {
         case .district:
-            return ["办件编号", "事项编码", "事项名称", "受理部门", "受理大厅编码", "申报渠道", "受理时间", "办结时间",
-                    "办件状态", "更新时间", "申请人证件号码"]
+            return [
+                "办件编号", "事项编码", "事项名称", "受理部门", "受理大厅编码", "申报渠道", "受理时间", "办结时间",
+                "办件状态", "更新时间", "申请人证件号码",
+            ]
         case .township:
             return ["申报号", "大厅代码", "事项名称", "办理渠道", "受理日期", "状态", "最后更新", "身份证号"]
         case .street:
@@ -69,21 +71,31 @@ extension ExportLayout {
         switch self {
         case .district:
             let finished = txn.status == .done ? txn.finished.map(style.format) ?? "" : ""
-            return [txn.id, txn.item?.code ?? "", txn.item?.name ?? "", txn.item?.department ?? "", txn.hall.code,
-                    channel, style.format(txn.accepted), finished, word(for: txn.status), style.format(txn.updated),
-                    txn.person]
+            return [
+                txn.id, txn.item?.code ?? "", txn.item?.name ?? "", txn.item?.department ?? "", txn.hall.code,
+                channel, style.format(txn.accepted), finished, word(for: txn.status), style.format(txn.updated),
+                txn.person,
+            ]
         case .township:
-            return [txn.id, txn.hall.code, txn.item?.name ?? "", channel, style.format(txn.accepted),
-                    word(for: txn.status), style.format(txn.updated), txn.person]
+            return [
+                txn.id, txn.hall.code, txn.item?.name ?? "", channel, style.format(txn.accepted),
+                word(for: txn.status), style.format(txn.updated), txn.person,
+            ]
         case .street:
-            return [txn.id, ExportLayout.streetHallLabel(txn), channel, style.format(txn.accepted),
-                    word(for: txn.status), style.format(txn.updated), txn.person]
+            return [
+                txn.id, ExportLayout.streetHallLabel(txn), channel, style.format(txn.accepted),
+                word(for: txn.status), style.format(txn.updated), txn.person,
+            ]
         case .village:
-            return [txn.id, txn.hall.code, txn.hall.name, channel, style.format(txn.accepted),
-                    word(for: txn.status), style.format(txn.updated), txn.person]
+            return [
+                txn.id, txn.hall.code, txn.hall.name, channel, style.format(txn.accepted),
+                word(for: txn.status), style.format(txn.updated), txn.person,
+            ]
         case .villageXML:
-            return [txn.id, channel, txn.zone.format(txn.accepted), word(for: txn.status), txn.zone.format(txn.updated),
-                    PersonName.make(for: txn.person), txn.person, txn.item?.name ?? "", ExportLayout.remark(txn)]
+            return [
+                txn.id, channel, txn.zone.format(txn.accepted), word(for: txn.status), txn.zone.format(txn.updated),
+                PersonName.make(for: txn.person), txn.person, txn.item?.name ?? "", ExportLayout.remark(txn),
+            ]
         }
     }
 

@@ -9,8 +9,9 @@ struct GroundTruth {
         halls = registry.halls
         var index: [String: Int] = [:]
         for (h, hall) in registry.halls.enumerated() { index[hall.code] = h }
-        var counts = Array(repeating: Array(repeating: HallMonthCounts.empty, count: monthCount),
-                           count: registry.halls.count)
+        var counts = Array(
+            repeating: Array(repeating: HallMonthCounts.empty, count: monthCount),
+            count: registry.halls.count)
         for export in exports {
             for txn in export.transactions {
                 guard let h = index[txn.hall.code] else { continue }

@@ -72,8 +72,10 @@ struct HallRateGen: ParsableCommand {
         @Option(help: "csv or xml.")
         var format = BenchOptions.Format.csv
 
-        @Option(help: ArgumentHelp("Replaces the QXG before YYYYMM and the sequence of every 办件编号, so that a second file shares no id with the first (1 to 32 ASCII letters, digits, '-' or '_').",
-                                   valueName: "PREFIX"))
+        @Option(
+            help: ArgumentHelp(
+                "Replaces the QXG before YYYYMM and the sequence of every 办件编号, so that a second file shares no id with the first (1 to 32 ASCII letters, digits, '-' or '_').",
+                valueName: "PREFIX"))
         var idPrefix = "QXG"
 
         func validate() throws {
@@ -91,8 +93,11 @@ struct HallRateGen: ParsableCommand {
         }
 
         func run() throws {
-            try BenchGenerator(options: BenchOptions(rows: rows, output: output, seed: seed, halls: halls, months: months,
-                                                     format: format, idPrefix: idPrefix)).run()
+            try BenchGenerator(
+                options: BenchOptions(
+                    rows: rows, output: output, seed: seed, halls: halls, months: months,
+                    format: format, idPrefix: idPrefix)
+            ).run()
         }
     }
 }

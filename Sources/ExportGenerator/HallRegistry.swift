@@ -29,18 +29,25 @@ struct HallRegistry {
 
     /// The real-named demo registry: the district center, 16 townships and 36 villages.
     static func demo() -> HallRegistry {
-        var halls = [HallRecord(code: Geography.districtCode, name: Geography.districtName, tier: .district,
-                                parentCode: Geography.districtParent)]
+        var halls = [
+            HallRecord(
+                code: Geography.districtCode, name: Geography.districtName, tier: .district,
+                parentCode: Geography.districtParent)
+        ]
         var villages: [HallRecord] = []
         for (index, township) in Geography.townships.enumerated() {
             let code = HallRecord.code(township: index + 1)
-            halls.append(HallRecord(code: code, name: Geography.townshipHallName(township.name), tier: .township,
-                                    parentCode: Geography.districtCode,
-                                    aliases: Geography.aliases(township: township.name, index: index)))
+            halls.append(
+                HallRecord(
+                    code: code, name: Geography.townshipHallName(township.name), tier: .township,
+                    parentCode: Geography.districtCode,
+                    aliases: Geography.aliases(township: township.name, index: index)))
             for (offset, village) in township.villages.enumerated() {
-                villages.append(HallRecord(code: HallRecord.code(township: index + 1, village: 201 + offset),
-                                           name: Geography.villageHallName(township: township.name, village: village),
-                                           tier: .village, parentCode: code))
+                villages.append(
+                    HallRecord(
+                        code: HallRecord.code(township: index + 1, village: 201 + offset),
+                        name: Geography.villageHallName(township: township.name, village: village),
+                        tier: .village, parentCode: code))
             }
         }
         return HallRegistry(halls: halls + villages)
@@ -49,20 +56,27 @@ struct HallRegistry {
     /// `count` synthetic halls for benchmarks: one district center, about 10 % townships, the rest villages
     /// spread round-robin over the townships.
     static func synthetic(count: Int) -> HallRegistry {
-        var halls = [HallRecord(code: Geography.districtCode, name: Geography.districtName, tier: .district,
-                                parentCode: Geography.districtParent)]
+        var halls = [
+            HallRecord(
+                code: Geography.districtCode, name: Geography.districtName, tier: .district,
+                parentCode: Geography.districtParent)
+        ]
         guard count > 1 else { return HallRegistry(halls: halls) }
         let townshipCount = min(999, max(1, count / 10))
         for t in 1...townshipCount {
-            halls.append(HallRecord(code: HallRecord.code(township: t), name: syntheticTownshipName(t),
-                                    tier: .township, parentCode: Geography.districtCode))
+            halls.append(
+                HallRecord(
+                    code: HallRecord.code(township: t), name: syntheticTownshipName(t),
+                    tier: .township, parentCode: Geography.districtCode))
         }
         for v in 0..<max(0, count - 1 - townshipCount) {
             let t = v % townshipCount + 1
             let number = 201 + v / townshipCount
-            halls.append(HallRecord(code: HallRecord.code(township: t, village: number),
-                                    name: syntheticTownshipName(t).replacingSuffix("政务服务中心", with: "第\(number)村便民服务站"),
-                                    tier: .village, parentCode: HallRecord.code(township: t)))
+            halls.append(
+                HallRecord(
+                    code: HallRecord.code(township: t, village: number),
+                    name: syntheticTownshipName(t).replacingSuffix("政务服务中心", with: "第\(number)村便民服务站"),
+                    tier: .village, parentCode: HallRecord.code(township: t)))
         }
         return HallRegistry(halls: halls)
     }
@@ -78,8 +92,8 @@ struct HallRegistry {
     }
 }
 
-private extension String {
-    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingSuffix(_ suffix: String, with replacement: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self + replacement
     }
 }

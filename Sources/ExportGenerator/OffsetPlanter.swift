@@ -31,9 +31,10 @@ struct OffsetPlanter {
     private func moved(_ txn: Transaction, rng: inout SplitMix64) -> Transaction {
         let accepted = months[txn.period].start.adding(rng.seconds(in: 0...25_199))
         let updated = accepted.adding(rng.seconds(in: 60...(28_799 - accepted.secondOfDay)))
-        var moved = Transaction(hall: txn.hall, item: txn.item, channel: txn.channel, status: txn.status,
-                                accepted: accepted, finished: txn.status == .done ? updated : nil, updated: updated,
-                                person: txn.person, period: txn.period, fileMonth: txn.period - 1)
+        var moved = Transaction(
+            hall: txn.hall, item: txn.item, channel: txn.channel, status: txn.status,
+            accepted: accepted, finished: txn.status == .done ? updated : nil, updated: updated,
+            person: txn.person, period: txn.period, fileMonth: txn.period - 1)
         moved.zone = .zulu
         return moved
     }

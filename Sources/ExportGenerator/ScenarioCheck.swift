@@ -9,8 +9,10 @@ enum ScenarioCheck {
     }
 
     /// The declining town, the silent village, the tie and the villages under the ranking minimum.
-    private static func patternProblems(registry: HallRegistry, truth: GroundTruth, exports: [TierExport],
-                                         months: [Month]) -> [String] {
+    private static func patternProblems(
+        registry: HallRegistry, truth: GroundTruth, exports: [TierExport],
+        months: [Month]
+    ) -> [String] {
         var problems: [String] = []
         let decliningHall = registry.halls.first { $0.code == Scenario.decliningTownship }
         if decliningHall.map({ !ExportLayout.township.carries($0) }) ?? true {
@@ -19,7 +21,8 @@ enum ScenarioCheck {
         let declining = truth.counts(of: Scenario.decliningTownship)
         var run = 0
         for t in stride(from: months.count - 1, to: 0, by: -1) where t < declining.count {
-            let a = declining[t - 1], b = declining[t]
+            let a = declining[t - 1]
+            let b = declining[t]
             guard b.online * a.counted < a.online * b.counted else { break }
             run += 1
         }
@@ -93,8 +96,9 @@ enum ScenarioCheck {
             }
             let reconciliation = Reconciliation(export)
             if reconciliation.accepted != export.transactions.count {
-                problems.append("\(layout.directory): \(reconciliation.accepted) rows accepted, but "
-                    + "\(export.transactions.count) genuine transactions")
+                problems.append(
+                    "\(layout.directory): \(reconciliation.accepted) rows accepted, but "
+                        + "\(export.transactions.count) genuine transactions")
             }
         }
         for export in exports where export.layout == .street {

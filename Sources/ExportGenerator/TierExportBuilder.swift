@@ -22,8 +22,9 @@ struct TierExportBuilder {
         }
 
         var defectRng = SplitMix64(seed: seed, stream: 20 + layout.stream)
-        let planter = DefectPlanter(layout: layout, halls: halls.filter { !Scenario.isProtected($0.code) },
-                                    months: months, factory: factory)
+        let planter = DefectPlanter(
+            layout: layout, halls: halls.filter { !Scenario.isProtected($0.code) },
+            months: months, factory: factory)
         var specs = planter.makeSpecs(rng: &defectRng)
         assignIDs(&txns, &specs)
         let duplicates = planter.plantDuplicates(into: &txns, rng: &defectRng)
@@ -33,27 +34,38 @@ struct TierExportBuilder {
         var defectOfTxn: [Int?] = Array(repeating: nil, count: txns.count)
         for (number, duplicate) in duplicates.enumerated() {
             let txn = txns[duplicate.index]
-            let detail = layout.word(for: duplicate.earlier.status) + " → " + layout.word(for: txn.status)
+            let detail =
+                layout.word(for: duplicate.earlier.status) + " → " + layout.word(for: txn.status)
                 + (txn.fileMonth == duplicate.earlier.fileMonth ? ", later in the same file" : ", again in the next month's file")
             defectOfTxn[duplicate.index] = defects.count
-            rows.append(ExportRow(fields: layout.fields(for: duplicate.earlier), hall: txn.hall,
-                                  month: duplicate.earlier.fileMonth, sortKey: duplicate.earlier.updated.seconds,
-                                  order: txns.count + number, defect: defects.count, isEarlierCopy: true))
-            defects.append(PlantedDefect(kind: .duplicate, layout: layout, transactionID: txn.id,
-                                         hallCode: txn.hall.code, detail: detail))
+            rows.append(
+                ExportRow(
+                    fields: layout.fields(for: duplicate.earlier), hall: txn.hall,
+                    month: duplicate.earlier.fileMonth, sortKey: duplicate.earlier.updated.seconds,
+                    order: txns.count + number, defect: defects.count, isEarlierCopy: true))
+            defects.append(
+                PlantedDefect(
+                    kind: .duplicate, layout: layout, transactionID: txn.id,
+                    hallCode: txn.hall.code, detail: detail))
         }
         for (index, txn) in txns.enumerated() {
-            rows.append(ExportRow(fields: layout.fields(for: txn), hall: txn.hall, month: txn.fileMonth,
-                                  sortKey: txn.updated.seconds, order: index, defect: defectOfTxn[index]))
+            rows.append(
+                ExportRow(
+                    fields: layout.fields(for: txn), hall: txn.hall, month: txn.fileMonth,
+                    sortKey: txn.updated.seconds, order: index, defect: defectOfTxn[index]))
         }
         for (number, spec) in specs.enumerated() {
             let (fields, detail) = planter.render(spec)
             // The truncated record must be the last one of its file.
             let sortKey = spec.kind == .truncatedRecord ? Int64.max : spec.txn.updated.seconds
-            rows.append(ExportRow(fields: fields, hall: spec.txn.hall, month: spec.txn.fileMonth, sortKey: sortKey,
-                                  order: 2 * txns.count + number, defect: defects.count))
-            defects.append(PlantedDefect(kind: spec.kind, layout: layout, transactionID: fields[0],
-                                         hallCode: spec.txn.hall.code, detail: detail))
+            rows.append(
+                ExportRow(
+                    fields: fields, hall: spec.txn.hall, month: spec.txn.fileMonth, sortKey: sortKey,
+                    order: 2 * txns.count + number, defect: defects.count))
+            defects.append(
+                PlantedDefect(
+                    kind: spec.kind, layout: layout, transactionID: fields[0],
+                    hallCode: spec.txn.hall.code, detail: detail))
         }
 
         let files = group(rows, defects: &defects)
@@ -73,8 +85,9 @@ struct TierExportBuilder {
         for row in rows {
             let path = layout.relativePath(months[row.month], hallCode: row.hall.code)
             if byPath[path] == nil {
-                byPath[path] = ExportFile(relativePath: path, monthIndex: row.month, month: months[row.month],
-                                          station: layout.filePerHall ? row.hall : nil, rows: [])
+                byPath[path] = ExportFile(
+                    relativePath: path, monthIndex: row.month, month: months[row.month],
+                    station: layout.filePerHall ? row.hall : nil, rows: [])
             }
             byPath[path]?.rows.append(row)
         }

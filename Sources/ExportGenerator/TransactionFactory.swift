@@ -24,9 +24,10 @@ struct TransactionFactory {
         return make(hall: hall, period: t, channel: channel, status: countedStatus(t, &rng), rng: &rng)
     }
 
-    func make(hall: HallRecord, period t: Int, channel: ChannelKind, status: StatusKind,
-              rng: inout SplitMix64) -> Transaction
-    {
+    func make(
+        hall: HallRecord, period t: Int, channel: ChannelKind, status: StatusKind,
+        rng: inout SplitMix64
+    ) -> Transaction {
         let month = months[t]
         let accepted = acceptTime(in: month, online: channel.isOnline, rng: &rng)
         var finished: Stamp?
@@ -50,9 +51,10 @@ struct TransactionFactory {
         case .township, .villageXML: item = rng.pick(Catalog.townshipItems)
         case .street, .village: item = nil
         }
-        return Transaction(hall: hall, item: item, channel: channel, status: status, accepted: accepted,
-                           finished: finished, updated: updated, person: ResidentID.make(&rng), period: t,
-                           fileMonth: t)
+        return Transaction(
+            hall: hall, item: item, channel: channel, status: status, accepted: accepted,
+            finished: finished, updated: updated, person: ResidentID.make(&rng), period: t,
+            fileMonth: t)
     }
 
     /// Window work happens on weekdays 08:30–17:30; online submissions any day, mostly 08:00–22:00.

@@ -7,8 +7,10 @@ struct VolumePlan {
     /// the demo set under 5 MB.
     private static let townshipBases = [40, 70, 31, 55, 46, 56, 30, 52, 36, 68, 32, 48, 45, 66, 44, 35]
     /// Typical monthly volume of each village (clamped to 5…40 rows); a few reach the ranking minimum of 30.
-    private static let villageBases = [12, 34, 8, 22, 36, 15, 6, 28, 18, 10, 33, 25, 14, 9, 31, 20, 7, 16,
-                                       26, 11, 35, 13, 19, 8, 24, 30, 17, 10, 21, 6, 32, 14, 27, 9, 18, 12]
+    private static let villageBases = [
+        12, 34, 8, 22, 36, 15, 6, 28, 18, 10, 33, 25, 14, 9, 31, 20, 7, 16,
+        26, 11, 35, 13, 19, 8, 24, 30, 17, 10, 21, 6, 32, 14, 27, 9, 18, 12,
+    ]
 
     /// `counts[h][t]` for hall `h` of the registry (registry order) in month `t`.
     let counts: [[HallMonthCounts]]
@@ -57,7 +59,9 @@ struct VolumePlan {
     }
 
     /// Splits about `total` rows into counted, online and withdrawn (≈ 2 %), keeping all rows within `rows`.
-    private static func split(_ total: Int, share: Int, rows: ClosedRange<Int>, rng: inout SplitMix64)
+    private static func split(
+        _ total: Int, share: Int, rows: ClosedRange<Int>, rng: inout SplitMix64
+    )
         -> HallMonthCounts
     {
         let counted = min(max(total, rows.lowerBound), rows.upperBound)

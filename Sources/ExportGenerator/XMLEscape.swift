@@ -25,8 +25,8 @@ enum XMLEscape {
     }
 }
 
-private extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for character in self {
             if character == target { out += replacement } else { out.append(character) }

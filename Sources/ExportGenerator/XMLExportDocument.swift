@@ -16,7 +16,8 @@ struct XMLExportDocument {
 
     var text: String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<办件导出 xmlns=\"" + XMLExportDocument.namespace + "\" 站点=\"" + XMLEscape.attribute(stationName)
+        out +=
+            "<办件导出 xmlns=\"" + XMLExportDocument.namespace + "\" 站点=\"" + XMLEscape.attribute(stationName)
             + "\" 月份=\"" + month.label + "\">\n"
         for (index, record) in records.enumerated() {
             let lines = XMLExportDocument.lines(of: record)
@@ -51,8 +52,9 @@ struct XMLExportDocument {
         lines.append("    <受理时间>" + XMLEscape.text(record[2]) + "</受理时间>")
         lines.append("    <状态>" + XMLEscape.text(record[3]) + "</状态>")
         lines.append("    <更新时间>" + XMLEscape.text(record[4]) + "</更新时间>")
-        lines.append("    <申请人><姓名>" + XMLEscape.text(record[5]) + "</姓名><证件号码>" + XMLEscape.text(record[6])
-            + "</证件号码></申请人>")
+        lines.append(
+            "    <申请人><姓名>" + XMLEscape.text(record[5]) + "</姓名><证件号码>" + XMLEscape.text(record[6])
+                + "</证件号码></申请人>")
         let item = record[7]
         if item.contains("\"") || !XMLEscape.fitsCDATA(item) {
             lines.append("    <事项>" + XMLEscape.attribute(item) + "</事项>")

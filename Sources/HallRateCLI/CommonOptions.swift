@@ -8,8 +8,10 @@ struct CommonOptions: ParsableArguments {
     @Argument(help: "The pipeline file.", completion: .file(extensions: ["yml", "yaml"]))
     var pipeline: String = "Pipelines/default.yml"
 
-    @Option(help: ArgumentHelp("Resolve relative paths inside the pipeline against DIR (default: the working directory).",
-                               valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Resolve relative paths inside the pipeline against DIR (default: the working directory).",
+            valueName: "DIR"))
     var root: String?
 
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
@@ -18,8 +20,10 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print details of every file.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("Log lines as text or json (default: text on a terminal, json otherwise, e.g. under cron).",
-                               valueName: "FORMAT"))
+    @Option(
+        help: ArgumentHelp(
+            "Log lines as text or json (default: text on a terminal, json otherwise, e.g. under cron).",
+            valueName: "FORMAT"))
     var logFormat: LogFormat?
 
     enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

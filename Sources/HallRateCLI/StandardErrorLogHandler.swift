@@ -18,8 +18,10 @@ struct StandardErrorLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let line: String
         if json {
-            var object: [String: String] = ["time": ISO8601DateFormatter().string(from: Date()),
-                                            "level": event.level.rawValue, "message": event.message.description]
+            var object: [String: String] = [
+                "time": ISO8601DateFormatter().string(from: Date()),
+                "level": event.level.rawValue, "message": event.message.description,
+            ]
             for (key, value) in merged { object[key] = value.description }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             line = String(decoding: data, as: UTF8.self) + "\n"

@@ -28,16 +28,22 @@ struct StatusCommand: ParsableCommand {
             print("last runs:")
             print("  started (Beijing time)  seconds  files  read  rows      rejected  exit")
             for run in try store.runs(limit: limit) {
-                print("  " + [Self.beijing(run.startedAt).padding(22), String(format: "%7.2f", run.seconds), "\(run.files)".padding(5, left: true),
-                              "\(run.filesRead)".padding(4, left: true), "\(run.rowsRead)".padding(9, left: true),
-                              "\(run.rejected)".padding(8, left: true), "\(run.exitStatus)".padding(4, left: true)]
-                    .joined(separator: "  "))
+                print(
+                    "  "
+                        + [
+                            Self.beijing(run.startedAt).padding(22), String(format: "%7.2f", run.seconds),
+                            "\(run.files)".padding(5, left: true),
+                            "\(run.filesRead)".padding(4, left: true), "\(run.rowsRead)".padding(9, left: true),
+                            "\(run.rejected)".padding(8, left: true), "\(run.exitStatus)".padding(4, left: true),
+                        ]
+                        .joined(separator: "  "))
             }
             let files = try store.ledger().values.sorted { ($0.ingestedAt, $0.path) > ($1.ingestedAt, $1.path) }
             print("files (\(files.count), newest first):")
             for file in files.prefix(limit) {
-                print("  \(Self.beijing(file.ingestedAt))  \(file.status.rawValue.padding(8))  rows \(file.rowsRead)  "
-                      + "rejected \(file.rejected)  \(StandardErrorLogHandler.visible(file.path))")
+                print(
+                    "  \(Self.beijing(file.ingestedAt))  \(file.status.rawValue.padding(8))  rows \(file.rowsRead)  "
+                        + "rejected \(file.rejected)  \(StandardErrorLogHandler.visible(file.path))")
             }
         } catch {
             printError(error)

@@ -15,8 +15,9 @@ struct SummaryText {
         if damaged > 0 { notes.append("\(damaged) damaged") }
         lines.append("files: \(summary.files.count) (\(notes.joined(separator: ", ")))")
         if !summary.keptStale.isEmpty {
-            lines.append("not taken this run (emptied, unreadable, or changing while read), earlier rows kept: "
-                + summary.keptStale.joined(separator: ", "))
+            lines.append(
+                "not taken this run (emptied, unreadable, or changing while read), earlier rows kept: "
+                    + summary.keptStale.joined(separator: ", "))
         }
         if let first = summary.firstPeriod, let last = summary.lastPeriod {
             var months = "months: \(first) to \(last)"
@@ -33,8 +34,9 @@ struct SummaryText {
         if summary.notReporting > 0 {
             lines.append("halls not reporting (未报送) in a closed month: \(summary.notReporting), listed in not_reporting.csv")
         }
-        lines.append("rows read \(summary.rowsRead) = accepted \(summary.accepted) + rejected \(summary.rejected)"
-            + " + duplicates \(summary.duplicates)" + (summary.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
+        lines.append(
+            "rows read \(summary.rowsRead) = accepted \(summary.accepted) + rejected \(summary.rejected)"
+                + " + duplicates \(summary.duplicates)" + (summary.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
         if summary.withdrawn > 0 {
             lines.append("withdrawn (accepted, not counted): \(summary.withdrawn)")
         }

@@ -1,8 +1,9 @@
 import Logging
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `hallrate check`: validates a loaded pipeline against the files it names, without running it:
@@ -35,9 +36,11 @@ package struct PipelineChecker {
 
         /// Why a file whose name is not UTF-8 is refused.
         static func nameRefusal(_ displayPath: String) -> HallRateError {
-            HallRateError(.fileRefused, "the file name is not valid UTF-8 (bytes shown as \\xHH; a GBK name saved by Windows or "
-                              + "unpacked from a zip?): it cannot be read; rename it in UTF-8 (e.g. convmv -f gbk -t utf-8)",
-                          at: SourceLocation(file: displayPath, line: 1))
+            HallRateError(
+                .fileRefused,
+                "the file name is not valid UTF-8 (bytes shown as \\xHH; a GBK name saved by Windows or "
+                    + "unpacked from a zip?): it cannot be read; rename it in UTF-8 (e.g. convmv -f gbk -t utf-8)",
+                at: SourceLocation(file: displayPath, line: 1))
         }
     }
 
@@ -50,7 +53,9 @@ package struct PipelineChecker {
     }
 
     /// ``check(skippingHeadersOf:)`` of inputs already found by ``discover()``: a run globs each source once.
-    func check(_ discovered: Result<[Input], HallRateError>, skippingHeadersOf unchanged: Set<String> = [])
+    func check(
+        _ discovered: Result<[Input], HallRateError>, skippingHeadersOf unchanged: Set<String> = []
+    )
         -> (problems: [Problem], registry: HallRegistry?)
     {
         var problems: [Problem] = []
@@ -78,26 +83,29 @@ package struct PipelineChecker {
         for input in inputs where input.source.format == .csv && input.nameIsUTF8 && !unchanged.contains(input.displayPath) {
             do {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
-                _ = try CSVFileReader(path: input.path, layout: layout).read(header: { header in
-                    _ = try RecordMapper(source: input.source, pipeline: pipeline, header: header, registry: registry,
-                                         file: input.displayPath, hallFromPath: input.hallFromPath)
-                    throw HeaderChecked()
-                }, record: { _ in })
+                _ = try CSVFileReader(path: input.path, layout: layout).read(
+                    header: { header in
+                        _ = try RecordMapper(
+                            source: input.source, pipeline: pipeline, header: header, registry: registry,
+                            file: input.displayPath, hallFromPath: input.hallFromPath)
+                        throw HeaderChecked()
+                    }, record: { _ in })
             } catch is HeaderChecked {
                 continue
             } catch var error as HallRateError {
                 if error.code != .pipeline { error.location = SourceLocation(file: input.displayPath, line: error.location?.line) }
                 problems.append(Problem(error: error, isPipelineError: error.code == .pipeline))
             } catch {
-                problems.append(Problem(error: HallRateError(.io, "\(error)", at: SourceLocation(file: input.displayPath)),
-                                        isPipelineError: false))
+                problems.append(
+                    Problem(
+                        error: HallRateError(.io, "\(error)", at: SourceLocation(file: input.displayPath)),
+                        isPipelineError: false))
             }
         }
         return (problems, registry)
     }
 
     private struct HeaderChecked: Error {}
-
 
     /// The files of every source, sorted by path; a file matched by two sources is an error.
     func discover() throws(HallRateError) -> [Input] {
@@ -108,30 +116,36 @@ package struct PipelineChecker {
                 let path = match.path
                 if !match.isUTF8 { notUTF8.insert(path) }
                 if let first = owner[path] {
-                    throw HallRateError(.pipeline,
+                    throw HallRateError(
+                        .pipeline,
                         "\(display(path)) is matched by both source '\(first.name)' and source '\(source.name)'",
                         at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
                 }
                 owner[path] = source
             }
         }
-        return owner.keys.map { Input(path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0],
-                                      nameIsUTF8: !notUTF8.contains($0)) }
-            .sorted { PathOrder.precedes($0.displayPath, $1.displayPath) }
+        return owner.keys.map {
+            Input(
+                path: $0, displayPath: display($0), source: owner[$0] ?? pipeline.sources[0],
+                nameIsUTF8: !notUTF8.contains($0))
+        }
+        .sorted { PathOrder.precedes($0.displayPath, $1.displayPath) }
     }
 
     /// An error for each source whose glob would match files hallrate writes into the output folder
     /// (its tables, reports, league tables, store): a later run would read its own outputs as inputs.
     func overlappingFolders() -> [HallRateError] {
         let folder = pipeline.output.folder.hasSuffix("/") ? String(pipeline.output.folder.dropLast()) : pipeline.output.folder
-        let written = ["hall_months.csv", "rejects.csv", "manifest.json", "hallrate.sqlite", "league/2019-01_township.csv"]
+        let written =
+            ["hall_months.csv", "rejects.csv", "manifest.json", "hallrate.sqlite", "league/2019-01_township.csv"]
             .map { folder + "/" + $0 } + ReportFiles.Kind.allCases.map { folder + "/" + ReportFiles.name(Period(year: 2019, month: 1), $0) }
         return pipeline.sources.compactMap { source in
             guard let hit = written.first(where: { fnmatch(source.resolvedGlob, $0, FNM_PATHNAME) == 0 }) else { return nil }
-            return HallRateError(.pipeline,
-                                 "source '\(source.name)' (glob \(source.glob)) would read the outputs written into "
-                                     + "\(display(pipeline.output.folder)) (such as \(display(hit))): write the outputs outside the inputs",
-                                 at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
+            return HallRateError(
+                .pipeline,
+                "source '\(source.name)' (glob \(source.glob)) would read the outputs written into "
+                    + "\(display(pipeline.output.folder)) (such as \(display(hit))): write the outputs outside the inputs",
+                at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
         }
     }
 
@@ -151,10 +165,11 @@ package struct PipelineChecker {
 
     func missingSources(among inputs: [Input]?) -> [HallRateError] {
         emptySources(among: inputs).filter { !$0.optional }.map { source in
-            HallRateError(.missingSource,
-                          "source '\(source.name)' matches no file (glob \(source.glob)); nothing was written. "
-                              + "Restore its exports, fix the glob, or mark the source 'optional: true' if it may be empty",
-                          at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
+            HallRateError(
+                .missingSource,
+                "source '\(source.name)' matches no file (glob \(source.glob)); nothing was written. "
+                    + "Restore its exports, fix the glob, or mark the source 'optional: true' if it may be empty",
+                at: pipeline.location(of: "\(source.keyPath).glob"), key: "\(source.keyPath).glob")
         }
     }
 

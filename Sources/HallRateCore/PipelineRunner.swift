@@ -82,17 +82,19 @@ package struct PipelineRunner {
         AtomicFile.removeTemporaryFiles(in: pipeline.output.folder, of: ReportWriter.isOutputName)
         do {
             let summary = try runStages(inputs, registry: registry, store: store, checker: checker, startedAt: startedAt)
-            try store.record(RunRecord(
-                startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
-                files: summary.files.count, filesRead: summary.filesRead, rowsRead: summary.rowsRead,
-                rejected: summary.rejected, exitStatus: Int(summary.exitStatus(maxRejectRate: options.maxRejectRate)),
-                note: nil))
+            try store.record(
+                RunRecord(
+                    startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
+                    files: summary.files.count, filesRead: summary.filesRead, rowsRead: summary.rowsRead,
+                    rejected: summary.rejected, exitStatus: Int(summary.exitStatus(maxRejectRate: options.maxRejectRate)),
+                    note: nil))
             return summary
         } catch {
-            try? store.record(RunRecord(
-                startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
-                files: 0, filesRead: 0, rowsRead: 0, rejected: 0, exitStatus: error.code == .pipeline ? 2 : 1,
-                note: error.description))
+            try? store.record(
+                RunRecord(
+                    startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
+                    files: 0, filesRead: 0, rowsRead: 0, rejected: 0, exitStatus: error.code == .pipeline ? 2 : 1,
+                    note: error.description))
             throw error
         }
     }
@@ -104,26 +106,31 @@ package struct PipelineRunner {
             let ledger = try? Store(path: pipeline.output.store).ledger()
         else { return [] }
         let fingerprints = self.fingerprints()
-        return Set(inputs.filter { input in
-            let (size, modified) = Self.sizeAndModification(of: input.path)
-            return Self.isUnchanged(input, known: ledger[input.displayPath], size: size, modified: modified,
-                                    fingerprint: fingerprints[input.source.name] ?? "", hashing: false)
-        }.map(\.displayPath))
+        return Set(
+            inputs.filter { input in
+                let (size, modified) = Self.sizeAndModification(of: input.path)
+                return Self.isUnchanged(
+                    input, known: ledger[input.displayPath], size: size, modified: modified,
+                    fingerprint: fingerprints[input.source.name] ?? "", hashing: false)
+            }.map(\.displayPath))
     }
 
     /// Each source's fingerprint under the current registry.
     private func fingerprints() -> [String: String] {
         let registrySHA = Self.sha256(of: pipeline.registryPath)
-        return Dictionary(uniqueKeysWithValues: pipeline.sources.map {
-            ($0.name, $0.fingerprint(registrySHA: registrySHA, earliestMonth: pipeline.earliestMonth))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: pipeline.sources.map {
+                ($0.name, $0.fingerprint(registrySHA: registrySHA, earliestMonth: pipeline.earliestMonth))
+            })
     }
 
     /// True when the store's entry for `input` is what reading it now would store: same size, time,
     /// source and fingerprint, and, for a file changed within two seconds of its reading, the same
     /// content (`hashing: false` takes such a file for changed without reading it).
-    static func isUnchanged(_ input: PipelineChecker.Input, known: LedgerEntry?, size: Int, modified: Int64,
-                            fingerprint: String, hashing: Bool) -> Bool {
+    static func isUnchanged(
+        _ input: PipelineChecker.Input, known: LedgerEntry?, size: Int, modified: Int64,
+        fingerprint: String, hashing: Bool
+    ) -> Bool {
         guard let known, known.size == size, known.modified == modified, known.fingerprint == fingerprint,
             known.source == input.source.name
         else { return false }
@@ -131,8 +138,10 @@ package struct PipelineRunner {
     }
 
     /// Ingests the changes, computes everything from the store, and writes the outputs.
-    private func runStages(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store,
-                           checker: PipelineChecker, startedAt: Date) throws(HallRateError) -> RunSummary {
+    private func runStages(
+        _ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store,
+        checker: PipelineChecker, startedAt: Date
+    ) throws(HallRateError) -> RunSummary {
         let (filesRead, keptStale) = try ingestChanges(inputs, registry: registry, store: store)
 
         let (report, rejects, files, withdrawn) = try results(store: store, registry: registry, filesRead: filesRead)
@@ -159,7 +168,9 @@ package struct PipelineRunner {
     }
 
     /// Writes the CSV tables, the rejects and the reports; returns the names written.
-    private func emit(_ report: SupervisionReport, rejects: RejectTally, store: Store, files: [FileReport], period: Period?)
+    private func emit(
+        _ report: SupervisionReport, rejects: RejectTally, store: Store, files: [FileReport], period: Period?
+    )
         throws(HallRateError) -> [String]
     {
         let folder = pipeline.output.folder
@@ -177,7 +188,9 @@ package struct PipelineRunner {
     ///
     /// Stored rows come back merged by key, so deduplication and counting stream through them with
     /// memory independent of the store's size.
-    func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError)
+    func results(
+        store: Store, registry: HallRegistry, filesRead: Set<String>
+    ) throws(HallRateError)
         -> (report: SupervisionReport, rejects: RejectTally, files: [FileReport], withdrawn: Int)
     {
         let ledger = try store.ledger()
@@ -201,10 +214,12 @@ package struct PipelineRunner {
                 report.rejected = entry.rejected
                 for (code, count) in orphans[index]?.sorted(by: { $0.key < $1.key }) ?? [] {
                     report.rejected += count
-                    extraRejects += Array(repeating: Reject(
-                        file: path, line: 0, reason: .unknownHall,
-                        detail: "hall code '\(code)' is no longer in the registry (the file is gone from the inputs and cannot be read again)",
-                        raw: ""), count: count)
+                    extraRejects += Array(
+                        repeating: Reject(
+                            file: path, line: 0, reason: .unknownHall,
+                            detail:
+                                "hall code '\(code)' is no longer in the registry (the file is gone from the inputs and cannot be read again)",
+                            raw: ""), count: count)
                 }
                 report.accepted = counter.accepted(file: index)
                 report.duplicates = deduplicator.duplicatesByFile[index]
@@ -212,8 +227,9 @@ package struct PipelineRunner {
                 return report
             }
         let counts = counter.aggregator.counts
-        let report = Self.analyse(counts, latestDays: counter.aggregator.latestDays, registry: registry, pipeline: pipeline,
-                                  closing: closing)
+        let report = Self.analyse(
+            counts, latestDays: counter.aggregator.latestDays, registry: registry, pipeline: pipeline,
+            closing: closing)
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         return (report, tally, files, counts.values.reduce(0) { $0 + $1.withdrawn })
     }
@@ -222,7 +238,9 @@ package struct PipelineRunner {
     /// returns their names: the latest closed month (the 通报), each provisional month (a 预警), the
     /// month asked for, and every month that already has a report in the output folder, so that no
     /// report is left disagreeing with the CSVs. Reports of months no longer in the data are removed.
-    func writeReports(_ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport]) throws(HallRateError) -> [String] {
+    func writeReports(
+        _ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport]
+    ) throws(HallRateError) -> [String] {
         let folder = pipeline.output.folder
         let existing = ReportFiles.existing(in: folder)
         var months = Set(existing.map(\.period))
@@ -242,8 +260,9 @@ package struct PipelineRunner {
         var printer: PDFPrinter?
         for month in months.filter(inRange.contains).sorted() {
             if wanted(month, [.workbook], asked: options.workbook) {
-                written.append(try WorkbookWriter(output: pipeline.output).write(
-                    report, period: month, rejects: rejects, files: files, folder: folder))
+                written.append(
+                    try WorkbookWriter(output: pipeline.output).write(
+                        report, period: month, rejects: rejects, files: files, folder: folder))
                 checkpoint("workbook")
             }
             let pages = wanted(month, [.html, .brief, .text], asked: options.html)
@@ -257,8 +276,10 @@ package struct PipelineRunner {
             let full = writer.html(report, period: month)
             let short = brief.html(report, period: month)
             if pages {
-                let text = BulletinNarrative(report: report, month: month, publication: pipeline.publication,
-                                             language: pipeline.output.language).plainText
+                let text = BulletinNarrative(
+                    report: report, month: month, publication: pipeline.publication,
+                    language: pipeline.output.language
+                ).plainText
                 for (kind, content) in [(ReportFiles.Kind.html, full), (.brief, short), (.text, text)] {
                     let name = ReportFiles.name(month, kind)
                     try AtomicFile.write(Array(content.utf8), to: folder + "/" + name)
@@ -284,10 +305,13 @@ package struct PipelineRunner {
     /// with the CSV tables, so that all of them agree on the as-of date. Returns the reports written.
     package func rebuildReports(period: Period?) throws(HallRateError) -> [String] {
         guard FileManager.default.fileExists(atPath: pipeline.output.store) else {
-            throw HallRateError(.usage, "no store yet: run the pipeline first (hallrate run)", at: SourceLocation(file: pipeline.output.store))
+            throw HallRateError(
+                .usage, "no store yet: run the pipeline first (hallrate run)", at: SourceLocation(file: pipeline.output.store))
         }
-        let registry = try RegistryReader(path: pipeline.registryPath,
-                                          displayPath: PipelineChecker(pipeline: pipeline, root: root).display(pipeline.registryPath)).read()
+        let registry = try RegistryReader(
+            path: pipeline.registryPath,
+            displayPath: PipelineChecker(pipeline: pipeline, root: root).display(pipeline.registryPath)
+        ).read()
         let store = try Store(path: pipeline.output.store)
         let (report, rejects, files, _) = try results(store: store, registry: registry, filesRead: [])
         if let period, !report.periods.contains(period) {
@@ -304,7 +328,9 @@ package struct PipelineRunner {
     /// they are kept, and the file is named in `kept` (and in a warning).
     /// - Returns: the display paths of the files read, and of the changed files whose earlier rows were kept.
     /// - Throws: ``HallRateError`` (`.store` for the store's own failures).
-    func ingestChanges(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws(HallRateError)
+    func ingestChanges(
+        _ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store
+    ) throws(HallRateError)
         -> (read: Set<String>, kept: [String])
     {
         do {
@@ -314,7 +340,9 @@ package struct PipelineRunner {
         }
     }
 
-    private func ingestChangesUntyped(_ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store) throws
+    private func ingestChangesUntyped(
+        _ inputs: [PipelineChecker.Input], registry: HallRegistry, store: Store
+    ) throws
         -> (read: Set<String>, kept: [String])
     {
         let ledger = try store.ledger()
@@ -325,8 +353,9 @@ package struct PipelineRunner {
                 try store.remove(paths: missing)
                 logger.warning("withdrew the rows of missing files", metadata: ["files": "\(missing.joined(separator: ", "))"])
             } else {
-                logger.warning("files are gone from the inputs; their rows are kept (use --prune-missing to withdraw them)",
-                               metadata: ["files": "\(missing.joined(separator: ", "))"])
+                logger.warning(
+                    "files are gone from the inputs; their rows are kept (use --prune-missing to withdraw them)",
+                    metadata: ["files": "\(missing.joined(separator: ", "))"])
             }
         }
         let fingerprints = self.fingerprints()
@@ -338,8 +367,9 @@ package struct PipelineRunner {
         for (index, input) in inputs.enumerated() {
             let (size, modified) = Self.sizeAndModification(of: input.path)
             let fingerprint = fingerprints[input.source.name] ?? ""
-            if Self.isUnchanged(input, known: ledger[input.displayPath], size: size, modified: modified, fingerprint: fingerprint,
-                                hashing: true)
+            if Self.isUnchanged(
+                input, known: ledger[input.displayPath], size: size, modified: modified, fingerprint: fingerprint,
+                hashing: true)
             {
                 continue
             }
@@ -352,17 +382,19 @@ package struct PipelineRunner {
             // almost always a failed copy, not a hall that did no work.
             let previous = ledger[input.displayPath].flatMap { $0.status != .refused && $0.rowsRead > 0 ? $0 : nil }
             if let previous, size == 0, input.nameIsUTF8 {
-                logger.warning("the file is now empty; the rows it gave before are kept (to withdraw them, remove the file and run with --prune-missing)",
-                               metadata: ["file": "\(input.displayPath)", "rows": "\(previous.rowsRead)"])
+                logger.warning(
+                    "the file is now empty; the rows it gave before are kept (to withdraw them, remove the file and run with --prune-missing)",
+                    metadata: ["file": "\(input.displayPath)", "rows": "\(previous.rowsRead)"])
                 kept.append(input.displayPath)
                 continue
             }
             let started = ISO8601DateFormatter().string(from: Date())
             func entry(_ report: FileReport) -> LedgerEntry {
-                LedgerEntry(path: input.displayPath, source: input.source.name, size: size, modified: modified,
-                            sha256: report.sha256, fingerprint: fingerprint, status: report.status,
-                            encoding: report.encoding, note: report.note, rowsRead: report.rowsRead,
-                            rejected: report.rejected, ingestedAt: started)
+                LedgerEntry(
+                    path: input.displayPath, source: input.source.name, size: size, modified: modified,
+                    sha256: report.sha256, fingerprint: fingerprint, status: report.status,
+                    encoding: report.encoding, note: report.note, rowsRead: report.rowsRead,
+                    rejected: report.rejected, ingestedAt: started)
             }
             var fileReport: FileReport
             do {
@@ -376,14 +408,16 @@ package struct PipelineRunner {
                     return (entry(report), report)
                 }
             } catch is FileChangedWhileRead {
-                logger.warning("the file changed while it was read; what was read is dropped and the next run reads it again",
-                               metadata: ["file": "\(input.displayPath)"])
+                logger.warning(
+                    "the file changed while it was read; what was read is dropped and the next run reads it again",
+                    metadata: ["file": "\(input.displayPath)"])
                 kept.append(input.displayPath)
                 continue
             } catch let refusal as FileRefusal where refusal.error.code == .io && previous != nil {
                 // The file changed but cannot be read now (permissions, a copy under way): keep what it gave before.
-                logger.error("the file cannot be read; the rows it gave before are kept",
-                             metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
+                logger.error(
+                    "the file cannot be read; the rows it gave before are kept",
+                    metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
                 kept.append(input.displayPath)
                 continue
             } catch let refusal as FileRefusal {
@@ -396,8 +430,9 @@ package struct PipelineRunner {
                 fileReport.rowsRead = 1
                 fileReport.rejected = 1
                 fileReport.note = refusal.error.message
-                let reject = Reject(file: input.displayPath, line: refusal.error.location?.line ?? 1, reason: .fileRefused,
-                                    detail: refusal.error.message, raw: "")
+                let reject = Reject(
+                    file: input.displayPath, line: refusal.error.location?.line ?? 1, reason: .fileRefused,
+                    detail: refusal.error.message, raw: "")
                 let refused = fileReport
                 _ = try store.replaceFile(input.displayPath, hallCodes: codes) { sink in
                     try sink.add(reject)
@@ -407,16 +442,19 @@ package struct PipelineRunner {
             checkpoint("after storing \(input.displayPath)")
             rowsSoFar += fileReport.rowsRead
             read.insert(input.displayPath)
-            logger.debug("read file", metadata: [
-                "file": "\(input.displayPath)", "rows": "\(fileReport.rowsRead)", "rejected": "\(fileReport.rejected)",
-            ])
+            logger.debug(
+                "read file",
+                metadata: [
+                    "file": "\(input.displayPath)", "rows": "\(fileReport.rowsRead)", "rejected": "\(fileReport.rejected)",
+                ])
             if input.source.encoding == .auto, let encoding = fileReport.encoding {
                 logger.info("encoding detected", metadata: ["file": "\(input.displayPath)", "encoding": "\(encoding)"])
             }
         }
         if remapped > 0 {
-            logger.info("the mapping or registry changed: files read under the old one were read again",
-                        metadata: ["files": "\(remapped)"])
+            logger.info(
+                "the mapping or registry changed: files read under the old one were read again",
+                metadata: ["files": "\(remapped)"])
         }
         return (read, kept)
     }
@@ -424,8 +462,10 @@ package struct PipelineRunner {
     /// The metric stages on additive counts: figures and trends, ranks, flags, summaries, tables, lists.
     /// - Parameter latestDays: per hall and month, the latest day of the month a counted transaction was
     ///   accepted on (the data cut-off of a provisional month).
-    package static func analyse(_ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:],
-                               registry: HallRegistry, pipeline: Pipeline, closing: MonthClosing) -> SupervisionReport {
+    package static func analyse(
+        _ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:],
+        registry: HallRegistry, pipeline: Pipeline, closing: MonthClosing
+    ) -> SupervisionReport {
         var rows = TrendCalculator.calculate(counts)
         for i in rows.indices {
             if let day = latestDays[HallPeriod(hall: rows[i].hall, period: rows[i].period)] {
@@ -443,14 +483,17 @@ package struct PipelineRunner {
             registry: registry, closing: closing, targets: pipeline.targets,
             rules: .init(minVolume: pipeline.minVolume, listSize: pipeline.listSize, listMinRanked: pipeline.listMinRanked),
             periods: periods, hallMonths: rows,
-            tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, targets: pipeline.targets,
-                                                    closing: closing),
+            tierSummaries: TierSummarizer.summarize(
+                rows, periods: periods, registry: registry, targets: pipeline.targets,
+                closing: closing),
             leagueTables: LeagueTableBuilder.build(rows, periods: periods, registry: registry),
-            lists: RedBlackListBuilder.build(rows, periods: periods, registry: registry, size: pipeline.listSize,
-                                             minRanked: pipeline.listMinRanked),
+            lists: RedBlackListBuilder.build(
+                rows, periods: periods, registry: registry, size: pipeline.listSize,
+                minRanked: pipeline.listMinRanked),
             notReporting: notReporting)
-        report.townshipRollups = TownshipRollupBuilder.build(rows, periods: periods, registry: registry, notReporting: notReporting,
-                                                             minVolume: pipeline.minVolume[.township] ?? 30, closing: closing)
+        report.townshipRollups = TownshipRollupBuilder.build(
+            rows, periods: periods, registry: registry, notReporting: notReporting,
+            minVolume: pipeline.minVolume[.township] ?? 30, closing: closing)
         return report
     }
 
@@ -467,15 +510,18 @@ package struct PipelineRunner {
     /// (``RecordPipe``), so reading and parsing overlap mapping and storing.
     /// - Throws: ``FileRefusal`` when the file is refused as a whole (it then counts as one row read
     ///   and one rejected, and none of its rows count: metric contract, clarifications); store errors.
-    func ingest(_ input: PipelineChecker.Input, registry: HallRegistry, into sink: inout StoreSink,
-                onRows: (Int) -> Void = { _ in }) throws -> FileReport {
+    func ingest(
+        _ input: PipelineChecker.Input, registry: HallRegistry, into sink: inout StoreSink,
+        onRows: (Int) -> Void = { _ in }
+    ) throws -> FileReport {
         onRows(0)
         guard input.nameIsUTF8 else { throw FileRefusal(error: PipelineChecker.Input.nameRefusal(input.displayPath)) }
         var report = FileReport(path: input.displayPath, source: input.source.name)
         var mapper: RecordMapper?
         func header(_ names: [String]) throws {
-            mapper = try RecordMapper(source: input.source, pipeline: pipeline, header: names, registry: registry,
-                                      file: input.displayPath, hallFromPath: input.hallFromPath)
+            mapper = try RecordMapper(
+                source: input.source, pipeline: pipeline, header: names, registry: registry,
+                file: input.displayPath, hallFromPath: input.hallFromPath)
         }
         func record(_ record: RawRecord) throws {
             report.rowsRead += 1
@@ -511,18 +557,23 @@ package struct PipelineRunner {
                 let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
                 let reader = CSVFileReader(path: input.path, layout: layout)
                 let read = try RecordPipe { pipe in
-                    try reader.read(header: pipe.header(_:), record: pipe.record(_:), batchRecords: RecordPipe<CSVFileReader.Summary>.batchRecords,
-                                    batch: pipe.take(_:))
+                    try reader.read(
+                        header: pipe.header(_:), record: pipe.record(_:), batchRecords: RecordPipe<CSVFileReader.Summary>.batchRecords,
+                        batch: pipe.take(_:))
                 }
                 .drain(header: header(_:), record: record(_:))
                 (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding.rawValue)
                 if let line = read.unterminatedQuoteLine {
                     let lines = read.unterminatedQuoteLastLine - line + 1
-                    try malformed(line: line, "the file ends inside a quoted field of the record that starts on this line: "
-                        + (lines > 1 ? "lines \(line) to \(read.unterminatedQuoteLastLine) (\(lines) lines) were swallowed into it, "
-                            + "not read as rows; is a quote left open?" : "is a quote left open?"))
-                    logger.warning("a quote left open swallowed the end of the file",
-                                   metadata: ["file": "\(input.displayPath)", "line": "\(line)", "lines": "\(lines)"])
+                    try malformed(
+                        line: line,
+                        "the file ends inside a quoted field of the record that starts on this line: "
+                            + (lines > 1
+                                ? "lines \(line) to \(read.unterminatedQuoteLastLine) (\(lines) lines) were swallowed into it, "
+                                    + "not read as rows; is a quote left open?" : "is a quote left open?"))
+                    logger.warning(
+                        "a quote left open swallowed the end of the file",
+                        metadata: ["file": "\(input.displayPath)", "line": "\(line)", "lines": "\(lines)"])
                 }
             }
         } catch let error as HallRateError where error.code == .fileRefused || error.code == .io {

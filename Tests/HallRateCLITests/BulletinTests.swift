@@ -10,15 +10,16 @@ import Testing
     func headedFixture(_ extra: String = "") throws -> URL {
         let folder = try HallRateProcess.fixture("handmade")
         let pipeline = folder.appendingPathComponent("pipeline.yml")
-        let text = try String(contentsOf: pipeline, encoding: .utf8).replacingOccurrences(of: "language: en", with: "language: zh")
-            + """
-            report:
-              region: 七星关区
-              issuer: 七星关区政务服务管理办公室
-              issue_number: "{year}年第{month}期"
-              contact: 联系人：督查科　电话：0857-8888888
-            \(extra)
-            """
+        let text =
+            try String(contentsOf: pipeline, encoding: .utf8).replacingOccurrences(of: "language: en", with: "language: zh")
+                + """
+                report:
+                  region: 七星关区
+                  issuer: 七星关区政务服务管理办公室
+                  issue_number: "{year}年第{month}期"
+                  contact: 联系人：督查科　电话：0857-8888888
+                \(extra)
+                """
         try text.write(to: pipeline, atomically: true, encoding: .utf8)
         return folder
     }
@@ -77,14 +78,17 @@ import Testing
         let brief = try String(contentsOf: output.appendingPathComponent("report_2019-04_brief.html"), encoding: .utf8)
         #expect(brief.contains("（简报） · 2019年4月</h1>") && brief.contains("<section id=\"lists\""))
         #expect(!brief.contains("<section class=\"tier") && brief.contains("<section id=\"below-target\""))
-        #expect(brief.contains("<span class=\"hall-name\">市西街道政务服务中心</span><span class=\"num\">25.00%</span><span class=\"num gap\">低 25.00</span>"))
+        #expect(
+            brief.contains(
+                "<span class=\"hall-name\">市西街道政务服务中心</span><span class=\"num\">25.00%</span><span class=\"num gap\">低 25.00</span>"))
     }
 
     @Test func aBadReportSectionIsRefusedAtItsLine() throws {
         let folder = try headedFixture("  regoin: 毕节市\n")
         let check = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
         #expect(check.status == 2)
-        #expect(check.standardError.contains("pipeline.yml:") && check.standardError.contains("unknown key 'regoin'; did you mean 'region'?"))
+        #expect(
+            check.standardError.contains("pipeline.yml:") && check.standardError.contains("unknown key 'regoin'; did you mean 'region'?"))
         let pattern = try HallRateProcess.fixture("handmade")
         try (String(contentsOf: pattern.appendingPathComponent("pipeline.yml"), encoding: .utf8) + "report: {issue_number: \"第{n}期\"}\n")
             .write(to: pattern.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
@@ -157,8 +161,9 @@ import Testing
     @Test func theDemoPrintsToA4WithTheVerdictOnPageOne() throws {
         try requirePrinting()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-pdf-\(UUID().uuidString)")
-        let run = try HallRateProcess.run(["run", "Pipelines/default.yml", "--output", output.path, "-q", "--as-of", "2026-12-06", "--pdf"],
-                                          in: DemoTests.repository)
+        let run = try HallRateProcess.run(
+            ["run", "Pipelines/default.yml", "--output", output.path, "-q", "--as-of", "2026-12-06", "--pdf"],
+            in: DemoTests.repository)
         #expect(run.status == 0, "\(run.standardError)")
         let full = try PrintedPDF(output.appendingPathComponent("report_2019-11.pdf"))
         let brief = try PrintedPDF(output.appendingPathComponent("report_2019-11_brief.pdf"))
@@ -183,22 +188,26 @@ import Testing
         let generator = Process()
         generator.executableURL = HallRateProcess.productsDirectory.appendingPathComponent("hallrate-gen")
         // 183 halls: the district centre, 18 townships and 164 village stations, 14 months.
-        generator.arguments = ["bench", "--rows", "60000", "--halls", "183", "--months", "14", "--out", folder.appendingPathComponent("data/export.csv").path]
+        generator.arguments = [
+            "bench", "--rows", "60000", "--halls", "183", "--months", "14", "--out", folder.appendingPathComponent("data/export.csv").path,
+        ]
         generator.standardOutput = FileHandle.nullDevice
         try generator.run()
         generator.waitUntilExit()
         #expect(generator.terminationStatus == 0)
-        try FileManager.default.moveItem(at: folder.appendingPathComponent("data/export.csv.halls.csv"), to: folder.appendingPathComponent("halls.csv"))
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("data/export.csv.halls.csv"), to: folder.appendingPathComponent("halls.csv"))
         let source = try String(contentsOf: DemoTests.repository.appendingPathComponent("scripts/bench/csv-source.yml"), encoding: .utf8)
             .replacingOccurrences(of: "@GLOB@", with: "data/*.csv")
-        try ("""
-            name: county
-            registry: halls.csv
-            targets: {district: 0.80, township: 0.85, village: 0.82}
-            report: {region: 七星关区, issuer: 七星关区政务服务管理办公室, pdf: true}
-            sources:
+        try
+            ("""
+        name: county
+        registry: halls.csv
+        targets: {district: 0.80, township: 0.85, village: 0.82}
+        report: {region: 七星关区, issuer: 七星关区政务服务管理办公室, pdf: true}
+        sources:
 
-            """ + source).write(to: folder.appendingPathComponent("county.yml"), atomically: true, encoding: .utf8)
+        """ + source).write(to: folder.appendingPathComponent("county.yml"), atomically: true, encoding: .utf8)
         let run = try HallRateProcess.run(["run", "county.yml", "-q", "--as-of", "2026-12-06"], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let villages = try HallRateProcess.rows(of: folder.appendingPathComponent("halls.csv")).filter { $0[2] == "village" }
@@ -218,7 +227,9 @@ import Testing
         let run = try HallRateProcess.run(["run", "pipeline.yml", "-q", "--pdf"], in: folder, environment: ["PATH": "/nonexistent"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("PDF needs Chromium, which is not installed: install Debian's package chromium"))
-        let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Output/pipeline").path).filter { $0.hasSuffix(".pdf") }
+        let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Output/pipeline").path).filter {
+            $0.hasSuffix(".pdf")
+        }
         #expect(pdfs.isEmpty)
     }
 
@@ -233,23 +244,29 @@ import Testing
             // Headless Chromium will not make its window narrower than 500 px: the page is measured in a 390 px frame.
             let probe = output.appendingPathComponent("phone-\(page)")
             try """
-                <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(page)" style="border:0;width:390px;height:844px"></iframe>
-                <script>
-                document.getElementById("f").addEventListener("load", function () {
-                  var d = this.contentDocument, w = this.contentWindow, wide = [];
-                  d.querySelectorAll("body *").forEach(function (e) {
-                    if (e.getBoundingClientRect().right > w.innerWidth + 0.5 && !e.closest(".table-wrap,.chart-wrap")) wide.push(e.tagName + "." + e.className);
-                  });
-                  var name = d.querySelector("table.league td.hall-name"), chart = d.querySelector("svg.chart");
-                  document.body.setAttribute("data-phone", [w.innerWidth, d.documentElement.scrollWidth,
-                    name ? w.getComputedStyle(name).position : "none", chart ? Math.round(chart.getBoundingClientRect().width) : 0,
-                    wide.slice(0, 3).join(" ")].join("|"));
-                });
-                </script></body></html>
-                """.write(to: probe, atomically: true, encoding: .utf8)
-            let dom = try #require(try Self.tool("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                                                             "--window-size=500,844", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString]))
-            let measured = try #require(dom.output.components(separatedBy: "data-phone=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(page)" style="border:0;width:390px;height:844px"></iframe>
+            <script>
+            document.getElementById("f").addEventListener("load", function () {
+              var d = this.contentDocument, w = this.contentWindow, wide = [];
+              d.querySelectorAll("body *").forEach(function (e) {
+                if (e.getBoundingClientRect().right > w.innerWidth + 0.5 && !e.closest(".table-wrap,.chart-wrap")) wide.push(e.tagName + "." + e.className);
+              });
+              var name = d.querySelector("table.league td.hall-name"), chart = d.querySelector("svg.chart");
+              document.body.setAttribute("data-phone", [w.innerWidth, d.documentElement.scrollWidth,
+                name ? w.getComputedStyle(name).position : "none", chart ? Math.round(chart.getBoundingClientRect().width) : 0,
+                wide.slice(0, 3).join(" ")].join("|"));
+            });
+            </script></body></html>
+            """.write(to: probe, atomically: true, encoding: .utf8)
+            let dom = try #require(
+                try Self.tool(
+                    "chromium",
+                    [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                        "--window-size=500,844", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString,
+                    ]))
+            let measured = try #require(
+                dom.output.components(separatedBy: "data-phone=\"").dropFirst().first?.components(separatedBy: "\"").first)
             let fields = measured.components(separatedBy: "|")
             try #require(fields.count == 5, "\(measured)")
             #expect(fields[0] == "390")
@@ -267,7 +284,8 @@ import Testing
     @Test func printedPagesFitA4WithoutShrinking() throws {
         try requirePrinting()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-print-\(UUID().uuidString)")
-        let run = try HallRateProcess.run(["run", "Pipelines/default.yml", "--output", output.path, "-q", "--no-xlsx"], in: DemoTests.repository)
+        let run = try HallRateProcess.run(
+            ["run", "Pipelines/default.yml", "--output", output.path, "-q", "--no-xlsx"], in: DemoTests.repository)
         #expect(run.status == 0, "\(run.standardError)")
         for page in ["report_2019-11.html", "report_2019-11_brief.html"] {
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
@@ -275,17 +293,23 @@ import Testing
                 .write(to: output.appendingPathComponent("print-\(page)"), atomically: true, encoding: .utf8)
             let probe = output.appendingPathComponent("probe-\(page)")
             try """
-                <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="print-\(page)" style="border:0;width:703px;height:1000px"></iframe>
-                <script>
-                document.getElementById("f").addEventListener("load", function () {
-                  var d = this.contentDocument, lists = d.getElementById("lists");
-                  document.body.setAttribute("data-print", d.documentElement.scrollWidth + "|" + Math.round(lists.getBoundingClientRect().bottom));
-                });
-                </script></body></html>
-                """.write(to: probe, atomically: true, encoding: .utf8)
-            let dom = try #require(try Self.tool("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                                                             "--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString]))
-            let measured = try #require(dom.output.components(separatedBy: "data-print=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="print-\(page)" style="border:0;width:703px;height:1000px"></iframe>
+            <script>
+            document.getElementById("f").addEventListener("load", function () {
+              var d = this.contentDocument, lists = d.getElementById("lists");
+              document.body.setAttribute("data-print", d.documentElement.scrollWidth + "|" + Math.round(lists.getBoundingClientRect().bottom));
+            });
+            </script></body></html>
+            """.write(to: probe, atomically: true, encoding: .utf8)
+            let dom = try #require(
+                try Self.tool(
+                    "chromium",
+                    [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                        "--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString,
+                    ]))
+            let measured = try #require(
+                dom.output.components(separatedBy: "data-print=\"").dropFirst().first?.components(separatedBy: "\"").first)
             let fields = measured.components(separatedBy: "|").compactMap { Int($0) }
             try #require(fields.count == 2, "\(measured)")
             #expect(fields[0] <= 703, "\(page) is \(fields[0]) px wide in print")
@@ -300,19 +324,26 @@ import Testing
 
     @Test func codesAndMonthsAreExcelTextInEveryChineseCSVAndTheyJoin() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-csv-\(UUID().uuidString)")
-        let run = try HallRateProcess.run(["run", "Pipelines/default.yml", "--output", output.path, "-q", "--no-xlsx", "--no-html"],
-                                          in: DemoTests.repository)
+        let run = try HallRateProcess.run(
+            ["run", "Pipelines/default.yml", "--output", output.path, "-q", "--no-xlsx", "--no-html"],
+            in: DemoTests.repository)
         #expect(run.status == 0, "\(run.standardError)")
         // Column of the code and of the month in each table (nil: none).
-        let tables: [(String, code: Int, month: Int?)] = [("hall_months.csv", 0, 3), ("red_black_lists.csv", 4, 0),
-                                                          ("not_reporting.csv", 2, 0), ("league/2019-11_township.csv", 1, nil),
-                                                          ("league/2019-11_village.csv", 1, nil)]
+        let tables: [(String, code: Int, month: Int?)] = [
+            ("hall_months.csv", 0, 3), ("red_black_lists.csv", 4, 0),
+            ("not_reporting.csv", 2, 0), ("league/2019-11_township.csv", 1, nil),
+            ("league/2019-11_village.csv", 1, nil),
+        ]
         for (name, code, month) in tables {
             let text = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
             let raw = text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
             #expect(!raw.isEmpty, "\(name)")
             #expect(raw.allSatisfy { $0[code].range(of: #"^="[0-9]{12}"$"#, options: .regularExpression) != nil }, "\(name): codes")
-            if let month { #expect(raw.allSatisfy { $0[month].range(of: #"^="20[0-9]{2}-[0-9]{2}"$"#, options: .regularExpression) != nil }, "\(name): months") }
+            if let month {
+                #expect(
+                    raw.allSatisfy { $0[month].range(of: #"^="20[0-9]{2}-[0-9]{2}"$"#, options: .regularExpression) != nil },
+                    "\(name): months")
+            }
         }
         let tierSummary = try String(contentsOf: output.appendingPathComponent("tier_summary.csv"), encoding: .utf8)
         #expect(tierSummary.contains("\r\n=\"2019-11\",乡镇(街道),"))
@@ -329,17 +360,22 @@ import Testing
         let folder = try HallRateProcess.fixture("handmade")  // language: en, for programs
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q", "--no-xlsx", "--no-html"], in: folder).status == 0)
         let plain = try HallRateProcess.rows(of: folder.appendingPathComponent("Output/pipeline/hall_months.csv"))
-        #expect(plain[1][0] == "520502000000" && plain[1][3] == "2019-04" && plain[1][6].range(of: #"^[01]\.[0-9]{4}$"#, options: .regularExpression) != nil)
+        #expect(
+            plain[1][0] == "520502000000" && plain[1][3] == "2019-04"
+                && plain[1][6].range(of: #"^[01]\.[0-9]{4}$"#, options: .regularExpression) != nil)
         let pipeline = folder.appendingPathComponent("pipeline.yml")
-        try String(contentsOf: pipeline, encoding: .utf8).replacingOccurrences(of: "output: {language: en}", with: "output: {language: en, percent: true, csv_codes: excel}")
-            .write(to: pipeline, atomically: true, encoding: .utf8)
+        try String(contentsOf: pipeline, encoding: .utf8).replacingOccurrences(
+            of: "output: {language: en}", with: "output: {language: en, percent: true, csv_codes: excel}"
+        )
+        .write(to: pipeline, atomically: true, encoding: .utf8)
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q", "--no-xlsx", "--no-html"], in: folder).status == 0)
         let percent = try HallRateProcess.rows(of: folder.appendingPathComponent("Output/pipeline/hall_months.csv"))
         #expect(percent[1][0] == "=520502000000" && percent[1][3] == "=2019-04")
-        #expect(zip(plain.dropFirst(), percent.dropFirst()).allSatisfy { old, new in
-            // 0.2500 → 25.00%: the same digits, the point moved.
-            guard let fraction = Double(old[6]), new[6].hasSuffix("%"), let shown = Double(new[6].dropLast()) else { return false }
-            return abs(fraction * 100 - shown) < 1e-9 && new[17].hasSuffix("%")
-        })
+        #expect(
+            zip(plain.dropFirst(), percent.dropFirst()).allSatisfy { old, new in
+                // 0.2500 → 25.00%: the same digits, the point moved.
+                guard let fraction = Double(old[6]), new[6].hasSuffix("%"), let shown = Double(new[6].dropLast()) else { return false }
+                return abs(fraction * 100 - shown) < 1e-9 && new[17].hasSuffix("%")
+            })
     }
 }

@@ -25,7 +25,10 @@ import Testing
     @Test(arguments: [
         // (replace this, with this, expected message fragment, expected line)
         ("list_size: 1", "list_size: 1\nlist_sise: 2", "unknown key 'list_sise'", 5),
-        ("    glob: Input/exports/*.csv", "    glob: Input/exports/*.csv\n    delimeter: ';'", "unknown key 'delimeter'; did you mean 'delimiter'?", 8),
+        (
+            "    glob: Input/exports/*.csv", "    glob: Input/exports/*.csv\n    delimeter: ';'",
+            "unknown key 'delimeter'; did you mean 'delimiter'?", 8
+        ),
         ("txn_id: 编号, ", "", "missing the mapping of required field 'txn_id'", 8),
         ("village: \"30%\"", "village: \"30%\", city: 0.5", "unknown tier 'city'", 2),
         ("txn_id: 编号", "txn_id: 单号", "column '单号' (for txn_id) is not in Input/exports/a.csv", 8),
@@ -70,8 +73,11 @@ import Testing
     @Test func rootRunsTheSamePipelineAgainstAnotherFolder() throws {
         let folder = try HallRateProcess.fixture("handmade")
         let elsewhere = FileManager.default.temporaryDirectory
-        let result = try HallRateProcess.run(["run", folder.appendingPathComponent("pipeline.yml").path,
-                                              "--root", folder.path, "-q"], in: elsewhere)
+        let result = try HallRateProcess.run(
+            [
+                "run", folder.appendingPathComponent("pipeline.yml").path,
+                "--root", folder.path, "-q",
+            ], in: elsewhere)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/pipeline/hall_months.csv").path))
     }
@@ -95,8 +101,10 @@ import Testing
         let folder = try HallRateProcess.fixture("handmade")
         let file = folder.appendingPathComponent("pipeline.yml")
         var text = try String(contentsOf: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "list_size: 1", with: "list_sise: 1").replacingOccurrences(of: "min_volume: 4", with: "min_volume: 0")
-            .replacingOccurrences(of: "    glob: Input/exports/*.csv", with: "    glob: Input/exports/*.csv\n    delimeter: ';'")
+        text = text.replacingOccurrences(of: "list_size: 1", with: "list_sise: 1").replacingOccurrences(
+            of: "min_volume: 4", with: "min_volume: 0"
+        )
+        .replacingOccurrences(of: "    glob: Input/exports/*.csv", with: "    glob: Input/exports/*.csv\n    delimeter: ';'")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let unknown = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
         #expect(unknown.status == 2)

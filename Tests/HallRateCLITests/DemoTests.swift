@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import HallRateCore
+import Testing
 
 /// Runs the default pipeline on the committed demo `Input/` and checks it against the generator's
 /// own ground truth, which `Input/README.md` lists (per hall and month: online/counted).
@@ -27,8 +27,9 @@ import HallRateCore
 
     @Test func demoRunMatchesTheGeneratorsGroundTruth() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-demo-\(UUID().uuidString)")
-        let result = try HallRateProcess.run(["run", "Pipelines/default.yml", "--output", output.path, "--quiet"],
-                                             in: Self.repository)
+        let result = try HallRateProcess.run(
+            ["run", "Pipelines/default.yml", "--output", output.path, "--quiet"],
+            in: Self.repository)
         #expect(result.status == 0, "\(result.standardError)")
         let expected = try Self.expectedCounts()
         #expect(expected.count > 700)  // 53 halls × 14 months, less two silent months
@@ -68,7 +69,8 @@ import HallRateCore
         let rejectRows = try HallRateProcess.rows(of: output.appendingPathComponent("rejects.csv"))
         #expect(rejectRows.count == 59)
         // The damaged XML file: its last record is one reject at the line of its start tag.
-        #expect(rejectRows.contains { $0[0] == "Input/village-xml/520502010202/2019-05.xml" && $0[1] == "167" && $0[5] == "malformed_record" })
+        #expect(
+            rejectRows.contains { $0[0] == "Input/village-xml/520502010202/2019-05.xml" && $0[1] == "167" && $0[5] == "malformed_record" })
         // In Chinese: the reason and what to check, then the code for programs (the last column, 原因代码).
         #expect(rejectRows[0] == ["文件", "行号", "原因", "说明", "原始行", "原因代码"])
         #expect(rejectRows.dropFirst().allSatisfy { $0.count == 6 && Reject.Reason(rawValue: $0[5]) != nil })
@@ -84,8 +86,11 @@ import HallRateCore
         let long = try HallRateProcess.values(of: output.appendingPathComponent("hall_months.csv"))
         let townshipColumn = try #require(long.first?.firstIndex(of: "所属乡镇"))
         let rollup = try HallRateProcess.values(of: output.appendingPathComponent("township_rollup.csv"))
-        #expect(rollup.first == ["月份", "乡镇编码", "乡镇名称", "办件量", "网办件量", "网上办事率", "报送村(居)数", "低于目标村(居)数",
-                                 "未报送村(居)数", "排名", "数据状态"])
+        #expect(
+            rollup.first == [
+                "月份", "乡镇编码", "乡镇名称", "办件量", "网办件量", "网上办事率", "报送村(居)数", "低于目标村(居)数",
+                "未报送村(居)数", "排名", "数据状态",
+            ])
         let november = rollup.dropFirst().filter { $0[0] == "2019-11" }
         #expect(november.count == 16)
         for row in november {

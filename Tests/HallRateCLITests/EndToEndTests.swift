@@ -46,9 +46,12 @@ import Testing
     @Test func longTableHasTheContractColumnsAndHandWorkedFigures() throws {
         let header = try #require(try table("hall_months.csv").first)
         // The contract's v1 columns first, in their order; v2's after them.
-        #expect(header == ["hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
-                           "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
-                           "prev_rank", "rank_change", "target", "provisional", "data_cutoff", "township"])
+        #expect(
+            header == [
+                "hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
+                "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
+                "prev_rank", "rank_change", "target", "provisional", "data_cutoff", "township",
+            ])
         // 市西街道: 4/4, 3/4, 2/4, 1/4 from January to April 2019, and 0/4 in April 2018.
         let april = try hallMonth("520502001000", "2019-04")
         #expect(april["total"] == "4")
@@ -84,18 +87,22 @@ import Testing
 
     @Test func leagueTableRanksTiesAndKeepsSilentHallsVisible() throws {
         let april = try table("league/2019-04_township.csv")
-        #expect(april.dropFirst().map { [$0[0], $0[1]] } == [
-            ["1", "520502003000"],  // 0.5 with 8 cases
-            ["1", "520502002000"],  // 0.5 with 4 cases: same rank, listed after the larger hall
-            ["3", "520502001000"],
-            ["", "520502004000"],  // under min_volume: unranked, last
-        ])
+        #expect(
+            april.dropFirst().map { [$0[0], $0[1]] } == [
+                ["1", "520502003000"],  // 0.5 with 8 cases
+                ["1", "520502002000"],  // 0.5 with 4 cases: same rank, listed after the larger hall
+                ["3", "520502001000"],
+                ["", "520502004000"],  // under min_volume: unranked, last
+            ])
         let march = try table("league/2019-03_township.csv")
         let silent = try #require(march.last)
         #expect(silent[1] == "520502004000")
         #expect(silent[8] == "no_data")
-        #expect(march.first == ["rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
-                                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target", "township"])
+        #expect(
+            march.first == [
+                "rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
+                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target", "township",
+            ])
         // Every row says its month, tier and target, so that the table joins with the long table.
         #expect(march.dropFirst().allSatisfy { $0.suffix(4) == ["2019-03", "township", "0.5000", ""] })
         // 三板桥街道 rose from 2nd in March to 1st in April.
@@ -112,28 +119,36 @@ import Testing
         let april = lists.filter { $0.first == "2019-04" && $0[1] == "township" }
         // Three ranked halls; N = 1. 三板桥 4/8 and 市东 2/4 are exactly at the 0.5 target: tied first
         // among the halls meeting it, both red. 市西 1/4 is the only ranked hall below target.
-        #expect(april.map { [$0[2], $0[4], $0[8], $0[9], $0[10]] } == [
-            ["red", "520502003000", "0.5000", "0.5000", ""],
-            ["red", "520502002000", "0.5000", "0.5000", ""],
-            ["black", "520502001000", "0.2500", "0.5000", "1"],  // at or above target until March: a streak of 1
-        ])
+        #expect(
+            april.map { [$0[2], $0[4], $0[8], $0[9], $0[10]] } == [
+                ["red", "520502003000", "0.5000", "0.5000", ""],
+                ["red", "520502002000", "0.5000", "0.5000", ""],
+                ["black", "520502001000", "0.2500", "0.5000", "1"],  // at or above target until March: a streak of 1
+            ])
         // January and February had one ranked township hall (fewer than list_min_ranked, 3): no lists.
         // March had three, all at or above target: a red list of one, no black list. The district
         // center is alone in its tier: never listed.
-        #expect(lists.dropFirst().map { [$0[0], $0[2], $0[4]] } == [
-            ["2019-03", "red", "520502002000"],
-            ["2019-04", "red", "520502003000"], ["2019-04", "red", "520502002000"], ["2019-04", "black", "520502001000"],
-        ])
+        #expect(
+            lists.dropFirst().map { [$0[0], $0[2], $0[4]] } == [
+                ["2019-03", "red", "520502002000"],
+                ["2019-04", "red", "520502003000"], ["2019-04", "red", "520502002000"], ["2019-04", "black", "520502001000"],
+            ])
     }
 
     @Test func tierSummaryCountsHallsBelowTargetAndItsTrajectory() throws {
         let summary = try table("tier_summary.csv")
-        #expect(summary.first == ["period", "tier", "target", "halls", "total", "online", "ratio", "halls_below_target",
-                                  "ranked", "slope_pp", "months_to_target", "trajectory", "provisional", "data_cutoff"])
+        #expect(
+            summary.first == [
+                "period", "tier", "target", "halls", "total", "online", "ratio", "halls_below_target",
+                "ranked", "slope_pp", "months_to_target", "trajectory", "provisional", "data_cutoff",
+            ])
         let row = try #require(summary.first { $0.first == "2019-04" && $0[1] == "township" })
         // Tier ratios Jan–Apr 2019: 4/4, 3/4, 9/16, 8/18 → slope of 100, 75, 56.25, 44.44 = −18.54 pp/month.
-        #expect(row == ["2019-04", "township", "0.5000", "4", "18", "8", "0.4444", "1", "3", "-18.54", "",
-                        "not_at_this_trend", "no", ""])
+        #expect(
+            row == [
+                "2019-04", "township", "0.5000", "4", "18", "8", "0.4444", "1", "3", "-18.54", "",
+                "not_at_this_trend", "no", "",
+            ])
         let march = try #require(summary.first { $0.first == "2019-03" && $0[1] == "township" })
         #expect(march[9...11] == ["-21.88", "", "at_target"])  // 9/16 ≥ 0.5
         // May: no township data, so no slope of its own.
@@ -142,11 +157,12 @@ import Testing
 
     @Test func rejectsNameFileLineReasonAndMaskIDs() throws {
         let rows = try table("rejects.csv")
-        #expect(rows.dropFirst().map { [$0[0], $0[1], $0[2]] } == [
-            ["Input/exports/a.csv", "31", "unknown_hall"],
-            ["Input/exports/a.csv", "32", "bad_date"],
-            ["Input/exports/a.csv", "33", "field_count"],
-        ])
+        #expect(
+            rows.dropFirst().map { [$0[0], $0[1], $0[2]] } == [
+                ["Input/exports/a.csv", "31", "unknown_hall"],
+                ["Input/exports/a.csv", "32", "bad_date"],
+                ["Input/exports/a.csv", "33", "field_count"],
+            ])
         let text = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
         #expect(text.contains("520502********0012"))
         #expect(!text.contains("520502198803150012"))

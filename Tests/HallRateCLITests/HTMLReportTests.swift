@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import HallRateCore
 
 /// The self-contained HTML report (`HTMLReportWriter`) on the hand-made fixture: nothing fetched,
@@ -97,14 +98,16 @@ import Testing
         #expect(captures(township, "<svg class=\"spark\"", "</svg>").count == 4)
         // The league table in rank order (ties by volume, the unranked hall last), with marks.
         let league = try #require(captures(township, "<table class=\"league\">", "</table>").first)
-        #expect(captures(league[...], "<td class=\"code\">", "</td>")
-            == ["520502003000", "520502002000", "520502001000", "520502004000"])
+        #expect(
+            captures(league[...], "<td class=\"code\">", "</td>")
+                == ["520502003000", "520502002000", "520502001000", "520502004000"])
         #expect(league.contains("<th class=\"hall-name\">大厅名称</th>") && league.contains("网上办事率") && league.contains("环比(百分点)"))
         #expect(league.contains("<th class=\"num\">距目标(百分点)</th>"))
         #expect(league.contains("<th class=\"num\">同比(百分点)</th>") && league.contains("<th class=\"num\">名次变化</th>"))
         // 名次变化 against March: 三板桥 2 → 1, 市东 1 → 1, 市西 2 → 3, the unranked hall has none.
-        #expect(captures(league[...], "<td class=\"num change\"", "</td>").map { $0.split(separator: ">").last.map(String.init) ?? "" }
-            == ["↑1", "持平", "↓1", "—"])
+        #expect(
+            captures(league[...], "<td class=\"num change\"", "</td>").map { $0.split(separator: ">").last.map(String.init) ?? "" }
+                == ["↑1", "持平", "↓1", "—"])
         // 市西街道: 1/4 below the 0.5 target and on the black list: bold row, hatched, ■ and ▼; a year ago 0/4.
         let row = try #require(captures(league[...], "<tr class=\"below black\">", "</tr>").first)
         #expect(row.contains("520502001000") && row.contains("■") && row.contains("▼"))
@@ -124,7 +127,9 @@ import Testing
         #expect(Self.text(black).contains("市西街道政务服务中心") && black.contains("<td class=\"num streak\">1</td>"))
         #expect(lists.contains("<th class=\"num\">连续上黑榜月数</th>") && !lists.contains("连续垫底"))
         // The lists come before any tier's detail: page one carries the verdict.
-        #expect(try #require(html.range(of: "<section id=\"lists\"")).lowerBound < (try #require(html.range(of: "<section class=\"tier")).lowerBound))
+        #expect(
+            try #require(html.range(of: "<section id=\"lists\"")).lowerBound
+                < (try #require(html.range(of: "<section class=\"tier")).lowerBound))
         // The tier's trajectory: falling, so never at this trend; the district has one month of data.
         #expect(township.contains("<p class=\"note trajectory\">层级达标趋势：斜率 −18.54 百分点/月，按当前趋势无法达标。</p>"))
         #expect(try section(html, .district).contains("层级达标趋势：近六个月数据不足，无法判断趋势。"))
@@ -140,18 +145,21 @@ import Testing
         #expect(!html.contains("预警") && !html.contains("class=\"provisional-banner\"") && !html.contains("临时"))
         // The fixture ranks from 4 transactions, lists 1 hall (ties take the whole tie), and needs 3 ranked halls.
         let township = try listsBlock(html, .township)
-        #expect(captures(township, "<p class=\"list-meaning\">", "</p>") == [
-            "红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。",
-            "黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
-                + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。",
-        ])
+        #expect(
+            captures(township, "<p class=\"list-meaning\">", "</p>") == [
+                "红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。",
+                "黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
+                    + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。",
+            ])
         // The district centre is alone in its tier: never any lists, and the page says why.
         let district = try listsBlock(html, .district)
         #expect(district.contains("<p class=\"no-lists\">本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。</p>"))
         // January: one ranked township hall of four: no lists that month.
         let january = try listsBlock(writer.html(built.report, period: Period(year: 2019, month: 1)), .township)
         #expect(january.contains("<p class=\"no-lists\">本月本层级参与排名的大厅不足 3 个，不设红黑榜。</p>"))
-        #expect(!district.contains("class=\"list-red\"") && !district.contains("class=\"list-black\"") && !district.contains("class=\"list-meaning\""))
+        #expect(
+            !district.contains("class=\"list-red\"") && !district.contains("class=\"list-black\"")
+                && !district.contains("class=\"list-meaning\""))
         // March: three ranked halls, all at their target: a red list and no black list, said so.
         let march = try listsBlock(writer.html(built.report, period: Period(year: 2019, month: 3)), .township)
         #expect(march.contains("<table class=\"list-red\">") && !march.contains("<table class=\"list-black\">"))
@@ -167,8 +175,14 @@ import Testing
         // May: only the village 碧海社区 reported; its township 市西街道 has it as its roll-up, unranked (1 < 4).
         let rows = captures(part[...], "<tbody>", "</tbody>").first ?? ""
         #expect(captures(rows[...], "<tr>", "</tr>").count == 1)
-        #expect(rows.contains("<td class=\"num\">—</td><td class=\"hall-name\">市西街道<span class=\"name-suffix\">政务服务中心</span></td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100.00%</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"))
-        #expect(part.contains("<div class=\"township\"><h3>市西街道政务服务中心</h3><p class=\"villages\"><span class=\"village\">碧海社区便民服务站 100.00%</span></p></div>"))
+        #expect(
+            rows.contains(
+                "<td class=\"num\">—</td><td class=\"hall-name\">市西街道<span class=\"name-suffix\">政务服务中心</span></td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100.00%</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+            ))
+        #expect(
+            part.contains(
+                "<div class=\"township\"><h3>市西街道政务服务中心</h3><p class=\"villages\"><span class=\"village\">碧海社区便民服务站 100.00%</span></p></div>"
+            ))
         // The 简报 leaves the roll-up to the full report.
         var brief = writer
         brief.layout = .brief
@@ -239,8 +253,11 @@ import Testing
         // A month whose last day is past is in its correction period (补报期) until it closes, not "not over".
         let ended = built.report.closing.hasEnded(month)
         let closes = "\(month.advanced(by: 1).month)月5日"
-        #expect(banner.contains(ended ? "数据截至 \(cutoff)。本月已结束，数据尚在补报期（\(closes) 起为正式数据）：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"
-                                : "数据截至 \(cutoff)，本月尚未结束：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"))
+        #expect(
+            banner.contains(
+                ended
+                    ? "数据截至 \(cutoff)。本月已结束，数据尚在补报期（\(closes) 起为正式数据）：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"
+                    : "数据截至 \(cutoff)，本月尚未结束：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。"))
         #expect(ended == (asOf != "2019-05-20"))
         // No list tables, no list marks in the league tables, the reason in every tier instead.
         #expect(!html.contains("class=\"list-red\"") && !html.contains("class=\"list-black\"") && !html.contains("class=\"list-meaning\""))
@@ -250,8 +267,10 @@ import Testing
             #expect(try section(html, .township).contains("<td class=\"flags\">数据截至4月14日</td>"))
         }
         // A tier of one hall never gets lists, open month or not: the page must not promise them.
-        #expect(try listsBlock(html, .township).contains((ended ? "本月数据尚在补报期，暂不发布红黑榜；" : "本月尚未结束，不发布红黑榜；")
-                                                          + "红黑榜自 \(closes) 起随本月通报发布。"))
+        #expect(
+            try listsBlock(html, .township).contains(
+                (ended ? "本月数据尚在补报期，暂不发布红黑榜；" : "本月尚未结束，不发布红黑榜；")
+                    + "红黑榜自 \(closes) 起随本月通报发布。"))
         for tier in [Tier.district, .village] {
             #expect(try listsBlock(html, tier).contains("本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"))
             #expect(try !listsBlock(html, tier).contains("起随本月通报发布"))
@@ -279,7 +298,9 @@ import Testing
         #expect(notReporting.lowerBound < firstTier.lowerBound)
         let table = try #require(captures(part[...], "<table class=\"not-reporting\">", "</table>").first)
         #expect(captures(table[...], "<td class=\"code\">", "</td>") == silent.map { built.report.registry[$0.hall].code })
-        #expect(table.contains("<tr><td>区级</td><td class=\"code\">520502000000</td><td class=\"hall-name\">✕ 七星关区政务服务中心</td><td class=\"num\">5</td>"))
+        #expect(
+            table.contains(
+                "<tr><td>区级</td><td class=\"code\">520502000000</td><td class=\"hall-name\">✕ 七星关区政务服务中心</td><td class=\"num\">5</td>"))
         #expect(table.contains("=HYPERLINK(&quot;http://x&quot;)"))
         // April: everyone of March reported.
         #expect(built.report.notReporting.filter { $0.period == Period(year: 2019, month: 4) }.isEmpty)
@@ -290,13 +311,16 @@ import Testing
 
     @Test func projectionMonthFollowsTheSlope() {
         let april = Period(year: 2019, month: 4)
-        #expect(TargetProjection.project(ratio: 0.40, target: 0.5, slopePP: 2.5, from: april)
-            == .reaches(Period(year: 2019, month: 8), months: 4))
+        #expect(
+            TargetProjection.project(ratio: 0.40, target: 0.5, slopePP: 2.5, from: april)
+                == .reaches(Period(year: 2019, month: 8), months: 4))
         // 5 pp at 2.5 pp a month is exactly 2 months, despite binary rounding.
-        #expect(TargetProjection.project(ratio: 0.45, target: 0.5, slopePP: 2.5, from: april)
-            == .reaches(Period(year: 2019, month: 6), months: 2))
-        #expect(TargetProjection.project(ratio: 0.45, target: 0.5, slopePP: 3, from: april)
-            == .reaches(Period(year: 2019, month: 6), months: 2))
+        #expect(
+            TargetProjection.project(ratio: 0.45, target: 0.5, slopePP: 2.5, from: april)
+                == .reaches(Period(year: 2019, month: 6), months: 2))
+        #expect(
+            TargetProjection.project(ratio: 0.45, target: 0.5, slopePP: 3, from: april)
+                == .reaches(Period(year: 2019, month: 6), months: 2))
         #expect(TargetProjection.project(ratio: 0.2, target: 0.3, slopePP: 0, from: april) == .never)
         #expect(TargetProjection.project(ratio: 0.2, target: 0.3, slopePP: nil, from: april) == .never)
         #expect(TargetProjection.project(ratio: 0.2, target: 0.3, slopePP: -1, from: april) == .never)
@@ -314,7 +338,9 @@ import Testing
         #expect(html.contains("Red list: of the tier&#39;s ranked halls") || html.contains("Red list: of the tier's ranked halls"))
         let provisional = try HTMLReportFixture.build("handmade", asOf: CalendarDate(year: 2019, month: 6, day: 2))
         let warning = english.html(provisional.report, period: Period(year: 2019, month: 5))
-        #expect(warning.contains("Early Warning") && warning.contains("Data up to 1 May. The month is over but its exports may still be corrected until 5 Jun"))
+        #expect(
+            warning.contains("Early Warning")
+                && warning.contains("Data up to 1 May. The month is over but its exports may still be corrected until 5 Jun"))
     }
 
     @Test func writesTheFileAtomically() throws {
@@ -351,8 +377,9 @@ struct HTMLReportFixture {
     /// A fresh copy of the fixture folder `name`, run as of `asOf` (long after the data when nil: every month closed).
     static func build(_ name: String, asOf: CalendarDate? = nil) throws -> HTMLReportFixture {
         let folder = try HallRateProcess.fixture(name)
-        return try build(root: folder, pipeline: "pipeline.yml", output: folder.appendingPathComponent("Output/html-test").path,
-                         asOf: asOf)
+        return try build(
+            root: folder, pipeline: "pipeline.yml", output: folder.appendingPathComponent("Output/html-test").path,
+            asOf: asOf)
     }
 
     /// Data text as the page escapes it, read back.
@@ -367,7 +394,8 @@ struct HTMLReportFixture {
     static func build(root: URL, pipeline path: String, output: String, asOf: CalendarDate? = nil) throws -> HTMLReportFixture {
         var pipeline = try PipelineLoader(root: root.path).load(root.appendingPathComponent(path).path)
         pipeline.output.move(to: output)
-        var runner = PipelineRunner(pipeline: pipeline, root: root.path, logger: Logger(label: "html-test") { _ in SwiftLogNoOpLogHandler() })
+        var runner = PipelineRunner(
+            pipeline: pipeline, root: root.path, logger: Logger(label: "html-test") { _ in SwiftLogNoOpLogHandler() })
         // Long after the data by default: every month closed.
         let asOf = asOf ?? CalendarDate(year: 2026, month: 12, day: 6) ?? CalendarDate(days: 0)
         runner.options.asOf = asOf
@@ -377,7 +405,8 @@ struct HTMLReportFixture {
         var latestDays: [HallPeriod: Int] = [:]
         for row in try HallRateProcess.values(of: URL(fileURLWithPath: output + "/hall_months.csv")).dropFirst() {
             guard row.count > 5, let hall = registry.index(ofCode: row[0]), let period = Period(row[3]),
-                  let total = Int(row[4]), let online = Int(row[5]) else { continue }
+                let total = Int(row[4]), let online = Int(row[5])
+            else { continue }
             var cell = ChannelStatusCounts()
             cell.add(.online, .completed, count: online)
             cell.add(.window, .completed, count: total - online)

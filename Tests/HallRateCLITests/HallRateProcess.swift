@@ -18,8 +18,10 @@ struct HallRateProcess {
     }
 
     /// Runs `hallrate arguments…` in `directory`, with `environment` added to the test's own.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                    shellPrefix: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        shellPrefix: String? = nil
+    ) throws -> Result {
         let process = Process()
         let binary = productsDirectory.appendingPathComponent("hallrate")
         if let shellPrefix {
@@ -40,9 +42,10 @@ struct HallRateProcess {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
     }
 
     /// Every CSV under `folder` (relative path → bytes), to compare two sets of outputs.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import HallRateCore
 
 /// Hostile or damaged inputs found by an adversarial review (issue 16): each ends in a clear error or
@@ -41,8 +42,9 @@ import Testing
         try edit("Input/halls.csv", "520502002000,市东街道政务服务中心", "520502002000,\"市东街道政务服务中心")
         let result = try run(["check", "pipeline.yml"])
         #expect(result.status == 2, "\(result.standardError)")
-        #expect(result.standardError.contains("Input/halls.csv:4:2: error: a value of this row spans several lines"),
-                "\(result.standardError)")
+        #expect(
+            result.standardError.contains("Input/halls.csv:4:2: error: a value of this row spans several lines"),
+            "\(result.standardError)")
     }
 
     /// H4: one row dated 2109 used to become "the latest month", with a report for 2109-11 and thousands
@@ -80,8 +82,10 @@ import Testing
     /// not read, not in the manifest, no warning.
     @Test func aFileNamedInGBKIsRefusedByNameNotIgnored() throws {
         // 七星关区_2019年2月.csv in GBK.
-        let name: [UInt8] = [0xC6, 0xDF, 0xD0, 0xC7, 0xB9, 0xD8, 0xC7, 0xF8, 0x5F, 0x32, 0x30, 0x31, 0x39, 0xC4, 0xEA, 0x32,
-                             0xD4, 0xC2, 0x2E, 0x63, 0x73, 0x76]
+        let name: [UInt8] = [
+            0xC6, 0xDF, 0xD0, 0xC7, 0xB9, 0xD8, 0xC7, 0xF8, 0x5F, 0x32, 0x30, 0x31, 0x39, 0xC4, 0xEA, 0x32,
+            0xD4, 0xC2, 0x2E, 0x63, 0x73, 0x76,
+        ]
         let path = Array((folder.appendingPathComponent("Input/exports").path + "/").utf8) + name + [0]
         let content = Array("编号,大厅,渠道,受理时间,状态,更新时间,证件号\nG-1,520502001000,网上,2019-02-11 09:00:00,办结,,\n".utf8)
         let written = path.withUnsafeBufferPointer { path -> Int in
@@ -112,8 +116,9 @@ import Testing
         var lines = ["编号,大厅,渠道,受理时间,状态,更新时间,证件号"]
         for i in 1...2000 { lines.append("Q-\(i),520502001000,网上,2019-03-20 10:00:00,办结,,") }
         lines[11] = "Q-11,\"520502001000,网上,2019-03-20 10:00:00,办结,,"
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("Input/exports/c.csv"),
-                                                        atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("Input/exports/c.csv"),
+            atomically: true, encoding: .utf8)
         let result = try run(["run", "pipeline.yml"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("a quote left open swallowed the end of the file"), "\(result.standardError)")
@@ -173,8 +178,10 @@ import Testing
         #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
         let output = folder.appendingPathComponent("Output/pipeline")
         let theirs = ["league/notes.csv", "league/2019-04_township.csv.bak", "my.tmp-notes.txt", "budget.tmp-2019.xlsx"]
-        let ours = ["hall_months.csv.tmp-4242", "league/2019-04_township.csv.tmp-4242", "report_2019-05.html.tmp-7",
-                    "league/2017-01_township.csv"]
+        let ours = [
+            "hall_months.csv.tmp-4242", "league/2019-04_township.csv.tmp-4242", "report_2019-05.html.tmp-7",
+            "league/2017-01_township.csv",
+        ]
         for name in theirs + ours { try Data("x".utf8).write(to: output.appendingPathComponent(name)) }
         #expect(try run(["run", "pipeline.yml", "-q"]).status == 0)
         for name in theirs { #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "\(name)") }
@@ -187,8 +194,9 @@ import Testing
         try edit("pipeline.yml", "glob: Input/exports/*.csv", "glob: Input/*/*.csv")
         let inside = try run(["run", "pipeline.yml", "--output", "Input/out"])
         #expect(inside.status == 2, "\(inside.standardError)")
-        #expect(inside.standardError.contains("source 'exports' (glob Input/*/*.csv) would read the outputs written into Input/out"),
-                "\(inside.standardError)")
+        #expect(
+            inside.standardError.contains("source 'exports' (glob Input/*/*.csv) would read the outputs written into Input/out"),
+            "\(inside.standardError)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Input/out/hall_months.csv").path))
         #expect(try run(["run", "pipeline.yml", "--output", "Output/elsewhere", "-q"]).status == 0)
         let empty = try run(["run", "pipeline.yml", "--output", ""])

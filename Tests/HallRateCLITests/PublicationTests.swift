@@ -31,13 +31,15 @@ import Testing
                 lines.append("J-\(hall)-\(i),\(hall),\(i <= online ? "网上" : "窗口"),2019-06-0\(min(i, 3)) 10:00:00,办结,,")
             }
         }
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("Input/exports/c.csv"),
-                                                        atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("Input/exports/c.csv"),
+            atomically: true, encoding: .utf8)
     }
 
     @Test func aSourceMatchingNoFileStopsTheRunBeforeAnythingIsWritten() throws {
-        try FileManager.default.moveItem(at: folder.appendingPathComponent("Input/exports"),
-                                         to: folder.appendingPathComponent("Input/moved-away"))
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("Input/exports"),
+            to: folder.appendingPathComponent("Input/moved-away"))
         let result = try run(["run", "pipeline.yml"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("source 'exports' matches no file (glob Input/exports/*.csv)"))
@@ -96,8 +98,9 @@ import Testing
         // The run of 2019-07-05: June is closed; the same data becomes final and listed.
         let later = try run(["run", "pipeline.yml", "--as-of", "2019-07-05"])
         #expect(later.status == 0, "\(later.standardError)")
-        #expect(try records("hall_months.csv").filter { $0["period"] == "2019-06" }
-            .allSatisfy { $0["provisional"] == "no" && $0["data_cutoff"] == "" })
+        #expect(
+            try records("hall_months.csv").filter { $0["period"] == "2019-06" }
+                .allSatisfy { $0["provisional"] == "no" && $0["data_cutoff"] == "" })
         let lists = try records("red_black_lists.csv").filter { $0["period"] == "2019-06" }
         #expect(lists.map { [$0["list"] ?? "", $0["hall_code"] ?? ""] } == [["red", "520502003000"], ["black", "520502001000"]])
         let finalPage = try String(contentsOf: output.appendingPathComponent("report_2019-06.html"), encoding: .utf8)

@@ -44,12 +44,13 @@ import Testing
     @Test func hallsAreFoundByNameAliasCodeAndPath() throws {
         let rows = try HallRateProcess.rows(of: output.appendingPathComponent("hall_months.csv")).dropFirst()
         let figures = rows.map { [$0[0], $0[3], $0[4], $0[5]] }
-        #expect(figures == [
-            ["520502001000", "2019-01", "3", "2"],  // by name and by two aliases
-            ["520502002000", "2019-01", "2", "1"],  // by code, one written in full-width digits
-            ["520502002201", "2019-01", "2", "1"],  // by the folder name
-            ["520502002201", "2019-02", "2", "2"],  // 2019-01-31T18:00Z is February in Shanghai
-        ])
+        #expect(
+            figures == [
+                ["520502001000", "2019-01", "3", "2"],  // by name and by two aliases
+                ["520502002000", "2019-01", "2", "1"],  // by code, one written in full-width digits
+                ["520502002201", "2019-01", "2", "1"],  // by the folder name
+                ["520502002201", "2019-02", "2", "2"],  // 2019-01-31T18:00Z is February in Shanghai
+            ])
     }
 
     @Test func rejectsExplainThemselves() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Cron-grade runs with the real binary and the real SQLite store: incremental runs equal runs from
@@ -169,12 +169,15 @@ import Glibc
         let base = try HallRateProcess.fixture("handmade")
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: base).status == 0)
         try Self.extraRows.write(to: base.appendingPathComponent("Input/exports/c.csv"), atomically: true, encoding: .utf8)
-        try Self.extraRows.replacingOccurrences(of: "T1-1905", with: "T3-1905").replacingOccurrences(of: "520502001000", with: "520502003000")
-            .write(to: base.appendingPathComponent("Input/exports/d.csv"), atomically: true, encoding: .utf8)
+        try Self.extraRows.replacingOccurrences(of: "T1-1905", with: "T3-1905").replacingOccurrences(
+            of: "520502001000", with: "520502003000"
+        )
+        .write(to: base.appendingPathComponent("Input/exports/d.csv"), atomically: true, encoding: .utf8)
         let reference = try HallRateProcess.csvOutputs(in: scratch(base))
         try FileManager.default.removeItem(at: base.appendingPathComponent("Output/scratch"))
-        let listing = try HallRateProcess.run(["run", "pipeline.yml", "-q", "--output", "Output/listing"], in: base,
-                                              environment: ["HALLRATE_KILL_AT": "list"])
+        let listing = try HallRateProcess.run(
+            ["run", "pipeline.yml", "-q", "--output", "Output/listing"], in: base,
+            environment: ["HALLRATE_KILL_AT": "list"])
         let checkpoints = listing.standardError.split(separator: "\n").filter { $0.contains("checkpoint") }
         #expect(checkpoints.count >= 40)
         try FileManager.default.removeItem(at: base.appendingPathComponent("Output/listing"))

@@ -14,10 +14,15 @@ import Testing
     }
 
     enum Value: Decodable, Equatable {
-        case text(String), number(Double)
+        case text(String)
+        case number(Double)
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
         }
 
         var text: String? { if case .text(let text) = self { text } else { nil } }
@@ -85,8 +90,9 @@ import Testing
     /// and returns its path.
     func workbookFile(_ period: String, asOf: String? = nil) throws -> (file: URL, folder: URL) {
         let folder = try runFixture()
-        let report = try HallRateProcess.run(["report", "pipeline.yml", "--period", period, "--no-html"]
-                                                 + (asOf.map { ["--as-of", $0] } ?? []), in: folder)
+        let report = try HallRateProcess.run(
+            ["report", "pipeline.yml", "--period", period, "--no-html"]
+                + (asOf.map { ["--as-of", $0] } ?? []), in: folder)
         #expect(report.status == 0, "\(report.standardError)")
         let workbook = folder.appendingPathComponent("Output/pipeline/report_\(period).xlsx")
         #expect(report.standardOutput.contains(workbook.lastPathComponent))
@@ -126,13 +132,16 @@ import Testing
     func read(_ file: URL) throws -> Book {
         let script = WorkbookTests.packageRoot.appendingPathComponent("scripts/read-xlsx.py")
         let result = try WorkbookTests.run(["python3", script.path, file.path])
-        try #require(result.status == 0,
-                     "openpyxl could not read the workbook (is openpyxl installed? scripts/test.sh installs it): \(result.errors)")
+        try #require(
+            result.status == 0,
+            "openpyxl could not read the workbook (is openpyxl installed? scripts/test.sh installs it): \(result.errors)")
         return try JSONDecoder().decode(Book.self, from: result.output)
     }
 
-    static let aprilSheets = ["区级 2019年4月", "乡镇(街道) 2019年4月", "村(居) 2019年4月", "红黑榜 2019年4月", "未报送 2019年4月",
-                              "乡镇统筹 2019年4月", "区级 近12个月", "乡镇(街道) 近12个月", "村(居) 近12个月", "层级汇总", "数据校验异常汇总"]
+    static let aprilSheets = [
+        "区级 2019年4月", "乡镇(街道) 2019年4月", "村(居) 2019年4月", "红黑榜 2019年4月", "未报送 2019年4月",
+        "乡镇统筹 2019年4月", "区级 近12个月", "乡镇(街道) 近12个月", "村(居) 近12个月", "层级汇总", "数据校验异常汇总",
+    ]
 
     @Test func sheetsCellTypesAndFormats() throws {
         let (book, _) = try april()
@@ -142,9 +151,13 @@ import Testing
         #expect(township.freeze == "A2")
         #expect(township.filter == "A1:O5")
         let header = township.rows[0]
-        #expect(header.map(\.value) == ["排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "距目标\n(百分点)",
-                                         "榜单/标记", "上月排名", "名次变化", "环比变化\n(百分点)", "同比变化\n(百分点)",
-                                         "趋势斜率\n(百分点/月)", "数据状态"].map(Value.text))
+        #expect(
+            header.map(\.value)
+                == [
+                    "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "距目标\n(百分点)",
+                    "榜单/标记", "上月排名", "名次变化", "环比变化\n(百分点)", "同比变化\n(百分点)",
+                    "趋势斜率\n(百分点/月)", "数据状态",
+                ].map(Value.text))
         #expect(header.allSatisfy { $0.bold })
         let first = township.rows[1]
         #expect(first[1].value == .text("520502003000"))  // a code is text: no 5.20502E+11, no lost digits
@@ -200,8 +213,10 @@ import Testing
             let fills = Set(sheet.rows.dropFirst().prefix { $0.contains { $0.value != nil } }.compactMap { $0.first?.fill })
             #expect(fills.isSubset(of: Set(legend.compactMap(\.1))), "\(sheet.name): a fill without a legend")
             let target = sheet.name.hasPrefix("区级") ? "70%" : sheet.name.hasPrefix("乡镇") ? "50%" : "30%"
-            #expect(sheet.row(startingWith: "距目标(百分点)：网上办事率（保留四位小数）减目标（\(target)），单位为百分点；"
-                                  + "负数为低于目标，正数为高于目标。") != nil, "\(sheet.name)")
+            #expect(
+                sheet.row(
+                    startingWith: "距目标(百分点)：网上办事率（保留四位小数）减目标（\(target)），单位为百分点；"
+                        + "负数为低于目标，正数为高于目标。") != nil, "\(sheet.name)")
         }
     }
 
@@ -226,13 +241,15 @@ import Testing
         }
         // After the table, one empty row, then what each list means, tier by tier, each across the table.
         #expect(lists.rows.count > 4 && lists.rows[4].allSatisfy { $0.value == nil })
-        #expect(lists.rows.dropFirst(5).prefix(4).map { $0.first?.value } == [
-            .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
-            .text("【乡镇(街道)】红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。"),
-            .text("【乡镇(街道)】黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
-                  + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。"),
-            .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
-        ])
+        #expect(
+            lists.rows.dropFirst(5).prefix(4).map { $0.first?.value } == [
+                .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
+                .text("【乡镇(街道)】红榜：本层级参与排名（办件量不少于 4 件）且达到目标（50%）的大厅中，网上办事率前 1 名，并列者同列。"),
+                .text(
+                    "【乡镇(街道)】黑榜：本层级参与排名（办件量不少于 4 件）且低于目标（50%）的大厅中，网上办事率最低的 1 名，并列者同列；"
+                        + "达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。"),
+                .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
+            ])
         #expect(["A6:L6", "A7:L7", "A8:L8", "A9:L9"].allSatisfy(lists.merged.contains))
         #expect((lists.heights["8"] ?? 0) >= 32)  // the black list's sentence takes two lines
         #expect(lists.row(startingWith: "红榜")?[0].fill == "FFFCD5D4" && lists.row(startingWith: "黑榜")?[0].fill == "FFA6A6A6")
@@ -254,11 +271,12 @@ import Testing
         // 数据校验异常汇总 (not 退件): the reason in Chinese, then its code.
         let rejects = try book.sheet("数据校验异常汇总")
         #expect(rejects.rows.first?.map(\.value) == ["原因", "原因代码", "数据源", "行数"].map(Value.text))
-        #expect(rejects.rows.dropFirst().prefix(3).map { $0.map(\.value) } == [
-            [.text("日期无法识别"), .text("bad_date"), .text("exports"), .number(1)],
-            [.text("字段数不符"), .text("field_count"), .text("exports"), .number(1)],
-            [.text("大厅编码不在名册中"), .text("unknown_hall"), .text("exports"), .number(1)],
-        ])
+        #expect(
+            rejects.rows.dropFirst().prefix(3).map { $0.map(\.value) } == [
+                [.text("日期无法识别"), .text("bad_date"), .text("exports"), .number(1)],
+                [.text("字段数不符"), .text("field_count"), .text("exports"), .number(1)],
+                [.text("大厅编码不在名册中"), .text("unknown_hall"), .text("exports"), .number(1)],
+            ])
         #expect(rejects.rows.contains { $0.first?.value?.text?.hasPrefix("数据校验异常：") == true })
         #expect(!book.sheets.contains { $0.name.contains("退件") })
     }
@@ -284,19 +302,25 @@ import Testing
         let lists = try provisional.sheet("红黑榜 2019年4月 临时")
         #expect(lists.print.titleRows == "$5:$5")
         let index = try #require(provisional.sheets.firstIndex { $0.name == lists.name })
-        #expect(provisional.definedNames.contains(
-            DefinedName(name: "_xlnm.Print_Titles", localSheetId: "\(index)", value: "'红黑榜 2019年4月 临时'!$5:$5")))
+        #expect(
+            provisional.definedNames.contains(
+                DefinedName(name: "_xlnm.Print_Titles", localSheetId: "\(index)", value: "'红黑榜 2019年4月 临时'!$5:$5")))
     }
 
     @Test func historySheetPerTier() throws {
         let (book, _) = try april()
         let township = try book.sheet("乡镇(街道) 近12个月")
-        #expect(township.rows[0].map(\.value) == (["大厅编码", "大厅名称"]
-            + ["2018年5月", "2018年6月", "2018年7月", "2018年8月", "2018年9月", "2018年10月", "2018年11月", "2018年12月",
-               "2019年1月", "2019年2月", "2019年3月", "2019年4月"] + ["目标"]).map(Value.text))
+        #expect(
+            township.rows[0].map(\.value)
+                == (["大厅编码", "大厅名称"]
+                + [
+                    "2018年5月", "2018年6月", "2018年7月", "2018年8月", "2018年9月", "2018年10月", "2018年11月", "2018年12月",
+                    "2019年1月", "2019年2月", "2019年3月", "2019年4月",
+                ] + ["目标"]).map(Value.text))
         // One row per hall of the tier, in registry order; empty when the hall had no data that month.
-        #expect(township.rows.dropFirst().prefix(4).map { $0[0].value }
-            == ["520502001000", "520502002000", "520502003000", "520502004000"].map(Value.text))
+        #expect(
+            township.rows.dropFirst().prefix(4).map { $0[0].value }
+                == ["520502001000", "520502002000", "520502003000", "520502004000"].map(Value.text))
         let west = township.rows[1]
         #expect(west.dropFirst(2).prefix(8).allSatisfy { $0.value == nil })  // 2018-04 is outside the 12 months
         #expect(west[10...13].map(\.value) == [.number(1), .number(0.75), .number(0.5), .number(0.25)])
@@ -313,9 +337,11 @@ import Testing
         let silent = try book.sheet("未报送 2019年5月")
         #expect(silent.filter == "A1:F6")
         let rows = silent.rows.dropFirst().prefix(5)
-        #expect(rows.map { $0[2].value } == ["520502000000", "520502001000", "520502002000", "520502003000", "520502004000"].map(Value.text))
-        #expect(rows.first.map { $0.map(\.value) }
-            == [.text("2019-05-01T00:00:00"), .text("区级"), .text("520502000000"), .text("七星关区政务服务中心"), .number(5), .number(0.6)])
+        #expect(
+            rows.map { $0[2].value } == ["520502000000", "520502001000", "520502002000", "520502003000", "520502004000"].map(Value.text))
+        #expect(
+            rows.first.map { $0.map(\.value) }
+                == [.text("2019-05-01T00:00:00"), .text("区级"), .text("520502000000"), .text("七星关区政务服务中心"), .number(5), .number(0.6)])
         #expect(rows.first?[5].format == "0.00%")
         // In the league tables they are 未报送 (reported in April), light blue.
         let township = try book.sheet("乡镇(街道) 2019年5月")
@@ -325,9 +351,12 @@ import Testing
     @Test func provisionalMonthSaysSoAndPublishesNoLists() throws {
         let (book, _) = try workbook("2019-04", asOf: "2019-05-02")
         let sheets = book.sheets
-        #expect(sheets.map(\.name) == ["区级 2019年4月 临时", "乡镇(街道) 2019年4月 临时", "村(居) 2019年4月 临时", "红黑榜 2019年4月 临时",
-                                        "未报送 2019年4月 临时", "乡镇统筹 2019年4月 临时", "区级 近12个月 临时", "乡镇(街道) 近12个月 临时", "村(居) 近12个月 临时",
-                                        "层级汇总", "数据校验异常汇总"])
+        #expect(
+            sheets.map(\.name) == [
+                "区级 2019年4月 临时", "乡镇(街道) 2019年4月 临时", "村(居) 2019年4月 临时", "红黑榜 2019年4月 临时",
+                "未报送 2019年4月 临时", "乡镇统筹 2019年4月 临时", "区级 近12个月 临时", "乡镇(街道) 近12个月 临时", "村(居) 近12个月 临时",
+                "层级汇总", "数据校验异常汇总",
+            ])
         // As of 2 May April is over but not closed: its exports may still be corrected until 5 May.
         let warning = Value.text("数据截至 4月18日。本月已结束，数据尚在补报期（5月5日 起为正式数据）：以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
         for sheet in sheets.prefix(9) {
@@ -343,11 +372,12 @@ import Testing
         // No list is published: nobody is 红榜 or 黑榜, the black-list fill is unused.
         #expect(township.rows.dropFirst(2).prefix(4).allSatisfy { $0[0].fill != "FFA6A6A6" && $0[8].value?.text?.contains("榜") != true })
         let lists = try #require(sheets.first { $0.name.hasPrefix("红黑榜") })
-        #expect(lists.rows.prefix(5).map { $0.first?.value } == [
-            warning, .text("本月数据尚在补报期，暂不发布红黑榜；红黑榜自 5月5日 起随本月通报发布。"),
-            .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
-            .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"), .text("月份"),
-        ])
+        #expect(
+            lists.rows.prefix(5).map { $0.first?.value } == [
+                warning, .text("本月数据尚在补报期，暂不发布红黑榜；红黑榜自 5月5日 起随本月通报发布。"),
+                .text("【区级】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"),
+                .text("【村(居)】本层级只有 1 个大厅，少于设榜所需的 3 个参与排名大厅，不设红黑榜。"), .text("月份"),
+            ])
         let silent = try #require(sheets.first { $0.name.hasPrefix("未报送") })
         #expect(silent.rows[1].first?.value == .text("本月尚未结束，未报送在月份结束后判定。"))
         let history = try book.sheet("乡镇(街道) 近12个月 临时")
@@ -359,9 +389,12 @@ import Testing
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q", "--no-html"], in: folder).status == 0)
         let book = try read(folder.appendingPathComponent("Output/pipeline/report_2019-05.xlsx"))
         #expect(book.warnings == [])
-        #expect(book.sheets.map(\.name) == ["district 2019-05", "township 2019-05", "village 2019-05", "Lists 2019-05", "Unreported 2019-05",
-                                            "Townships 2019-05", "district 12 months", "township 12 months", "village 12 months", "Tier summary",
-                                            "Validation rejects"])
+        #expect(
+            book.sheets.map(\.name) == [
+                "district 2019-05", "township 2019-05", "village 2019-05", "Lists 2019-05", "Unreported 2019-05",
+                "Townships 2019-05", "district 12 months", "township 12 months", "village 12 months", "Tier summary",
+                "Validation rejects",
+            ])
         let rejects = try book.sheet("Validation rejects")
         #expect(rejects.rows.first?.map(\.value) == ["reason", "reason_code", "source", "rows"].map(Value.text))
         #expect(rejects.rows[1].prefix(2).map(\.value) == [.text("bad_date"), .text("bad_date")])
@@ -381,7 +414,8 @@ import Testing
         let tools = try WorkbookTests.run(["sh", "-c", "command -v soffice && command -v pdfinfo && command -v pdftotext"])
         guard tools.status == 0 else {
             let found = String(decoding: tools.output, as: UTF8.self)
-            try Test.cancel("""
+            try Test.cancel(
+                """
                 skipped: LibreOffice (soffice) or poppler-utils (pdfinfo, pdftotext) is not installed; scripts/test.sh installs them \
                 (status \(tools.status), found: \(found) \(tools.errors))
                 """)
@@ -389,11 +423,14 @@ import Testing
         let (file, folder) = try workbookFile("2019-04")
         let pdfFolder = folder.appendingPathComponent("pdf")
         let profile = folder.appendingPathComponent("libreoffice-profile")  // its own profile: no lock shared with another soffice
-        let conversion = try WorkbookTests.run(["timeout", "300", "soffice", "-env:UserInstallation=\(profile.absoluteString)",
-                                                "--headless", "--convert-to", "pdf", "--outdir", pdfFolder.path, file.path])
+        let conversion = try WorkbookTests.run([
+            "timeout", "300", "soffice", "-env:UserInstallation=\(profile.absoluteString)",
+            "--headless", "--convert-to", "pdf", "--outdir", pdfFolder.path, file.path,
+        ])
         let pdf = pdfFolder.appendingPathComponent("report_2019-04.pdf")
-        try #require(conversion.status == 0 && FileManager.default.fileExists(atPath: pdf.path),
-                     "soffice failed: \(conversion.status) \(conversion.errors)")
+        try #require(
+            conversion.status == 0 && FileManager.default.fileExists(atPath: pdf.path),
+            "soffice failed: \(conversion.status) \(conversion.errors)")
         let info = String(decoding: try WorkbookTests.run(["pdfinfo", pdf.path]).output, as: UTF8.self)
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
@@ -402,16 +439,19 @@ import Testing
         // Each page's title (the printed header) is its sheet's name: no sheet runs onto a second page.
         var titles: [String] = []
         for page in 1...(pages ?? 0) {
-            let text = String(decoding: try WorkbookTests.run(["pdftotext", "-f", "\(page)", "-l", "\(page)", "-layout", pdf.path, "-"]).output,
-                              as: UTF8.self)
+            let text = String(
+                decoding: try WorkbookTests.run(["pdftotext", "-f", "\(page)", "-l", "\(page)", "-layout", pdf.path, "-"]).output,
+                as: UTF8.self)
             titles.append(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "")
             #expect(text.contains("第 \(page) 页，共 \(pages ?? 0) 页"))
         }
         #expect(titles == WorkbookTests.aprilSheets)
-        let district = String(decoding: try WorkbookTests.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf.path, "-"]).output,
-                              as: UTF8.self)
-        #expect(district.contains("七星关区政务服务中心") && district.contains("60.00%") && district.contains("-10.00")
-                    && district.contains("低于目标") && district.contains("图例"))
+        let district = String(
+            decoding: try WorkbookTests.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf.path, "-"]).output,
+            as: UTF8.self)
+        #expect(
+            district.contains("七星关区政务服务中心") && district.contains("60.00%") && district.contains("-10.00")
+                && district.contains("低于目标") && district.contains("图例"))
     }
 
     @Test func aMonthWithoutDataIsAUsageError() throws {

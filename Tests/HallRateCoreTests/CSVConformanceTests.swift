@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// Every csv-spectrum case parses, through libcsv and the reader, to exactly its JSON.
@@ -12,8 +13,10 @@ import Testing
         return FileManager.default.fileExists(atPath: shared.path) ? [committed, shared] : [committed]
     }()
 
-    static let cases = ["comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines",
-                        "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8"]
+    static let cases = [
+        "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines",
+        "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8",
+    ]
 
     @Test func everyCaseIsCovered() throws {
         for folder in Self.folders {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// The CSV reader on real files: line numbers, byte-order marks, line ends, encodings, hostile input.
@@ -36,8 +37,9 @@ import Testing
         let utf8 = "名称,渠道\n政务服务表,网上\n碧海社区,窗口\n"
         let gb = try IconvConverter.convert(Array(utf8.utf8), from: "UTF-8", to: "GB18030")
         #expect(gb != Array(utf8.utf8))
-        let (header, records, _) = try TestSupport.read(try TestSupport.file(gb),
-                                                        layout: .init(encoding: .gb18030), chunkSize: chunkSize)
+        let (header, records, _) = try TestSupport.read(
+            try TestSupport.file(gb),
+            layout: .init(encoding: .gb18030), chunkSize: chunkSize)
         #expect(header == ["名称", "渠道"])
         #expect(records.map(\.fields) == [["政务服务表", "网上"], ["碧海社区", "窗口"]])
     }
@@ -50,8 +52,9 @@ import Testing
         // Excel's "Unicode text": UTF-16 with a byte-order mark, tab-delimited.
         var bytes = try IconvConverter.convert(Array("服务大厅\t渠道\r\n市西街道\t网上\r\n".utf8), from: "UTF-8", to: iconvName)
         if iconvName == "UTF-16BE", declared != .utf16BE { bytes = [0xFE, 0xFF] + bytes }
-        let (header, records, summary) = try TestSupport.read(try TestSupport.file(bytes),
-                                                              layout: .init(encoding: declared, delimiter: 9), chunkSize: 3)
+        let (header, records, summary) = try TestSupport.read(
+            try TestSupport.file(bytes),
+            layout: .init(encoding: declared, delimiter: 9), chunkSize: 3)
         #expect(header == ["服务大厅", "渠道"])
         #expect(records.map(\.fields) == [["市西街道", "网上"]])
         if declared == .auto {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// The parser's quote-free fast path reads every input exactly as libcsv alone does: the same
@@ -25,19 +26,24 @@ import Testing
     static let chunkSizes = [1, 2, 3, 7, 13, 1 << 16]
 
     /// Parses `bytes` cut into chunks of `chunkSize`, through libcsv alone or with the fast path.
-    static func parse(_ bytes: [UInt8], chunkSize: Int, delimiter: UInt8 = UInt8(ascii: ","),
-                      limits: CSVParser.Limits = .init(), fastPath: Bool) -> Outcome {
+    static func parse(
+        _ bytes: [UInt8], chunkSize: Int, delimiter: UInt8 = UInt8(ascii: ","),
+        limits: CSVParser.Limits = .init(), fastPath: Bool
+    ) -> Outcome {
         var outcome = Outcome()
         func collect(_ record: RawRecord) {
-            outcome.records.append(.init(line: record.line, isTooLong: record.isTooLong,
-                                         fields: (0..<record.count).map { Array(record[$0]) }))
+            outcome.records.append(
+                .init(
+                    line: record.line, isTooLong: record.isTooLong,
+                    fields: (0..<record.count).map { Array(record[$0]) }))
         }
         do {
             let parser = try CSVParser(delimiter: delimiter, limits: limits, usesFastPath: fastPath)
             try bytes.withUnsafeBytes { all in
                 for start in stride(from: 0, to: all.count, by: chunkSize) {
-                    try parser.parse(UnsafeRawBufferPointer(rebasing: all[start..<min(start + chunkSize, all.count)]),
-                                     collect)
+                    try parser.parse(
+                        UnsafeRawBufferPointer(rebasing: all[start..<min(start + chunkSize, all.count)]),
+                        collect)
                 }
             }
             outcome.ending = try parser.finish(collect)
@@ -50,8 +56,10 @@ import Testing
 
     /// Checks one input at every chunk size; returns the lines the fast path took at the largest.
     @discardableResult
-    static func expectSame(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVParser.Limits = .init(),
-                           _ label: @autoclosure () -> String) -> Int {
+    static func expectSame(
+        _ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVParser.Limits = .init(),
+        _ label: @autoclosure () -> String
+    ) -> Int {
         var fastLines = 0
         for chunkSize in chunkSizes {
             let libcsv = parse(bytes, chunkSize: chunkSize, delimiter: delimiter, limits: limits, fastPath: false)
@@ -70,10 +78,15 @@ import Testing
         var random = Random(state: 4180 + UInt64(delimiter))
         let separator = String(UnicodeScalar(delimiter))
         // Quote-heavy and quote-rare mixes: the first stresses the switches, the second the fast path.
-        let quoteHeavy = ["a", "1", separator, separator, "\"", "\"", "\r", "\n", "\n", "\r\n", " ", "网",
-                          "\u{3000}", "\t", ",", ";", "|", "x y"]
-        let quoteRare = ["ab", "12", separator, separator, separator, "\n", "\n", "\r\n", "\r", " ", "受理", "é",
-                         "\"", "\t", "z"] + Array(repeating: "text", count: 6)
+        let quoteHeavy = [
+            "a", "1", separator, separator, "\"", "\"", "\r", "\n", "\n", "\r\n", " ", "网",
+            "\u{3000}", "\t", ",", ";", "|", "x y",
+        ]
+        let quoteRare =
+            [
+                "ab", "12", separator, separator, separator, "\n", "\n", "\r\n", "\r", " ", "受理", "é",
+                "\"", "\t", "z",
+            ] + Array(repeating: "text", count: 6)
         var fastLines = 0
         for round in 0..<1000 {
             let alphabet = round % 2 == 0 ? quoteHeavy : quoteRare
@@ -119,7 +132,8 @@ import Testing
             var text = ""
             for _ in 0..<Int(1 + random.next() % 6) {
                 let fields = (0..<Int(1 + random.next() % 120)).map { _ in
-                    random.next() % 40 == 0 ? "\"q,\"\"\"" : String(repeating: random.pick(["a", "受", "9"]), count: Int(random.next() % 24))
+                    random.next() % 40 == 0
+                        ? "\"q,\"\"\"" : String(repeating: random.pick(["a", "受", "9"]), count: Int(random.next() % 24))
                 }
                 text += fields.joined(separator: ",") + random.pick(["\n", "\r\n"])
             }
@@ -153,8 +167,9 @@ import Testing
             for fields in 1...4 {
                 let field = String(repeating: "x", count: length / fields)
                 let record = Array(repeating: field, count: fields).joined(separator: ",")
-                Self.expectSame(Array("h\n\(record)\n\(record),\n\"\(record)\",q\n\(record)".utf8), limits: limits,
-                                "\(fields) fields of \(length / fields)")
+                Self.expectSame(
+                    Array("h\n\(record)\n\(record),\n\"\(record)\",q\n\(record)".utf8), limits: limits,
+                    "\(fields) fields of \(length / fields)")
             }
         }
         for length in [125, 126, 127, 128, 129, 254, 255, 256, 257] {

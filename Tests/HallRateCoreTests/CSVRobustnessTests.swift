@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// Hostile and random input: the reader never crashes, and what it reads does not depend on where

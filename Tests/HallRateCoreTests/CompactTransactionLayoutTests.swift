@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 /// The stored row is the struct's raw memory (``CompactTransaction/byteCount`` bytes a row in the
@@ -17,14 +18,18 @@ import Testing
     }
 
     @Test func aRowsBytesAreLittleEndianFieldsInOrder() {
-        let row = CompactTransaction(key: TransactionKey(rawValue: 0x0102_0304_0506_0708), updatedAt: LocalTime(seconds: 0x1122_3344),
-                                     period: Period(index: 0x0A0B), day: 17, hall: 0x0C0D, channel: .mobile, status: .rejected)
+        let row = CompactTransaction(
+            key: TransactionKey(rawValue: 0x0102_0304_0506_0708), updatedAt: LocalTime(seconds: 0x1122_3344),
+            period: Period(index: 0x0A0B), day: 17, hall: 0x0C0D, channel: .mobile, status: .rejected)
         let bytes = withUnsafeBytes(of: row) { Array($0) }
-        #expect(bytes == [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,   // key
-                          0x44, 0x33, 0x22, 0x11, 0x00, 0x00, 0x00, 0x00,   // updated_at, seconds
-                          0x0B, 0x0A, 0x00, 0x00,                           // period index
-                          0x0D, 0x0C,                                       // hall
-                          2 * 8 + 2,                                        // kind: mobile × 8 + rejected
-                          17])                                              // day
+        #expect(
+            bytes == [
+                0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,  // key
+                0x44, 0x33, 0x22, 0x11, 0x00, 0x00, 0x00, 0x00,  // updated_at, seconds
+                0x0B, 0x0A, 0x00, 0x00,  // period index
+                0x0D, 0x0C,  // hall
+                2 * 8 + 2,  // kind: mobile × 8 + rejected
+                17,
+            ])  // day
     }
 }

@@ -30,7 +30,8 @@ import Testing
     static func matches(_ pattern: String, in text: String, group: Int = 0) -> [String] {
         let expression = try? NSRegularExpression(pattern: pattern)
         let range = NSRange(text.startIndex..., in: text)
-        return expression?.matches(in: text, range: range).compactMap { Range($0.range(at: group), in: text).map { String(text[$0]) } } ?? []
+        return expression?.matches(in: text, range: range).compactMap { Range($0.range(at: group), in: text).map { String(text[$0]) } }
+            ?? []
     }
 
     @Test func noTwoFoldersDependOnEachOther() throws {
@@ -43,7 +44,9 @@ import Testing
                 }
                 // Generic parameters (`struct ByteTable<Value>`, `func f<T: P>`) are declared where they are written.
                 for clause in Self.matches(#"(?:struct|enum|class|func|init|subscript)\s*\w*\s*<([^<>()]*)>"#, in: text, group: 1) {
-                    for name in Self.matches(#"(?:^|,)\s*([A-Z]\w*)"#, in: clause, group: 1) { declaredIn[name, default: []].insert(folder) }
+                    for name in Self.matches(#"(?:^|,)\s*([A-Z]\w*)"#, in: clause, group: 1) {
+                        declaredIn[name, default: []].insert(folder)
+                    }
                 }
             }
         }

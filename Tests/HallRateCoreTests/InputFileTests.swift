@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 /// Chunks, sizes and digests of ``InputFile`` (blocks read ahead, hashed on a second thread).

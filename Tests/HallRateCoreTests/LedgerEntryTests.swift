@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// The ledger's ingestion times are read without a date formatter (a nightly run reads one per file);

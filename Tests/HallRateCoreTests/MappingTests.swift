@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// Mapping, validation and deduplication of rows, through the real reader and pipeline loader.
@@ -27,11 +28,14 @@ import Testing
         try ("id,hall,ch,at,st,up,pid\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
         var mapper: RecordMapper?
         var results: [Result<Transaction, Reject>] = []
-        _ = try CSVFileReader(path: path, layout: .init()).read(header: { header in
-            mapper = try RecordMapper(source: pipeline.sources[0], pipeline: pipeline, header: header, registry: registry, file: "x.csv")
-        }, record: { record in
-            if let mapper { results.append(mapper.map(record)) }
-        })
+        _ = try CSVFileReader(path: path, layout: .init()).read(
+            header: { header in
+                mapper = try RecordMapper(
+                    source: pipeline.sources[0], pipeline: pipeline, header: header, registry: registry, file: "x.csv")
+            },
+            record: { record in
+                if let mapper { results.append(mapper.map(record)) }
+            })
         return results
     }
 
@@ -94,7 +98,8 @@ import Testing
     }
 
     @Test func duplicatesKeepTheLatestUpdateThenTheLastRead() throws {
-        let results = try map("""
+        let results = try map(
+            """
             A,520502001000,网上,2019-01-02 09:00,办结,2019-01-05 10:00,
             A,520502001000,窗口,2019-01-02 09:00,办结,2019-01-03 10:00,
             B,520502001000,网上,2019-01-02 09:00,办结,,
@@ -110,8 +115,9 @@ import Testing
             if let winner { winners[TransactionKey(rawValue: winner.row.key)] = winner.row.channel }
         }
         for case .success(let transaction) in results {
-            let row = CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
-                                         hall: 0, channel: transaction.channel, status: transaction.status)
+            let row = CompactTransaction(
+                key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
+                hall: 0, channel: transaction.channel, status: transaction.status)
             deduplicator.add(.init(row: row, file: 0, hall: transaction.hall), winner: keep)
         }
         keep(deduplicator.finish())

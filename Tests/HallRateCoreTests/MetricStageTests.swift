@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 /// The metric stages on hand-built counts (contract rules 6–12).
@@ -19,12 +20,15 @@ import Testing
     /// Every month of these tests is closed on this day.
     static let closing = MonthClosing(asOf: CalendarDate(year: 2026, month: 1, day: 1) ?? CalendarDate(days: 0), closeAfterDays: 5)
 
-    func rows(_ counts: [HallPeriod: ChannelStatusCounts], minVolume: Int = 30,
-              target: Fraction = Fraction(1, 2)) -> [HallMonth] {
+    func rows(
+        _ counts: [HallPeriod: ChannelStatusCounts], minVolume: Int = 30,
+        target: Fraction = Fraction(1, 2)
+    ) -> [HallMonth] {
         var rows = TrendCalculator.calculate(counts)
         Ranker.rank(&rows, registry: Self.registry, minVolume: [.district: minVolume, .township: minVolume, .village: minVolume])
-        Flagger.flag(&rows, registry: Self.registry, targets: TargetSchedule([.district: target, .township: target, .village: target]),
-                     closing: Self.closing)
+        Flagger.flag(
+            &rows, registry: Self.registry, targets: TargetSchedule([.district: target, .township: target, .village: target]),
+            closing: Self.closing)
         return rows
     }
 
@@ -74,8 +78,11 @@ import Testing
 
     @Test func ranksAreCompetitionRanksOnExactFractions() throws {
         // 1/3 and 2/6 are equal exactly; 0.3333 is not what is compared.
-        let rows = rows(try counts([("A", "2019-01", 20, 10), ("B", "2019-01", 10, 20), ("C", "2019-01", 20, 40),
-                                    ("D", "2019-01", 3, 7)]), minVolume: 10)
+        let rows = rows(
+            try counts([
+                ("A", "2019-01", 20, 10), ("B", "2019-01", 10, 20), ("C", "2019-01", 20, 40),
+                ("D", "2019-01", 3, 7),
+            ]), minVolume: 10)
         #expect(try row(rows, "A", "2019-01").rank == 1)
         #expect(try row(rows, "B", "2019-01").rank == 2)
         #expect(try row(rows, "C", "2019-01").rank == 2)
@@ -98,14 +105,20 @@ import Testing
     }
 
     @Test func decliningNeedsThreeFallsInARowAndAZeroBreaksIt() throws {
-        let falling = rows(try counts([("A", "2019-01", 9, 1), ("A", "2019-02", 8, 2), ("A", "2019-03", 7, 3),
-                                       ("A", "2019-04", 6, 4), ("A", "2019-05", 6, 4), ("A", "2019-06", 5, 5)]))
+        let falling = rows(
+            try counts([
+                ("A", "2019-01", 9, 1), ("A", "2019-02", 8, 2), ("A", "2019-03", 7, 3),
+                ("A", "2019-04", 6, 4), ("A", "2019-05", 6, 4), ("A", "2019-06", 5, 5),
+            ]))
         #expect(try row(falling, "A", "2019-03").flags.contains(.declining) == false)
         #expect(try row(falling, "A", "2019-04").flags.contains(.declining))
         #expect(try row(falling, "A", "2019-05").flags.contains(.declining) == false)  // delta exactly 0
         #expect(try row(falling, "A", "2019-06").flags.contains(.declining) == false)
-        let gap = rows(try counts([("B", "2019-01", 9, 1), ("B", "2019-02", 8, 2), ("B", "2019-04", 7, 3),
-                                   ("B", "2019-05", 6, 4), ("B", "2019-06", 5, 5), ("B", "2019-07", 4, 6)]))
+        let gap = rows(
+            try counts([
+                ("B", "2019-01", 9, 1), ("B", "2019-02", 8, 2), ("B", "2019-04", 7, 3),
+                ("B", "2019-05", 6, 4), ("B", "2019-06", 5, 5), ("B", "2019-07", 4, 6),
+            ]))
         #expect(try row(gap, "B", "2019-06").flags.contains(.declining) == false)  // April has no delta: March is missing
         #expect(try row(gap, "B", "2019-07").flags.contains(.declining))
     }
@@ -123,10 +136,13 @@ import Testing
 
     @Test func tierSummaryCountsReportingHallsAndThoseBelowTarget() throws {
         let rows = rows(try counts([("A", "2019-01", 1, 9), ("B", "2019-01", 9, 1)]), minVolume: 1)
-        let summaries = TierSummarizer.summarize(rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry,
-                                                 targets: TargetSchedule([.township: Fraction(1, 2), .village: Fraction(1, 2),
-                                                                          .district: Fraction(1, 2)]),
-                                                 closing: Self.closing)
+        let summaries = TierSummarizer.summarize(
+            rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry,
+            targets: TargetSchedule([
+                .township: Fraction(1, 2), .village: Fraction(1, 2),
+                .district: Fraction(1, 2),
+            ]),
+            closing: Self.closing)
         let township = try #require(summaries.first { $0.tier == .township })
         #expect((township.halls, township.total, township.online, township.hallsBelowTarget) == (2, 20, 10, 1))
         let village = try #require(summaries.first { $0.tier == .village })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 @Suite struct PipelineLoaderTests {
@@ -88,10 +89,14 @@ import Testing
 
     @Test(arguments: [
         ("- {from: 2020-07, village: 0.4}", "- {from: 2018-07, village: 0.4}", "2018-07 is not after 2019-01", "targets[2].from"),
-        ("- {district: 0.6, township: 0.4, village: 25%}", "- {from: 2018-01, district: 0.6, township: 0.4, village: 25%}",
-         "takes no 'from'", "targets[0].from"),
-        ("- {district: 0.6, township: 0.4, village: 25%}", "- {district: 0.6, township: 0.4}", "missing target for tier 'village'",
-         "targets[0]"),
+        (
+            "- {district: 0.6, township: 0.4, village: 25%}", "- {from: 2018-01, district: 0.6, township: 0.4, village: 25%}",
+            "takes no 'from'", "targets[0].from"
+        ),
+        (
+            "- {district: 0.6, township: 0.4, village: 25%}", "- {district: 0.6, township: 0.4}", "missing target for tier 'village'",
+            "targets[0]"
+        ),
         ("{from: 2020-07, village: 0.4}", "{village: 0.4}", "needs 'from: YYYY-MM'", "targets[2]"),
         ("from: 2020-07", "from: 2020-7", "'2020-7' is not a month", "targets[2].from"),
         ("village: 0.4}", "town: 0.4}", "unknown tier 'town'", "targets[2].town"),
@@ -126,8 +131,9 @@ import Testing
         #expect(clash.message.contains("are the same word once trimmed and normalised"), "\(clash)")
         #expect(clash.key?.hasPrefix("sources[0].values.channel.") == true)
         // Mapping them alike is harmless.
-        #expect(try load(Self.minimal.replacingOccurrences(of: "channel: {网上: online}", with: "channel: {网上: online, '网上 ': online}"))
-            .sources[0].channels.count == 1)
+        #expect(
+            try load(Self.minimal.replacingOccurrences(of: "channel: {网上: online}", with: "channel: {网上: online, '网上 ': online}"))
+                .sources[0].channels.count == 1)
     }
 
     /// M1 (issue 16): 809 bytes of nested aliases kept `check` busy for minutes and `run` at 4 GB.

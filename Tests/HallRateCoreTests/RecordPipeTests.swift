@@ -34,7 +34,9 @@ struct RecordPipeTests {
     /// chunks, tiny chunks and batches): the records, fields and lines are those read one by one.
     @Test func wholeBatchesCarryUnfinishedRecordsOver() throws {
         let rows = (0..<400).map { i in
-            i % 3 == 0 ? "T\(i),\"line one\nline \"\"two\"\",\n\(i)\",z" : "T\(i),\(String(repeating: "b", count: i % 17)),\(i % 5 == 0 ? "" : "c")"
+            i % 3 == 0
+                ? "T\(i),\"line one\nline \"\"two\"\",\n\(i)\",z"
+                : "T\(i),\(String(repeating: "b", count: i % 17)),\(i % 5 == 0 ? "" : "c")"
         }
         let path = try TestSupport.file(Array(("id,b,c\r\n" + rows.joined(separator: "\r\n") + "\r\n").utf8))
         var reader = CSVFileReader(path: path, layout: .init())
@@ -44,12 +46,13 @@ struct RecordPipeTests {
             reader.chunkSize = chunk
             var seen: [[String]] = []
             var batches = 0
-            _ = try reader.read(header: { _ in }, record: { seen.append($0.strings + ["\($0.line)"]) }, batchRecords: batch,
-                                batch: { full in
-                                    batches += 1
-                                    full.forEach { seen.append($0.strings + ["\($0.line)"]) }
-                                    full = RecordBatch()
-                                })
+            _ = try reader.read(
+                header: { _ in }, record: { seen.append($0.strings + ["\($0.line)"]) }, batchRecords: batch,
+                batch: { full in
+                    batches += 1
+                    full.forEach { seen.append($0.strings + ["\($0.line)"]) }
+                    full = RecordBatch()
+                })
             #expect(seen == expected, "chunks of \(chunk), batches of \(batch)")
             // Records of the header's chunk go one by one; with one big chunk, that is all of them.
             #expect((batches > 0) == (chunk < 1 << 16))
@@ -64,10 +67,12 @@ struct RecordPipeTests {
         var count = 0
         #expect(throws: Stop.self) {
             try RecordPipe { pipe in try reader.read(header: pipe.header(_:), record: pipe.record(_:)) }
-                .drain(header: { _ in }, record: { _ in
-                    count += 1
-                    if count == 3000 { throw Stop() }
-                })
+                .drain(
+                    header: { _ in },
+                    record: { _ in
+                        count += 1
+                        if count == 3000 { throw Stop() }
+                    })
         }
         #expect(count == 3000)
     }

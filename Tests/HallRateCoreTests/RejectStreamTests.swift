@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// `rejects.csv` is streamed from the store (M7, issue 16: holding every reject made memory grow with
@@ -14,11 +15,16 @@ import Testing
         for path in ["b.csv", "a.csv"] {
             _ = try store.replaceFile(path, hallCodes: []) { sink in
                 for i in 0..<(count / 2) {
-                    try sink.add(Reject(file: path, line: i + 2, reason: i % 3 == 0 ? .badDate : .unknownHall,
-                                        detail: "第 \(i) 行, \"quoted\"", raw: "x,=1+\(i),甲"))
+                    try sink.add(
+                        Reject(
+                            file: path, line: i + 2, reason: i % 3 == 0 ? .badDate : .unknownHall,
+                            detail: "第 \(i) 行, \"quoted\"", raw: "x,=1+\(i),甲"))
                 }
-                return (LedgerEntry(path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
-                                    encoding: nil, note: nil, rowsRead: count / 2, rejected: count / 2, ingestedAt: ""), ())
+                return (
+                    LedgerEntry(
+                        path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
+                        encoding: nil, note: nil, rowsRead: count / 2, rejected: count / 2, ingestedAt: ""), ()
+                )
             }
         }
         let extra = [Reject(file: "gone.csv", line: 0, reason: .unknownHall, detail: "no longer in the registry", raw: "")]

@@ -8,9 +8,10 @@ import Testing
 /// merged order, and deduplication over them equals a plain fold over the rows in reading order.
 struct StoreChunkTests {
     /// A registry of four halls.
-    let registry = HallRegistry(halls: (0..<4).map {
-        Hall(code: "52050200\($0)000", name: "大厅\($0)", tier: .township, parentCode: "")
-    })
+    let registry = HallRegistry(
+        halls: (0..<4).map {
+            Hall(code: "52050200\($0)000", name: "大厅\($0)", tier: .township, parentCode: "")
+        })
 
     /// Random transactions with few distinct ids (so many duplicates), some without `updated_at`.
     func randomFiles(seed: UInt64, files: Int, rows: Int) -> [[Transaction]] {
@@ -18,21 +19,25 @@ struct StoreChunkTests {
         return (0..<files).map { _ in
             (0..<Int.random(in: 0...rows, using: &generator)).map { _ in
                 let id = "T\(Int.random(in: 0..<(rows / 2 + 1), using: &generator))"
-                let updated = Bool.random(using: &generator) ? nil
+                let updated =
+                    Bool.random(using: &generator)
+                    ? nil
                     : LocalTime(seconds: Int64.random(in: 0..<6, using: &generator) * 3600)
-                return Transaction(key: TransactionKey(id), hall: Int.random(in: 0..<4, using: &generator),
-                                   channel: Channel.allCases.randomElement(using: &generator) ?? .window,
-                                   status: Status.allCases.randomElement(using: &generator) ?? .completed,
-                                   period: Period(year: 2019, month: Int.random(in: 1...12, using: &generator)),
-                                   updatedAt: updated)
+                return Transaction(
+                    key: TransactionKey(id), hall: Int.random(in: 0..<4, using: &generator),
+                    channel: Channel.allCases.randomElement(using: &generator) ?? .window,
+                    status: Status.allCases.randomElement(using: &generator) ?? .completed,
+                    period: Period(year: 2019, month: Int.random(in: 1...12, using: &generator)),
+                    updatedAt: updated)
             }
         }
     }
 
     /// Stores the files (named so that path order is their order) and reads the results back.
-    func storeAndCount(_ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int,
-                       mergeParts: Int = 1) throws -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int])
-    {
+    func storeAndCount(
+        _ files: [[Transaction]], chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int,
+        mergeParts: Int = 1
+    ) throws -> (counts: [HallPeriod: ChannelStatusCounts], duplicates: [Int], accepted: [Int]) {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store(path: folder.appendingPathComponent("hallrate.sqlite").path)
@@ -45,8 +50,11 @@ struct StoreChunkTests {
             let path = "f\(String(format: "%03d", index)).csv"
             _ = try store.replaceFile(path, hallCodes: registry.halls.map(\.code)) { sink in
                 for row in rows { try sink.add(row) }
-                return (LedgerEntry(path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
-                                    encoding: nil, note: nil, rowsRead: rows.count, rejected: 0, ingestedAt: ""), ())
+                return (
+                    LedgerEntry(
+                        path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
+                        encoding: nil, note: nil, rowsRead: rows.count, rejected: 0, ingestedAt: ""), ()
+                )
             }
         }
         let counter = try store.readTransactions { stored, periods in
@@ -85,14 +93,19 @@ struct StoreChunkTests {
     /// One chunk per file; many chunks per file; chunks moved to the spill file then merged into
     /// pieces; everything spilled from the first run; each read back whole and in 2 to 5 key ranges
     /// merged at the same time.
-    @Test(arguments: [(1, 1_000_000, 1_000_000, 8, 1), (2, 7, 1_000_000, 1_000, 1), (3, 5, 11, 2, 1), (4, 1, 3, 0, 1),
-                      (1, 1_000_000, 1_000_000, 8, 2), (2, 7, 1_000_000, 1_000, 3), (3, 5, 11, 2, 5), (4, 1, 3, 0, 2)])
-    func chunksSpillsAndMergesGiveTheFoldsResults(seed: UInt64, chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int,
-                                                  mergeParts: Int) throws {
+    @Test(arguments: [
+        (1, 1_000_000, 1_000_000, 8, 1), (2, 7, 1_000_000, 1_000, 1), (3, 5, 11, 2, 1), (4, 1, 3, 0, 1),
+        (1, 1_000_000, 1_000_000, 8, 2), (2, 7, 1_000_000, 1_000, 3), (3, 5, 11, 2, 5), (4, 1, 3, 0, 2),
+    ])
+    func chunksSpillsAndMergesGiveTheFoldsResults(
+        seed: UInt64, chunkCapacity: Int, maxChunkRows: Int, maxDirectChunks: Int,
+        mergeParts: Int
+    ) throws {
         let files = randomFiles(seed: seed, files: 6, rows: 120)
         let expected = reference(files)
-        let got = try storeAndCount(files, chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
-                                    maxDirectChunks: maxDirectChunks, mergeParts: mergeParts)
+        let got = try storeAndCount(
+            files, chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
+            maxDirectChunks: maxDirectChunks, mergeParts: mergeParts)
         #expect(got.counts == expected.counts)
         #expect(got.duplicates == expected.duplicates)
         #expect(got.accepted == expected.accepted)
@@ -104,10 +117,11 @@ struct StoreChunkTests {
     @Test func aggregatorCountsTheSameWithItsTableAndItsDictionary() {
         var generator = SplitMix64(seed: 11)
         let rows = (0..<2000).map { _ in
-            CompactTransaction(key: TransactionKey(rawValue: generator.next()), updatedAt: nil,
-                               period: Period(index: Int.random(in: 24_000..<24_030, using: &generator)), hall: 0,
-                               channel: Channel.allCases.randomElement(using: &generator) ?? .window,
-                               status: Status.allCases.randomElement(using: &generator) ?? .completed)
+            CompactTransaction(
+                key: TransactionKey(rawValue: generator.next()), updatedAt: nil,
+                period: Period(index: Int.random(in: 24_000..<24_030, using: &generator)), hall: 0,
+                channel: Channel.allCases.randomElement(using: &generator) ?? .window,
+                status: Status.allCases.randomElement(using: &generator) ?? .completed)
         }
         let halls = rows.map { _ in Int.random(in: 0..<7, using: &generator) }
         let table = Aggregator(halls: 7, periods: 24_000...24_029)
@@ -143,8 +157,9 @@ struct StoreChunkTests {
             }
         }
         var rows = keys.enumerated().map { index, key in
-            CompactTransaction(key: TransactionKey(rawValue: key), updatedAt: nil,
-                               period: Period(index: index), hall: 0, channel: .window, status: .completed)
+            CompactTransaction(
+                key: TransactionKey(rawValue: key), updatedAt: nil,
+                period: Period(index: index), hall: 0, channel: .window, status: .completed)
         }
         let expected = rows.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
         KeySorter.sort(&rows)
@@ -158,14 +173,15 @@ struct StoreChunkTests {
         let queue = try DatabaseQueue(path: path)
         try StoreMigrations.migrator(folder: folder.path).migrate(queue, upTo: "v2: no index on txn.period")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO file (id, path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
-                VALUES (1, 'b.csv', 's', 0, 0, '', '', 'ok', 2, 0, ''), (2, 'a.csv', 's', 0, 0, '', '', 'ok', 1, 0, '');
-                INSERT INTO txn (file_id, ordinal, txn_id, hall_code, period, channel, status, updated_at) VALUES
-                    (1, 0, 'X', '520502001000', 24228, 'online', 'completed', NULL),
-                    (1, 1, 'Y', '520502003000', 24229, 'window', 'withdrawn', 100),
-                    (2, 0, 'X', '520502002000', 24230, 'mobile', 'completed', 50);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO file (id, path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
+                    VALUES (1, 'b.csv', 's', 0, 0, '', '', 'ok', 2, 0, ''), (2, 'a.csv', 's', 0, 0, '', '', 'ok', 1, 0, '');
+                    INSERT INTO txn (file_id, ordinal, txn_id, hall_code, period, channel, status, updated_at) VALUES
+                        (1, 0, 'X', '520502001000', 24228, 'online', 'completed', NULL),
+                        (1, 1, 'Y', '520502003000', 24229, 'window', 'withdrawn', 100),
+                        (2, 0, 'X', '520502002000', 24230, 'mobile', 'completed', 50);
+                    """)
         }
         let store = try Store(path: path)
         let counter = try store.readTransactions { files, periods in
@@ -174,24 +190,33 @@ struct StoreChunkTests {
             return StoredRowCounter(files: files, periods: periods, registry: registry)
         }
         // X: a.csv is read first; b.csv's row has no updated_at, so the later-read row wins.
-        #expect(counter.aggregator.counts == [
-            HallPeriod(hall: 1, period: Period(index: 24228)): { var c = ChannelStatusCounts(); c.add(.online, .completed); return c }(),
-            HallPeriod(hall: 3, period: Period(index: 24229)): { var c = ChannelStatusCounts(); c.add(.window, .withdrawn); return c }(),
-        ])
+        #expect(
+            counter.aggregator.counts == [
+                HallPeriod(hall: 1, period: Period(index: 24228)): {
+                    var c = ChannelStatusCounts()
+                    c.add(.online, .completed)
+                    return c
+                }(),
+                HallPeriod(hall: 3, period: Period(index: 24229)): {
+                    var c = ChannelStatusCounts()
+                    c.add(.window, .withdrawn)
+                    return c
+                }(),
+            ])
         #expect(counter.deduplicator.duplicatesByFile == [1, 0])
         let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         #expect(!tables.contains("txn"))
     }
 }
 
-
 extension StoreChunkTests {
     /// Every channel and status survives the one-byte `kind` a stored row keeps them in.
     @Test func channelAndStatusRoundTripThroughTheStoredKind() {
         for channel in Channel.allCases {
             for status in Status.allCases {
-                let row = CompactTransaction(key: TransactionKey("T"), updatedAt: nil, period: Period(index: 0), hall: 0,
-                                             channel: channel, status: status)
+                let row = CompactTransaction(
+                    key: TransactionKey("T"), updatedAt: nil, period: Period(index: 0), hall: 0,
+                    channel: channel, status: status)
                 #expect(row.channel == channel && row.status == status)
                 #expect(Int(row.kind) < CompactTransaction.kindCount)
             }

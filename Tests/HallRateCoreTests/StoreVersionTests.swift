@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import HallRateCore
 
 /// L10 (issue 16): a store written by a newer hallrate used to be opened and read as if it were this

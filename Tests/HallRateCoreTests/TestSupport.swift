@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HallRateCore
 
 /// Helpers shared by the core tests: fixtures, temporary files, parsing a file into strings.
@@ -24,8 +25,10 @@ enum TestSupport {
     }
 
     /// Reads a CSV file with the real reader: the header, the records with their lines, and the summary.
-    static func read(_ path: String, layout: CSVFileReader.Layout = .init(), chunkSize: Int = 1 << 16,
-                     limits: CSVParser.Limits = .init()) throws -> (header: [String], records: [(line: Int, fields: [String])], summary: CSVFileReader.Summary) {
+    static func read(
+        _ path: String, layout: CSVFileReader.Layout = .init(), chunkSize: Int = 1 << 16,
+        limits: CSVParser.Limits = .init()
+    ) throws -> (header: [String], records: [(line: Int, fields: [String])], summary: CSVFileReader.Summary) {
         var reader = CSVFileReader(path: path, layout: layout)
         reader.chunkSize = chunkSize
         reader.limits = limits

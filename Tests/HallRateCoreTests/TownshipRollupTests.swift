@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 /// The township roll-up (乡镇统筹, contract rule 16) on hand-built counts: a township's own hall and its
@@ -27,8 +28,9 @@ import Testing
         Flagger.flag(&rows, registry: registry, targets: targets, closing: closing)
         let periods = [Period(year: 2019, month: 3), Period(year: 2019, month: 4)]
         let silent = NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing)
-        return TownshipRollupBuilder.build(rows, periods: periods, registry: registry, notReporting: silent,
-                                           minVolume: townshipMinVolume, closing: closing)
+        return TownshipRollupBuilder.build(
+            rows, periods: periods, registry: registry, notReporting: silent,
+            minVolume: townshipMinVolume, closing: closing)
     }
 
     func code(_ rollup: SupervisionReport.TownshipRollup) -> String { Self.registry[rollup.township].code }
@@ -36,8 +38,8 @@ import Testing
     @Test func aTownshipCountsItsOwnHallAndItsVillagesTogether() throws {
         let all = try rollups([
             ("T1", "2019-04", 6, 4), ("V11", "2019-04", 1, 4), ("V12", "2019-04", 3, 2),  // 10/20
-            ("T2", "2019-04", 2, 2), ("V21", "2019-04", 8, 0),                              // 10/12
-            ("V31", "2019-03", 4, 1), ("V31", "2019-04", 2, 2),                             // a village alone: 2/4
+            ("T2", "2019-04", 2, 2), ("V21", "2019-04", 8, 0),  // 10/12
+            ("V31", "2019-03", 4, 1), ("V31", "2019-04", 2, 2),  // a village alone: 2/4
         ])
         let april = all.filter { $0.period == Period(year: 2019, month: 4) }
         let one = try #require(april.first { code($0) == "T1" })
@@ -64,9 +66,12 @@ import Testing
     }
 
     @Test func equalRatiosShareARankComparedExactly() throws {
-        let all = try rollups([("T1", "2019-04", 1, 2), ("V11", "2019-04", 3, 6),   // 4/12 = 1/3
-                               ("T2", "2019-04", 5, 10),                             // 5/15 = 1/3
-                               ("T3", "2019-04", 9, 1)], townshipMinVolume: 10)      // 9/10
+        let all = try rollups(
+            [
+                ("T1", "2019-04", 1, 2), ("V11", "2019-04", 3, 6),  // 4/12 = 1/3
+                ("T2", "2019-04", 5, 10),  // 5/15 = 1/3
+                ("T3", "2019-04", 9, 1),
+            ], townshipMinVolume: 10)  // 9/10
         #expect(all.map(code) == ["T3", "T2", "T1"])  // the tie listed by total, descending
         #expect(all.map(\.rank) == [1, 2, 2])
     }

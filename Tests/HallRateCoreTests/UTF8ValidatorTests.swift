@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 /// The chunked validator against a byte-at-a-time reference and the standard library's decoder, on
@@ -18,12 +19,20 @@ import Testing
             switch lead {
             case 0x00...0x7F: need = 0
             case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
+            case 0xE0:
+                need = 2
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
+            case 0xED:
+                need = 2
+                high = 0x9F
+            case 0xF0:
+                need = 3
+                low = 0x90
             case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
+            case 0xF4:
+                need = 3
+                high = 0x8F
             default: return i
             }
             for k in 1...max(need, 1) where need > 0 {
@@ -66,7 +75,9 @@ import Testing
     static func randomText(_ rng: inout SplitMix) -> [UInt8] {
         var bytes: [UInt8] = []
         let pieces = Int.random(in: 0...60, using: &rng)
-        let samples: [String] = ["a", "受理大厅", "办结", "é", "€", "😀", "\u{10FFFF}", "\u{FFFF}", "\u{800}", "\u{D7FF}", "\u{E000}", "0123456789"]
+        let samples: [String] = [
+            "a", "受理大厅", "办结", "é", "€", "😀", "\u{10FFFF}", "\u{FFFF}", "\u{800}", "\u{D7FF}", "\u{E000}", "0123456789",
+        ]
         let edges: [[UInt8]] = [
             [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF],
             [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],

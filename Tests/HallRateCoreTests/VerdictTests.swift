@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 /// The verdicts a supervision office publishes, on hand-built counts (contract v2 rules 8, 9, 12–15):
@@ -48,11 +49,13 @@ import Testing
             registry: Self.registry, closing: rules.closing, targets: rules.targets,
             rules: .init(minVolume: rules.minVolume, listSize: rules.listSize, listMinRanked: rules.listMinRanked),
             periods: all, hallMonths: rows,
-            tierSummaries: TierSummarizer.summarize(rows, periods: all, registry: Self.registry, targets: rules.targets,
-                                                    closing: rules.closing),
+            tierSummaries: TierSummarizer.summarize(
+                rows, periods: all, registry: Self.registry, targets: rules.targets,
+                closing: rules.closing),
             leagueTables: LeagueTableBuilder.build(rows, periods: all, registry: Self.registry),
-            lists: RedBlackListBuilder.build(rows, periods: all, registry: Self.registry, size: rules.listSize,
-                                             minRanked: rules.listMinRanked),
+            lists: RedBlackListBuilder.build(
+                rows, periods: all, registry: Self.registry, size: rules.listSize,
+                minRanked: rules.listMinRanked),
             notReporting: NotReportingFinder.find(rows, periods: all, registry: Self.registry, closing: rules.closing))
     }
 
@@ -76,17 +79,29 @@ import Testing
     }
 
     @Test func whenEveryRankedHallMeetsTheTargetThereIsNoBlackList() throws {
-        let report = try analyse([("A", "2019-01", 9, 1), ("B", "2019-01", 7, 3), ("C", "2019-01", 6, 4), ("D", "2019-01", 5, 5)],
-                                 { var r = Rules(); r.listSize = 2; return r }())
+        let report = try analyse(
+            [("A", "2019-01", 9, 1), ("B", "2019-01", 7, 3), ("C", "2019-01", 6, 4), ("D", "2019-01", 5, 5)],
+            {
+                var r = Rules()
+                r.listSize = 2
+                return r
+            }())
         #expect(list(report, .red, "2019-01") == ["A", "B"])
         #expect(list(report, .black, "2019-01").isEmpty)  // D at exactly 0.5 is the worst, and not below target
     }
 
     @Test func theBlackListHoldsOnlyHallsBelowTargetWorstFirst() throws {
         // Five ranked, N = 5: the old rule put all five on both lists.
-        let report = try analyse([("A", "2019-01", 9, 1), ("B", "2019-01", 6, 4), ("C", "2019-01", 4, 6),
-                                  ("D", "2019-01", 2, 8), ("E", "2019-01", 5, 5)],
-                                 { var r = Rules(); r.listSize = 5; return r }())
+        let report = try analyse(
+            [
+                ("A", "2019-01", 9, 1), ("B", "2019-01", 6, 4), ("C", "2019-01", 4, 6),
+                ("D", "2019-01", 2, 8), ("E", "2019-01", 5, 5),
+            ],
+            {
+                var r = Rules()
+                r.listSize = 5
+                return r
+            }())
         #expect(list(report, .red, "2019-01") == ["A", "B", "E"])
         #expect(list(report, .black, "2019-01") == ["D", "C"])
         let red = Set(list(report, .red, "2019-01"))
@@ -99,13 +114,22 @@ import Testing
     @Test func aTieAtTheEdgeTakesTheWholeTieOnEachList() throws {
         // Meeting the 0.5 target: A 9/10, then B 6/10 and C 12/20 tied for 2nd. Below it: D 2/10 and
         // E 4/20, tied for worst.
-        let report = try analyse([("A", "2019-01", 9, 1), ("B", "2019-01", 6, 4), ("C", "2019-01", 12, 8),
-                                  ("D", "2019-01", 2, 8), ("E", "2019-01", 4, 16)],
-                                 { var r = Rules(); r.listSize = 2; return r }())
+        let report = try analyse(
+            [
+                ("A", "2019-01", 9, 1), ("B", "2019-01", 6, 4), ("C", "2019-01", 12, 8),
+                ("D", "2019-01", 2, 8), ("E", "2019-01", 4, 16),
+            ],
+            {
+                var r = Rules()
+                r.listSize = 2
+                return r
+            }())
         #expect(list(report, .red, "2019-01") == ["A", "C", "B"])  // inside the tie: larger total first
         #expect(list(report, .black, "2019-01") == ["E", "D"])  // 2/10 = 4/20 exactly: N = 2 takes both
-        let oneEach = try analyse([("A", "2019-01", 9, 1), ("B", "2019-01", 6, 4), ("C", "2019-01", 12, 8),
-                                   ("D", "2019-01", 2, 8), ("E", "2019-01", 4, 16)])
+        let oneEach = try analyse([
+            ("A", "2019-01", 9, 1), ("B", "2019-01", 6, 4), ("C", "2019-01", 12, 8),
+            ("D", "2019-01", 2, 8), ("E", "2019-01", 4, 16),
+        ])
         #expect(list(oneEach, .red, "2019-01") == ["A"])
         #expect(list(oneEach, .black, "2019-01") == ["E", "D"])  // N = 1, tied at the edge: both
     }
@@ -114,7 +138,13 @@ import Testing
         // C has too few transactions to be ranked: two ranked halls.
         let rows = [("A", "2019-01", 9, 1), ("B", "2019-01", 1, 9), ("C", "2019-01", 1, 2)]
         #expect(try analyse(rows).lists.isEmpty)
-        let two = try analyse(rows, { var r = Rules(); r.listMinRanked = 2; return r }())
+        let two = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.listMinRanked = 2
+                return r
+            }())
         #expect(list(two, .red, "2019-01") == ["A"])
         #expect(list(two, .black, "2019-01") == ["B"])
     }
@@ -127,7 +157,13 @@ import Testing
             rows.append(("C", month, month == "2019-03" ? 5 : 2, month == "2019-03" ? 5 : 8))
         }
         // May is provisional on 2019-06-03 (it closes on 2019-06-05).
-        let report = try analyse(rows, { var r = Rules(); r.closing = MonthClosing(asOf: Self.day("2019-06-03"), closeAfterDays: 5); return r }())
+        let report = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.closing = MonthClosing(asOf: Self.day("2019-06-03"), closeAfterDays: 5)
+                return r
+            }())
         let streaks = report.lists.filter { $0.kind == .black }.map { [$0.period.description: $0.blackStreak ?? -1] }
         #expect(streaks == [["2019-01": 1], ["2019-02": 2], ["2019-04": 1]])  // March broke it; May has no lists
         #expect(report.lists.filter { $0.kind == .red }.allSatisfy { $0.blackStreak == nil })
@@ -148,10 +184,18 @@ import Testing
 
     @Test func aProvisionalMonthHasFiguresAndRanksButNoDeclineAndNoLists() throws {
         // A falls four months running; C and B keep the tier ranked.
-        let rows = [("A", "2019-09", 9, 1), ("A", "2019-10", 8, 2), ("A", "2019-11", 7, 3), ("A", "2019-12", 1, 9),
-                    ("B", "2019-11", 6, 4), ("B", "2019-12", 6, 4), ("C", "2019-11", 2, 8), ("C", "2019-12", 2, 8)]
+        let rows = [
+            ("A", "2019-09", 9, 1), ("A", "2019-10", 8, 2), ("A", "2019-11", 7, 3), ("A", "2019-12", 1, 9),
+            ("B", "2019-11", 6, 4), ("B", "2019-12", 6, 4), ("C", "2019-11", 2, 8), ("C", "2019-12", 2, 8),
+        ]
         // The nightly run of 2019-12-03: December is three days old.
-        let early = try analyse(rows, { var r = Rules(); r.closing = MonthClosing(asOf: Self.day("2019-12-03"), closeAfterDays: 5); return r }())
+        let early = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.closing = MonthClosing(asOf: Self.day("2019-12-03"), closeAfterDays: 5)
+                return r
+            }())
         let december = try row(early, "A", "2019-12")
         #expect(december.provisional)
         #expect(december.rank == 3)
@@ -161,7 +205,13 @@ import Testing
         #expect(early.latestClosedPeriod == Self.month("2019-10"))
         #expect(early.provisionalPeriods == [Self.month("2019-11"), Self.month("2019-12")])
         // The run of 2020-01-06: both closed; the same counts now decline and list.
-        let closed = try analyse(rows, { var r = Rules(); r.closing = MonthClosing(asOf: Self.day("2020-01-06"), closeAfterDays: 5); return r }())
+        let closed = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.closing = MonthClosing(asOf: Self.day("2020-01-06"), closeAfterDays: 5)
+                return r
+            }())
         #expect(try row(closed, "A", "2019-12").flags == [.belowTarget, .declining])
         #expect(list(closed, .black, "2019-12") == ["A"])
         #expect(closed.latestClosedPeriod == Self.month("2019-12"))
@@ -170,8 +220,13 @@ import Testing
     // MARK: Rules 8 and 9, settings per tier and over time
 
     @Test func minVolumeIsPerTier() throws {
-        let report = try analyse([("A", "2019-01", 6, 6), ("V", "2019-01", 6, 6)],
-                                 { var r = Rules(); r.minVolume = [.district: 30, .township: 30, .village: 10]; return r }())
+        let report = try analyse(
+            [("A", "2019-01", 6, 6), ("V", "2019-01", 6, 6)],
+            {
+                var r = Rules()
+                r.minVolume = [.district: 30, .township: 30, .village: 10]
+                return r
+            }())
         #expect(try row(report, "A", "2019-01").rank == nil)
         #expect(try row(report, "A", "2019-01").flags.contains(.insufficientVolume))
         #expect(try row(report, "V", "2019-01").rank == 1)
@@ -186,21 +241,35 @@ import Testing
         #expect(schedule.target(.township, in: Self.month("2019-01")) == Fraction(6, 10))
         #expect(schedule.target(.village, in: Self.month("2019-06")) == Fraction(3, 10))  // not named: unchanged
         let rows = [("A", "2018-12", 11, 9), ("A", "2019-01", 11, 9)]  // 0.55 both months
-        let report = try analyse(rows, { var r = Rules(); r.targets = schedule; return r }())
+        let report = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.targets = schedule
+                return r
+            }())
         #expect(try row(report, "A", "2018-12").flags.contains(.belowTarget) == false)
         #expect(try row(report, "A", "2019-01").flags.contains(.belowTarget))
         #expect(try row(report, "A", "2019-01").target == Fraction(6, 10))
         // Raising next year's target changes nothing already judged.
         let raised = TargetSchedule(steps: schedule.steps + [.init(from: Self.month("2020-01"), targets: [.township: Fraction(9, 10)])])
-        let again = try analyse(rows, { var r = Rules(); r.targets = raised; return r }())
+        let again = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.targets = raised
+                return r
+            }())
         #expect(again.hallMonths.map(\.flags) == report.hallMonths.map(\.flags))
         #expect(again.tierSummaries.map(\.target) == report.tierSummaries.map(\.target))
     }
 
     @Test func previousRankAndRankChange() throws {
-        let report = try analyse([("A", "2019-01", 9, 1), ("B", "2019-01", 5, 5), ("C", "2019-01", 1, 9),
-                                  ("A", "2019-02", 1, 9), ("B", "2019-02", 5, 5), ("C", "2019-02", 9, 1),
-                                  ("A", "2019-04", 9, 1)])
+        let report = try analyse([
+            ("A", "2019-01", 9, 1), ("B", "2019-01", 5, 5), ("C", "2019-01", 1, 9),
+            ("A", "2019-02", 1, 9), ("B", "2019-02", 5, 5), ("C", "2019-02", 9, 1),
+            ("A", "2019-04", 9, 1),
+        ])
         let february = try row(report, "C", "2019-02")
         #expect((february.prevRank, february.rank, february.rankChange) == (3, 1, 2))
         #expect(try row(report, "A", "2019-02").rankChange == -2)
@@ -212,14 +281,32 @@ import Testing
 
     @Test func aHallThatReportedLastMonthAndNotInAClosedMonthIsNotReporting() throws {
         let rows = [("A", "2019-10", 5, 5), ("B", "2019-10", 5, 5), ("A", "2019-11", 5, 5), ("A", "2019-12", 5, 5)]
-        let report = try analyse(rows, { var r = Rules(); r.closing = MonthClosing(asOf: Self.day("2019-12-20"), closeAfterDays: 5); return r }())
+        let report = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.closing = MonthClosing(asOf: Self.day("2019-12-20"), closeAfterDays: 5)
+                return r
+            }())
         #expect(report.notReporting.map { "\(Self.registry[$0.hall].code) \($0.period)" } == ["B 2019-11"])
         #expect(report.notReporting.first?.previous.total == 10)
         // On 2020-01-06 B is still silent, but it did not report in November either: listed once.
-        let later = try analyse(rows, { var r = Rules(); r.closing = MonthClosing(asOf: Self.day("2020-01-06"), closeAfterDays: 5); return r }())
+        let later = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.closing = MonthClosing(asOf: Self.day("2020-01-06"), closeAfterDays: 5)
+                return r
+            }())
         #expect(later.notReporting.map { "\(Self.registry[$0.hall].code) \($0.period)" } == ["B 2019-11"])
         // A provisional month lists nobody: exports may still come.
-        let early = try analyse(rows, { var r = Rules(); r.closing = MonthClosing(asOf: Self.day("2019-12-02"), closeAfterDays: 5); return r }())
+        let early = try analyse(
+            rows,
+            {
+                var r = Rules()
+                r.closing = MonthClosing(asOf: Self.day("2019-12-02"), closeAfterDays: 5)
+                return r
+            }())
         #expect(early.notReporting.isEmpty)
     }
 
@@ -245,8 +332,9 @@ import Testing
     @Test func theCutOffIsTheLatestDayOfACountedTransaction() {
         let aggregator = Aggregator(halls: 1, periods: Self.month("2019-12").index...Self.month("2019-12").index)
         func row(day: Int, status: Status) -> CompactTransaction {
-            CompactTransaction(key: TransactionKey(rawValue: UInt64(day)), updatedAt: nil, period: Self.month("2019-12"), day: day,
-                               hall: 0, channel: .online, status: status)
+            CompactTransaction(
+                key: TransactionKey(rawValue: UInt64(day)), updatedAt: nil, period: Self.month("2019-12"), day: day,
+                hall: 0, channel: .online, status: status)
         }
         aggregator.add(row(day: 2, status: .completed), hall: 0)
         aggregator.add(row(day: 3, status: .inProgress), hall: 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HallRateCore
 
 @Suite struct WriterTests {
@@ -49,8 +50,9 @@ import Testing
         }
         for value in values {
             for places in [2, 4] {
-                #expect(DecimalFormatter.format(value, places: places) == DecimalFormatter.formatExactly(value, places: places),
-                        "\(value) with \(places) places")
+                #expect(
+                    DecimalFormatter.format(value, places: places) == DecimalFormatter.formatExactly(value, places: places),
+                    "\(value) with \(places) places")
             }
         }
         // Every number of places, and the byte path the CSV writer uses.
@@ -83,7 +85,9 @@ import Testing
         for ratio in ratios {
             let csv = DecimalFormatter.format(ratio, places: 4)  // "0.6133"
             let digits = Array(csv.replacingOccurrences(of: ".", with: "").drop { $0 == "0" })
-            let expected = digits.count <= 2 ? "0." + String(repeating: "0", count: 2 - digits.count) + String(digits)
+            let expected =
+                digits.count <= 2
+                ? "0." + String(repeating: "0", count: 2 - digits.count) + String(digits)
                 : String(digits.dropLast(2)) + "." + String(digits.suffix(2))
             #expect(DecimalFormatter.percentDigits(ratio) == expected, "\(ratio): CSV \(csv)")
             #expect(DecimalFormatter.roundedRatio(ratio) == Double(csv))
@@ -111,8 +115,10 @@ import Testing
 /// The byte-level CSV builder writes exactly what the cells render.
 @Suite struct CSVBuilderTests {
     @Test func agreesWithCellRendering() throws {
-        let texts = ["", "plain", "a,b", "say \"hi\"", "\"", "two\nlines", "cr\r", "=1+1", "-2", "+x", "@a", "\tx", "\rx",
-                     "市西街道", "\"quoted,\"", "=\"a\"", "x\"\"y"]
+        let texts = [
+            "", "plain", "a,b", "say \"hi\"", "\"", "two\nlines", "cr\r", "=1+1", "-2", "+x", "@a", "\tx", "\rx",
+            "市西街道", "\"quoted,\"", "=\"a\"", "x\"\"y",
+        ]
         let numbers: [Double?] = [nil, 0, -0.0, 0.5, 2.0 / 3.0, -25, -0.0001, .nan, .infinity, 1e20, 12.345]
         let integers = [0, 1, -1, 42, -3, Int.max, Int.min]
         var table = CSVTable(header: texts)
@@ -135,7 +141,8 @@ import Testing
         builder.endRow()
         table.append([])
         builder.endRow()
-        let expected = table.header.map { Cell.text($0).rendered }.joined(separator: ",") + "\r\n"
+        let expected =
+            table.header.map { Cell.text($0).rendered }.joined(separator: ",") + "\r\n"
             + table.rows.map { $0.map(\.rendered).joined(separator: ",") + "\r\n" }.joined()
         #expect(Array(builder.utf8) == Array(expected.utf8))
         #expect(table.text == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HallRateCore
 
 /// The XML reader (libxml2 SAX2, push) on real files: every shape of record, encodings, damage and
@@ -8,25 +9,35 @@ import Testing
     static let folder = TestSupport.fixtures.appendingPathComponent("xml")
 
     /// Reads `file` with `record` and `fields` (paths as a pipeline writes them).
-    func read(_ file: String, record: String, fields: [String], namespaces: [String: String] = [:],
-              chunkSize: Int = 1 << 16) throws -> (records: [[String]], lines: [Int], summary: XMLFileReader.Summary) {
+    func read(
+        _ file: String, record: String, fields: [String], namespaces: [String: String] = [:],
+        chunkSize: Int = 1 << 16
+    ) throws -> (records: [[String]], lines: [Int], summary: XMLFileReader.Summary) {
         let recordPath = try XMLPath.parse(record, namespaces: namespaces)
-        let layout = XMLFileReader.Layout(record: try #require(recordPath.elements.first),
-                                          fields: try fields.map { try XMLPath.parse($0, namespaces: namespaces) })
+        let layout = XMLFileReader.Layout(
+            record: try #require(recordPath.elements.first),
+            fields: try fields.map { try XMLPath.parse($0, namespaces: namespaces) })
         var reader = XMLFileReader(path: Self.folder.appendingPathComponent(file).path, layout: layout)
         reader.chunkSize = chunkSize
         var records: [[String]] = []
         var lines: [Int] = []
-        let summary = try reader.read { records.append($0.strings); lines.append($0.line) }
+        let summary = try reader.read {
+            records.append($0.strings)
+            lines.append($0.line)
+        }
         return (records, lines, summary)
     }
 
     @Test(arguments: [7, 1 << 16])
     func attributesOfTheRecordAndOfChildren(chunkSize: Int) throws {
-        let result = try read("attributes.xml", record: "办件", fields: ["@编号", "@渠道", "大厅/@code", "受理时间", "大厅/@missing"],
-                              chunkSize: chunkSize)
-        #expect(result.records == [["A-1", "网上", "520502001000", "2019-01-02 09:00", ""],
-                                   ["A-2", "窗口", "520502001000", "2019-01-03 10:00", ""]])
+        let result = try read(
+            "attributes.xml", record: "办件", fields: ["@编号", "@渠道", "大厅/@code", "受理时间", "大厅/@missing"],
+            chunkSize: chunkSize)
+        #expect(
+            result.records == [
+                ["A-1", "网上", "520502001000", "2019-01-02 09:00", ""],
+                ["A-2", "窗口", "520502001000", "2019-01-03 10:00", ""],
+            ])
         #expect(result.lines == [3, 4])
         #expect(result.summary.damage == nil)
     }
@@ -132,10 +143,12 @@ extension XMLFileReaderTests {
     /// M9 (issue 16): start tags with 100,000 attributes took 5 s in libxml2, 500,000 about 190 s.
     @Test func anElementWithARunawayNumberOfAttributesIsRefusedBeforeLibxml2ParsesIt() throws {
         let attributes = (0..<200_000).map { " a\($0)=\"1\"" }.joined()
-        let path = try TestSupport.file("<?xml version=\"1.0\"?>\n<列表>\n<办件\(attributes)><编号>X</编号></办件>\n</列表>\n",
-                                        name: "attributes.xml")
-        let layout = XMLFileReader.Layout(record: try #require(try XMLPath.parse("办件", namespaces: [:]).elements.first),
-                                          fields: [try XMLPath.parse("编号", namespaces: [:])])
+        let path = try TestSupport.file(
+            "<?xml version=\"1.0\"?>\n<列表>\n<办件\(attributes)><编号>X</编号></办件>\n</列表>\n",
+            name: "attributes.xml")
+        let layout = XMLFileReader.Layout(
+            record: try #require(try XMLPath.parse("办件", namespaces: [:]).elements.first),
+            fields: [try XMLPath.parse("编号", namespaces: [:])])
         let error = try #require(throws: HallRateError.self) {
             _ = try XMLFileReader(path: path, layout: layout).read { _ in }
         }

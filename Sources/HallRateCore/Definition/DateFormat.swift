@@ -30,8 +30,12 @@ package struct DateFormat: Sendable, CustomStringConvertible {
     package init?(_ pattern: String) {
         description = pattern
         switch pattern.lowercased() {
-        case "iso8601", "iso-8601": kind = .iso8601; return
-        case "excel", "excel-serial": kind = .excel; return
+        case "iso8601", "iso-8601":
+            kind = .iso8601
+            return
+        case "excel", "excel-serial":
+            kind = .excel
+            return
         default: break
         }
         var parts: [Part] = []
@@ -140,8 +144,9 @@ package struct DateFormat: Sendable, CustomStringConvertible {
             }
         }
         guard i == text.count else { return nil }
-        return LocalTime(year: values.year, month: values.month, day: values.day,
-                         hour: values.hour, minute: values.minute, second: values.second)
+        return LocalTime(
+            year: values.year, month: values.month, day: values.day,
+            hour: values.hour, minute: values.minute, second: values.second)
     }
 
     /// A pattern whose numbers all take an exact number of digits, matched against a text of exactly its
@@ -215,7 +220,8 @@ package struct DateFormat: Sendable, CustomStringConvertible {
             withUnsafeMutableBytes(of: &x) { $0.copyMemory(from: UnsafeRawBufferPointer(text)) }
             x = (x.0 ^ expected.0, x.1 ^ expected.1, x.2 ^ expected.2, x.3 ^ expected.3)
             // A byte of x at or above its limit sets its top bit in x + addend (no carry while x < 0x80).
-            let bad = (x.0 | (x.0 &+ addend.0)) | (x.1 | (x.1 &+ addend.1))
+            let bad =
+                (x.0 | (x.0 &+ addend.0)) | (x.1 | (x.1 &+ addend.1))
                 | (x.2 | (x.2 &+ addend.2)) | (x.3 | (x.3 &+ addend.3))
             guard bad & 0x8080_8080_8080_8080 == 0 else { return nil }
             // Now every digit position of x holds the digit's value.
@@ -233,8 +239,9 @@ package struct DateFormat: Sendable, CustomStringConvertible {
                         return value
                     }
                 }
-                return LocalTime(year: value(year), month: value(month), day: value(day),
-                                 hour: value(hour), minute: value(minute), second: value(second))
+                return LocalTime(
+                    year: value(year), month: value(month), day: value(day),
+                    hour: value(hour), minute: value(minute), second: value(second))
             }
         }
     }
@@ -297,7 +304,8 @@ package struct DateFormat: Sendable, CustomStringConvertible {
     /// counts a 29 February 1900 that never was (serial 60): serials below it are days since 1899-12-31
     /// (serial 1 is 1900-01-01, as Excel shows it), and serial 60 is no date.
     private static func parseExcel(_ text: UnsafeBufferPointer<UInt8>) -> LocalTime? {
-        let isPlainDecimal = !text.isEmpty && text.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        let isPlainDecimal =
+            !text.isEmpty && text.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
             && text.filter { $0 == 0x2E }.count <= 1 && text.first != 0x2E
         guard isPlainDecimal, text.count <= 32, let value = Double(String(decoding: text, as: UTF8.self)),
             value >= 1, value < 2_958_466  // 1900-01-01 ... 9999-12-31

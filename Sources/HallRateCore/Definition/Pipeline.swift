@@ -76,8 +76,10 @@ package struct Pipeline: Sendable {
         /// `run` also prints each report to PDF (needs Chromium).
         package var pdf = false
 
-        package init(region: String? = nil, issuer: String? = nil, issueNumber: String? = nil, contact: String? = nil,
-                    pdf: Bool = false) {
+        package init(
+            region: String? = nil, issuer: String? = nil, issueNumber: String? = nil, contact: String? = nil,
+            pdf: Bool = false
+        ) {
             self.region = region
             self.issuer = issuer
             self.issueNumber = issueNumber

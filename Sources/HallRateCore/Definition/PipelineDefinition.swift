@@ -101,9 +101,10 @@ package enum TargetsDefinition: Decodable, Sendable {
         } else if let constant = try? [String: String](from: decoder) {
             self = .constant(constant)
         } else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath,
-                debugDescription: "expected a mapping of tier: target, or a list of such mappings each with 'from: YYYY-MM'"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected a mapping of tier: target, or a list of such mappings each with 'from: YYYY-MM'"))
         }
     }
 }
@@ -119,9 +120,10 @@ package enum PerTier<Value: Decodable & Sendable>: Decodable, Sendable {
         } else if let each = try? [String: Value](from: decoder) {
             self = .each(each)
         } else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath,
-                debugDescription: "expected one whole number for every tier, or a mapping of tier: whole number"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected one whole number for every tier, or a mapping of tier: whole number"))
         }
     }
 }
@@ -209,9 +211,11 @@ extension Decoder {
         let known = Keys.allCases.map(\.stringValue)
         for key in container.allKeys where !known.contains(key.stringValue) {
             let guess = KeyGuess.closest(to: key.stringValue, among: known).map { "did you mean '\($0)'? " } ?? ""
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: codingPath + [key],
-                debugDescription: "unknown key '\(key.stringValue)'; \(guess)expected one of: \(known.sorted().joined(separator: ", "))"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: codingPath + [key],
+                    debugDescription: "unknown key '\(key.stringValue)'; \(guess)expected one of: \(known.sorted().joined(separator: ", "))"
+                ))
         }
     }
 }

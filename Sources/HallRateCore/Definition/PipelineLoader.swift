@@ -37,9 +37,11 @@ package struct PipelineLoader: Sendable {
             data = try Self.contents(of: path)
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? error.message : "there is no such file"
-            throw HallRateError(.pipeline, "cannot read the pipeline file: \(reason) (looked for \(path) from the working directory "
-                                    + "\(FileManager.default.currentDirectoryPath); give its path, or run from the folder that holds Pipelines/)",
-                                at: SourceLocation(file: path))
+            throw HallRateError(
+                .pipeline,
+                "cannot read the pipeline file: \(reason) (looked for \(path) from the working directory "
+                    + "\(FileManager.default.currentDirectoryPath); give its path, or run from the folder that holds Pipelines/)",
+                at: SourceLocation(file: path))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw HallRateError(.pipeline, "the pipeline file is not UTF-8", at: SourceLocation(file: path))
@@ -71,7 +73,10 @@ package struct PipelineLoader: Sendable {
             throw HallRateError(.pipeline, "\(error)", at: SourceLocation(file: path))
         }
         let (pipeline, problems) = Validator(file: path, root: root, keys: keys).validateAll(definition)
-        return (pipeline, problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+        return (
+            pipeline,
+            problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        )
     }
 
     /// Every key of the file that its mapping does not know (top level, each source, its value maps,
@@ -84,8 +89,10 @@ package struct PipelineLoader: Sendable {
                 guard let name = key.string, !known.contains(name) else { continue }
                 let keyPath = path.isEmpty ? name : path + "." + name
                 let guess = KeyGuess.closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
-                problems.append(HallRateError(.pipeline, "unknown key '\(name)'; \(guess)expected one of: \(known.sorted().joined(separator: ", "))",
-                                              at: keys.location(of: keyPath), key: keyPath))
+                problems.append(
+                    HallRateError(
+                        .pipeline, "unknown key '\(name)'; \(guess)expected one of: \(known.sorted().joined(separator: ", "))",
+                        at: keys.location(of: keyPath), key: keyPath))
             }
         }
         check(root, path: "", known: PipelineDefinition.CodingKeys.allCases.map(\.stringValue))
@@ -117,7 +124,8 @@ package struct PipelineLoader: Sendable {
             throw (error as? HallRateError) ?? HallRateError(.io, "cannot read: \(error)", at: SourceLocation(file: path))
         }
         if tooLarge {
-            throw HallRateError(.pipeline, "it is larger than \(maxFileBytes >> 20) MiB: not a pipeline file", at: SourceLocation(file: path))
+            throw HallRateError(
+                .pipeline, "it is larger than \(maxFileBytes >> 20) MiB: not a pipeline file", at: SourceLocation(file: path))
         }
         return bytes
     }
@@ -128,11 +136,13 @@ package struct PipelineLoader: Sendable {
             switch yaml {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                return HallRateError(.pipeline, "not valid YAML: \(problem)",
-                                     at: SourceLocation(file: file, line: mark.line, column: mark.column))
+                return HallRateError(
+                    .pipeline, "not valid YAML: \(problem)",
+                    at: SourceLocation(file: file, line: mark.line, column: mark.column))
             case .duplicatedKeysInMapping(let duplicates, _):
-                return HallRateError(.pipeline, "duplicate keys: \(duplicates.joined(separator: ", "))",
-                                     at: SourceLocation(file: file))
+                return HallRateError(
+                    .pipeline, "duplicate keys: \(duplicates.joined(separator: ", "))",
+                    at: SourceLocation(file: file))
             default: break
             }
         }
@@ -152,9 +162,11 @@ package struct PipelineLoader: Sendable {
         while let node = pending.popLast() {
             visited += 1
             if visited > maxNodes {
-                throw HallRateError(.pipeline, "the pipeline file expands to more than \(maxNodes) values; "
-                                        + "are YAML aliases (*name) repeating a part of it? Write the values out",
-                                    at: SourceLocation(file: file))
+                throw HallRateError(
+                    .pipeline,
+                    "the pipeline file expands to more than \(maxNodes) values; "
+                        + "are YAML aliases (*name) repeating a part of it? Write the values out",
+                    at: SourceLocation(file: file))
             }
             switch node {
             case .mapping(let mapping): for (key, value) in mapping { pending += [key, value] }
@@ -221,8 +233,8 @@ package struct PipelineLoader: Sendable {
         case is String.Type: return "a text value"
         case is Int.Type: return "a whole number"
         case is [String].Type: return "a list of text values"
-        case is [String: String].Type, is Dictionary<String, Any>.Type: return "a mapping of key: value"
-        case is [SourceDefinition].Type, is Array<Any>.Type: return "a list"
+        case is [String: String].Type, is [String: Any].Type: return "a mapping of key: value"
+        case is [SourceDefinition].Type, is [Any].Type: return "a list"
         default: return "a mapping of keys"
         }
     }

@@ -72,9 +72,10 @@ struct Validator {
         guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output, let publication else {
             return (nil, problems)
         }
-        var pipeline = Pipeline(name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
-                                targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
-                                closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
+        var pipeline = Pipeline(
+            name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
+            targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
+            closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
         pipeline.publication = publication
         return (pipeline, [])
     }
@@ -100,7 +101,8 @@ struct Validator {
         var columns: [CanonicalField: String] = [:]
         for (field, column) in source.columns {
             guard let canonical = CanonicalField(rawValue: field) else {
-                throw fail("\(key).columns.\(field)",
+                throw fail(
+                    "\(key).columns.\(field)",
                     "unknown field '\(field)'; fields are \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let trimmed = TextNormalizer.normalize(column)
@@ -113,8 +115,10 @@ struct Validator {
             throw fail("\(key).columns", "name the hall one way only: hall_code, hall_name, or {hall_code} in the glob")
         }
         for field in CanonicalField.required where columns[field] == nil && !(field == .hallCode && hallWays == 1) {
-            throw fail("\(key).columns", "missing the mapping of required field '\(field.rawValue)'"
-                + (field == .hallCode ? " (or hall_name, or {hall_code} in the glob)" : ""))
+            throw fail(
+                "\(key).columns",
+                "missing the mapping of required field '\(field.rawValue)'"
+                    + (field == .hallCode ? " (or hall_name, or {hall_code} in the glob)" : ""))
         }
         let channels = try valueMap(source.values.channel, Channel.self, key: "\(key).values.channel", noun: "channel")
         let statuses = try valueMap(source.values.status, Status.self, key: "\(key).values.status", noun: "status")
@@ -124,16 +128,18 @@ struct Validator {
         var formats: [DateFormat] = []
         for (i, pattern) in source.dateFormats.enumerated() {
             guard let format = DateFormat(pattern) else {
-                throw fail("\(key).date_formats[\(i)]",
+                throw fail(
+                    "\(key).date_formats[\(i)]",
                     "'\(pattern)' is not a date format; use letters yyyy M MM d dd H HH m mm s ss, or iso8601, or excel")
             }
             formats.append(format)
         }
         let xml = try xmlLayout(source, format: format, columns: columns, key: key)
-        return Pipeline.Source(index: index, name: source.name, glob: source.glob, paths: paths,
-                               format: format, encoding: encoding, delimiter: delimiter, columns: columns,
-                               channels: channels, statuses: statuses, dateFormats: formats, xml: xml,
-                               optional: source.optional)
+        return Pipeline.Source(
+            index: index, name: source.name, glob: source.glob, paths: paths,
+            format: format, encoding: encoding, delimiter: delimiter, columns: columns,
+            channels: channels, statuses: statuses, dateFormats: formats, xml: xml,
+            optional: source.optional)
     }
 
     /// One tier's target from its text at `key`.
@@ -168,8 +174,10 @@ struct Validator {
                     continue
                 }
                 guard let tier = Tier(rawValue: name) else {
-                    throw fail("\(key).\(name)", "unknown tier '\(name)'; tiers are district, township, village"
-                        + (isSchedule ? ", and 'from' gives the month a step takes effect" : ""))
+                    throw fail(
+                        "\(key).\(name)",
+                        "unknown tier '\(name)'; tiers are district, township, village"
+                            + (isSchedule ? ", and 'from' gives the month a step takes effect" : ""))
                 }
                 targets[tier] = try target(value, key: "\(key).\(name)")
             }
@@ -219,8 +227,10 @@ struct Validator {
     }
 
     /// For an XML source, the record element and field paths; for a CSV source, a check that no XML key is set.
-    private func xmlLayout(_ source: SourceDefinition, format: Pipeline.Source.Format, columns: [CanonicalField: String],
-                           key: String) throws(HallRateError) -> XMLFileReader.Layout? {
+    private func xmlLayout(
+        _ source: SourceDefinition, format: Pipeline.Source.Format, columns: [CanonicalField: String],
+        key: String
+    ) throws(HallRateError) -> XMLFileReader.Layout? {
         guard format == .xml else {
             if source.record != nil { throw fail("\(key).record", "record applies to xml sources only") }
             if source.namespaces != nil { throw fail("\(key).namespaces", "namespaces apply to xml sources only") }
@@ -267,8 +277,10 @@ struct Validator {
             }
             let normalized = TextNormalizer.normalize(word)
             if let other = writtenAs[normalized], map[normalized]?.rawValue != value.rawValue {
-                throw fail("\(key).\(word)", "'\(word)' and '\(other)' are the same word once trimmed and normalised, "
-                    + "but map to different \(noun) values (\(name), \(map[normalized]?.rawValue ?? "?")): keep one")
+                throw fail(
+                    "\(key).\(word)",
+                    "'\(word)' and '\(other)' are the same word once trimmed and normalised, "
+                        + "but map to different \(noun) values (\(name), \(map[normalized]?.rawValue ?? "?")): keep one")
             }
             writtenAs[normalized] = word
             map[normalized] = value
@@ -297,8 +309,9 @@ struct Validator {
             throw fail("output.encoding", "output encoding '\(encodingName)' is not supported; use utf-8-bom, utf-8 or gb18030")
         }
         let store = output?.store.map(resolve) ?? resolve(folder) + "/hallrate.sqlite"
-        var validated = Pipeline.Output(folder: resolve(folder), store: store, storeIsNamed: output?.store != nil,
-                                        language: language, encoding: encoding)
+        var validated = Pipeline.Output(
+            folder: resolve(folder), store: store, storeIsNamed: output?.store != nil,
+            language: language, encoding: encoding)
         // Supervisors open the Chinese CSVs in Excel; programs read the English ones, named as the contract's columns.
         validated.csvCodes = language == .zh ? .excel : .plain
         if let codes = output?.csvCodes {
@@ -313,8 +326,10 @@ struct Validator {
 
     private func validate(_ report: PublicationDefinition?) throws(HallRateError) -> Pipeline.Publication {
         guard let report else { return Pipeline.Publication() }
-        for (key, value) in [("region", report.region), ("issuer", report.issuer), ("issue_number", report.issueNumber),
-                             ("contact", report.contact)] {
+        for (key, value) in [
+            ("region", report.region), ("issuer", report.issuer), ("issue_number", report.issueNumber),
+            ("contact", report.contact),
+        ] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty || value.count > 200 || value.contains(where: \.isNewline) {
                 throw fail("report.\(key)", "report.\(key) must be one line of 1 to 200 characters")
             }
@@ -323,12 +338,14 @@ struct Validator {
             var rest = pattern
             for placeholder in Pipeline.Publication.issuePlaceholders { rest = rest.replacingOccurrences(of: placeholder, with: "") }
             if rest.contains("{") || rest.contains("}") {
-                throw fail("report.issue_number",
-                           "issue_number '\(pattern)' may use only {year} and {month}, e.g. \"{year}年第{month}期\"")
+                throw fail(
+                    "report.issue_number",
+                    "issue_number '\(pattern)' may use only {year} and {month}, e.g. \"{year}年第{month}期\"")
             }
         }
-        return Pipeline.Publication(region: report.region, issuer: report.issuer, issueNumber: report.issueNumber,
-                                    contact: report.contact, pdf: report.pdf ?? false)
+        return Pipeline.Publication(
+            region: report.region, issuer: report.issuer, issueNumber: report.issueNumber,
+            contact: report.contact, pdf: report.pdf ?? false)
     }
 
     private func resolve(_ path: String) -> String {

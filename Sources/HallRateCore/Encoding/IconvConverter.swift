@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Converts a byte stream between encodings with the C library's `iconv`, chunk by chunk.
@@ -33,8 +33,10 @@ final class IconvConverter {
     /// Converts `input` (plus any carried partial character) and hands the converted bytes to `body`.
     /// - Parameter isLast: true for the final chunk: a partial character left then is an error.
     /// - Throws: ``InvalidInput`` at the first byte that cannot be decoded.
-    func convert<R>(_ input: UnsafeRawBufferPointer, isLast: Bool,
-                    _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+    func convert<R>(
+        _ input: UnsafeRawBufferPointer, isLast: Bool,
+        _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> R {
         var source = carry
         source.append(contentsOf: input)
         let carriedBefore = carry.count

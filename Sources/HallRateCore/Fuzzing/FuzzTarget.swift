@@ -26,12 +26,14 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .xml: FuzzTarget.xml(bytes)
         case .date: FuzzTarget.date(bytes)
         case .encoding: FuzzTarget.encoding(bytes)
-        case .registry: FuzzTarget.onFile(bytes, name: "halls.csv") { path in
-            _ = try RegistryReader(path: path, displayPath: "halls.csv").read()
-        }
-        case .pipeline: FuzzTarget.onFile(bytes, name: "pipeline.yml") { path in
-            _ = try PipelineLoader(root: FuzzTarget.folder).load(path)
-        }
+        case .registry:
+            FuzzTarget.onFile(bytes, name: "halls.csv") { path in
+                _ = try RegistryReader(path: path, displayPath: "halls.csv").read()
+            }
+        case .pipeline:
+            FuzzTarget.onFile(bytes, name: "pipeline.yml") { path in
+                _ = try PipelineLoader(root: FuzzTarget.folder).load(path)
+            }
         }
     }
 
@@ -53,8 +55,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// What a parse shows its caller: each record's line, flag and fields, and how it ended.
-    private static func parseCSV(_ bytes: UnsafeRawBufferPointer, chunk: Int, delimiter: UInt8, limits: CSVParser.Limits,
-                                 fastPath: Bool) -> String {
+    private static func parseCSV(
+        _ bytes: UnsafeRawBufferPointer, chunk: Int, delimiter: UInt8, limits: CSVParser.Limits,
+        fastPath: Bool
+    ) -> String {
         var shown = ""
         func collect(_ record: RawRecord) {
             shown += "\(record.line) \(record.isTooLong) \((0..<record.count).map { Array(record[$0]) })\n"
@@ -89,8 +93,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         } catch {}
     }
 
-    private static let patterns = ["yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy年M月d日 HH:mm", "yyyy-MM-dd", "iso8601", "excel",
-                                   "d/M/yyyy H:mm:ss", "yyyyMMddHHmmss"]
+    private static let patterns = [
+        "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy年M月d日 HH:mm", "yyyy-MM-dd", "iso8601", "excel",
+        "d/M/yyyy H:mm:ss", "yyyyMMddHHmmss",
+    ]
 
     private static func date(_ bytes: UnsafeRawBufferPointer) {
         guard let first = bytes.first, let format = DateFormat(patterns[Int(first) % patterns.count]) else { return }

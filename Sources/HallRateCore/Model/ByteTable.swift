@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fixed table from short byte strings to values, looked up by exact bytes without building a `String`.
@@ -95,7 +95,8 @@ struct ByteTable<Value: Sendable>: Sendable {
             }
             last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         } else if count >= 4 {
-            last = UInt64(raw.loadUnaligned(as: UInt32.self)) << 32
+            last =
+                UInt64(raw.loadUnaligned(as: UInt32.self)) << 32
                 | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
         } else {
             last = UInt64(base[0]) << 16 | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1])

@@ -37,8 +37,10 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The last day of `period`.
     package static func lastDay(of period: Period) -> CalendarDate {
-        CalendarDate(days: LocalTime.daysFromCivil(year: period.year, month: period.month,
-                                                   day: LocalTime.daysIn(month: period.month, year: period.year)))
+        CalendarDate(
+            days: LocalTime.daysFromCivil(
+                year: period.year, month: period.month,
+                day: LocalTime.daysIn(month: period.month, year: period.year)))
     }
 
     package var civil: (year: Int, month: Int, day: Int) { LocalTime.civilFromDays(days) }

@@ -27,6 +27,8 @@ package struct FileReport: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case path, source, sha256, bytes, encoding, status, note
-        case rowsRead = "rows_read", accepted, rejected, duplicates, readThisRun = "read_this_run"
+        case rowsRead = "rows_read"
+        case accepted, rejected, duplicates
+        case readThisRun = "read_this_run"
     }
 }

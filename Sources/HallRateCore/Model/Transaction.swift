@@ -21,8 +21,10 @@ package struct Transaction: Sendable {
     }
 
     /// A transaction as the store keeps it: the month and day, not the exact acceptance time.
-    package init(key: TransactionKey, hall: Int, channel: Channel, status: Status, period: Period, day: Int = 0,
-                updatedAt: LocalTime?) {
+    package init(
+        key: TransactionKey, hall: Int, channel: Channel, status: Status, period: Period, day: Int = 0,
+        updatedAt: LocalTime?
+    ) {
         self.key = key
         self.hall = hall
         self.channel = channel

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds, in one chunk of UTF-8 text, the lines that ``CSVParser`` may split without libcsv
@@ -71,8 +71,10 @@ struct CSVFastSplitter {
 
     /// The first `byte` at or after `start`, `count` when there is none; `cache` keeps the answer
     /// for later calls (a remembered hit at or after `start` is still the first one).
-    private static func position(of byte: UInt8, in base: UnsafePointer<UInt8>, _ count: Int, from start: Int,
-                                 cache: inout Int) -> Int {
+    private static func position(
+        of byte: UInt8, in base: UnsafePointer<UInt8>, _ count: Int, from start: Int,
+        cache: inout Int
+    ) -> Int {
         if cache >= start { return cache }
         guard start < count, let hit = memchr(base + start, Int32(byte), count - start) else {
             cache = count

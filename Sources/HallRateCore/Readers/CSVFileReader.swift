@@ -39,8 +39,10 @@ struct CSVFileReader {
     /// copying them: `batch` takes the parser's batch and must leave an empty one in its place (see
     /// ``CSVParser/handOver(minimum:_:)``). The records before that go to `record`. With
     /// `batchRecords` 0, every record goes to `record`.
-    func read(header: ([String]) throws -> Void, record: (RawRecord) throws -> Void, batchRecords: Int,
-              batch: (inout RecordBatch) throws -> Void) throws -> Summary {
+    func read(
+        header: ([String]) throws -> Void, record: (RawRecord) throws -> Void, batchRecords: Int,
+        batch: (inout RecordBatch) throws -> Void
+    ) throws -> Summary {
         let encoding = try layout.encoding.resolved(forFileAt: path)
         let converter = try encoding.iconvName.map { name throws(HallRateError) in try IconvConverter(from: name, to: "UTF-8") }
         // UTF-8 input is checked on the hashing thread, off this one; converted input by iconv.
@@ -52,7 +54,8 @@ struct CSVFileReader {
             guard converter == nil else { return nil }
             let check = file.utf8Check()
             if let bad = check.invalidAt {
-                return HallRateError(.fileRefused,
+                return HallRateError(
+                    .fileRefused,
                     "bytes are not valid UTF-8 at byte offset \(bad); "
                         + "this looks like GB18030 (Excel on Chinese Windows): set encoding: gb18030",
                     at: SourceLocation(file: path))
@@ -107,7 +110,8 @@ struct CSVFileReader {
                         do {
                             try converter.convert(chunk, isLast: chunk.isEmpty) { try feed($0, isLast: chunk.isEmpty) }
                         } catch let invalid as IconvConverter.InvalidInput {
-                            throw HallRateError(.fileRefused,
+                            throw HallRateError(
+                                .fileRefused,
                                 "bytes are not valid \(encoding.rawValue) at byte offset \(invalid.offset); "
                                     + "check the source's encoding (encoding: auto detects it)", at: SourceLocation(file: path))
                         }

@@ -1,9 +1,9 @@
 internal import CCSV
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A thin, safe owner of one libcsv parser.
@@ -98,8 +98,10 @@ final class CSVParser {
             }
         }
         if max(csv_get_buffer_size(parser), libcsvBufferSizeForFastFields()) > limits.maxFieldBytes {
-            throw HallRateError(.fileRefused,
-                "a field starting on line \(context.pointee.recordLine) is longer than \(limits.maxFieldBytes >> 20) MiB; is a quote left open?")
+            throw HallRateError(
+                .fileRefused,
+                "a field starting on line \(context.pointee.recordLine) is longer than \(limits.maxFieldBytes >> 20) MiB; is a quote left open?"
+            )
         }
     }
 
@@ -159,8 +161,9 @@ final class CSVParser {
     private func feedLibcsv(_ start: UnsafeRawPointer, count: Int) throws {
         let consumed = csv_parse(parser, start, count, CSVParser.onField, CSVParser.onRowEnd, context)
         if consumed != count {
-            throw HallRateError(.fileRefused, "libcsv stopped: \(String(cString: csv_strerror(csv_error(parser))))",
-                                at: nil)
+            throw HallRateError(
+                .fileRefused, "libcsv stopped: \(String(cString: csv_strerror(csv_error(parser))))",
+                at: nil)
         }
     }
 

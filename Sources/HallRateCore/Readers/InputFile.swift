@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Crypto
 import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An input file read front to back in fixed-size chunks, hashed (SHA-256) on the way.
 ///
@@ -47,8 +48,9 @@ final class InputFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(descriptor)
-            throw HallRateError(.io, "not a regular file (a FIFO, device or folder): refused without reading",
-                                at: SourceLocation(file: path))
+            throw HallRateError(
+                .io, "not a regular file (a FIFO, device or folder): refused without reading",
+                at: SourceLocation(file: path))
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.chunkSize = max(chunkSize, 1)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Records completed by one parse step, stored flat (one byte buffer, field end offsets) so that
@@ -132,8 +132,10 @@ struct RecordBatch {
                 for span in records {
                     let fieldEnds = UnsafeBufferPointer(rebasing: ends[span.firstField..<span.firstField + span.fieldCount])
                     let start = span.firstField == 0 ? 0 : ends[span.firstField - 1]
-                    try body(RawRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
-                                       fieldEnds: fieldEnds, recordStart: start))
+                    try body(
+                        RawRecord(
+                            line: span.line, isTooLong: span.isTooLong, bytes: bytes,
+                            fieldEnds: fieldEnds, recordStart: start))
                 }
             }
         }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// Reads one XML export with libxml2's SAX2 push parser, in fixed-size chunks (constant memory),
 /// and hands each record element's fields to the caller as a ``RawRecord``.
@@ -70,9 +70,11 @@ struct XMLFileReader {
             }) {}  // hash (and check) the whole file all the same
         }
         if declaredGB, sawNonASCII, file.utf8Check() == (nil, true) {
-            throw HallRateError(.fileRefused, "the file declares a GB encoding (GB18030, GBK or GB2312) but its bytes are UTF-8: "
-                                    + "its text would be read as other characters; set encoding=\"UTF-8\" in its XML declaration",
-                                at: SourceLocation(file: path, line: 1))
+            throw HallRateError(
+                .fileRefused,
+                "the file declares a GB encoding (GB18030, GBK or GB2312) but its bytes are UTF-8: "
+                    + "its text would be read as other characters; set encoding=\"UTF-8\" in its XML declaration",
+                at: SourceLocation(file: path, line: 1))
         }
         return Summary(sha256: file.digest(), bytes: file.size, damage: damage)
     }
@@ -145,8 +147,10 @@ final class XMLPushParser {
     func parse(_ chunk: UnsafeRawBufferPointer, isLast: Bool, _ body: (RawRecord) throws -> Void) throws -> XMLFileReader.Damage? {
         guard let parser else { return nil }
         guard tags.scan(chunk) else {
-            throw HallRateError(.fileRefused, "an element has more than \(tags.limit) attributes: not an export "
-                                    + "(libxml2 would take minutes on it)", at: SourceLocation(file: path, line: Int(CLibXML2_lineNumber(parser))))
+            throw HallRateError(
+                .fileRefused,
+                "an element has more than \(tags.limit) attributes: not an export "
+                    + "(libxml2 would take minutes on it)", at: SourceLocation(file: path, line: Int(CLibXML2_lineNumber(parser))))
         }
         let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
         let status = xmlParseChunk(parser, base, Int32(chunk.count), isLast ? 1 : 0)
@@ -157,7 +161,8 @@ final class XMLPushParser {
             // Some errors (bytes not valid in the declared encoding, above all) reach only the context,
             // not the structured-error callback: the parser stops, and must not pass for a file's end.
             let last = xmlCtxtGetLastError(parser)
-            let message = last.flatMap { $0.pointee.message.map { String(cString: $0) } }?
+            let message =
+                last.flatMap { $0.pointee.message.map { String(cString: $0) } }?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "libxml2 error \(status)"
             let line = last.map { Int($0.pointee.line) }.flatMap { $0 > 0 ? $0 : nil } ?? Int(CLibXML2_lineNumber(parser))
             context.pointee.fail("not well-formed XML: " + message, line: line)
@@ -165,9 +170,10 @@ final class XMLPushParser {
         try deliver(body)
         if let error = context.pointee.error { return error }
         if isLast, context.pointee.recordDepth >= 0 || !context.pointee.sawRoot {
-            return XMLFileReader.Damage(line: Int(CLibXML2_lineNumber(parser)),
-                                        message: context.pointee.sawRoot ? "the file ends inside a record" : "the file has no XML element",
-                                        inRecord: context.pointee.recordDepth >= 0)
+            return XMLFileReader.Damage(
+                line: Int(CLibXML2_lineNumber(parser)),
+                message: context.pointee.sawRoot ? "the file ends inside a record" : "the file has no XML element",
+                inRecord: context.pointee.recordDepth >= 0)
         }
         return nil
     }
@@ -454,8 +460,10 @@ final class XMLPushParser {
         }
 
         @inline(__always)
-        mutating func start(local: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?,
-                            attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        mutating func start(
+            local: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?,
+            attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+        ) {
             depth += 1
             sawRoot = true
             guard depth <= limits.maxDepth else {
@@ -549,8 +557,10 @@ final class XMLPushParser {
 
         /// The value of field `field`'s attribute among libxml2's attribute quintuples (local, prefix,
         /// URI, value, end).
-        private func attributeValue(_ field: Int, count: Int,
-                                    in attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> UnsafeBufferPointer<UInt8>? {
+        private func attributeValue(
+            _ field: Int, count: Int,
+            in attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+        ) -> UnsafeBufferPointer<UInt8>? {
             guard let attributes, let name = attributeNames[field] else { return nil }
             for i in 0..<count {
                 let base = i * 5
@@ -573,16 +583,19 @@ final class XMLPushParser {
             for index in 0..<spans.count {
                 let span = spans[index]
                 let start = span.firstField == 0 ? 0 : outEnds[span.firstField - 1]
-                try body(RawRecord(line: span.line, isTooLong: span.isTooLong, bytes: bytes,
-                                   fieldEnds: UnsafeBufferPointer(start: outEnds.base + span.firstField, count: fieldCount),
-                                   recordStart: start))
+                try body(
+                    RawRecord(
+                        line: span.line, isTooLong: span.isTooLong, bytes: bytes,
+                        fieldEnds: UnsafeBufferPointer(start: outEnds.base + span.firstField, count: fieldCount),
+                        recordStart: start))
             }
         }
 
         mutating func fail(_ message: String, line: Int) {
             guard error == nil, hostile == nil else { return }
-            error = XMLFileReader.Damage(line: recordDepth >= 0 ? recordLine : line, message: message,
-                                         inRecord: recordDepth >= 0)
+            error = XMLFileReader.Damage(
+                line: recordDepth >= 0 ? recordLine : line, message: message,
+                inRecord: recordDepth >= 0)
             stop()
         }
     }
@@ -593,8 +606,9 @@ final class XMLPushParser {
 
     private static let onStart: startElementNsSAX2Func = {
         context, local, _, namespace, _, _, attributeCount, _, attributes in
-        state(context)?.pointee.start(local: local, namespace: namespace, attributeCount: Int(attributeCount),
-                                      attributes: attributes)
+        state(context)?.pointee.start(
+            local: local, namespace: namespace, attributeCount: Int(attributeCount),
+            attributes: attributes)
     }
 
     private static let onEnd: endElementNsSAX2Func = { context, _, _, _ in
@@ -617,7 +631,8 @@ final class XMLPushParser {
 
     private static let onError: xmlStructuredErrorFunc = { context, error in
         guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        let message = error.pointee.message.map { String(cString: $0) }?
+        let message =
+            error.pointee.message.map { String(cString: $0) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed"
         state(context)?.pointee.fail("not well-formed XML: \(message)", line: Int(error.pointee.line))
     }

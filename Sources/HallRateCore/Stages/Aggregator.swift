@@ -54,11 +54,16 @@ final class Aggregator {
 
     /// Adds the counts of another aggregator made for the same halls and months.
     func absorb(_ other: Aggregator) {
-        precondition(other.halls == halls && other.firstPeriod == firstPeriod && other.periods == periods,
-                     "aggregators of different shapes")
+        precondition(
+            other.halls == halls && other.firstPeriod == firstPeriod && other.periods == periods,
+            "aggregators of different shapes")
         for i in dense.indices { dense[i] += other.dense[i] }
         for i in denseDays.indices { denseDays[i] = max(denseDays[i], other.denseDays[i]) }
-        sparse.merge(other.sparse) { var sum = $0; sum.merge($1); return sum }
+        sparse.merge(other.sparse) {
+            var sum = $0
+            sum.merge($1)
+            return sum
+        }
         sparseDays.merge(other.sparseDays, uniquingKeysWith: max)
     }
 

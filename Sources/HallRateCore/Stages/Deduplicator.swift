@@ -14,8 +14,10 @@ struct Deduplicator {
 
     /// The winner so far of the current key (meaningless while `hasKept` is false: no Optional, so
     /// that the per-row fold copies nothing it does not need).
-    private var kept = Candidate(row: CompactTransaction(key: TransactionKey(rawValue: 0), updatedAt: nil, period: Period(index: 0),
-                                                         hall: 0, channel: .window, status: .completed), file: 0, hall: 0)
+    private var kept = Candidate(
+        row: CompactTransaction(
+            key: TransactionKey(rawValue: 0), updatedAt: nil, period: Period(index: 0),
+            hall: 0, channel: .window, status: .completed), file: 0, hall: 0)
     private var hasKept = false
     /// Duplicates per file position (winners are the file's counted rows less these).
     private(set) var duplicatesByFile: [Int]

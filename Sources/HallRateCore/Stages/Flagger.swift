@@ -15,7 +15,8 @@ enum Flagger {
         var fell = [Bool](repeating: false, count: order.count)
         for k in order.indices where k > 0 {
             let (now, earlier) = (rows[order[k]], rows[order[k - 1]])
-            fell[k] = earlier.hall == now.hall && earlier.period.index == now.period.index - 1
+            fell[k] =
+                earlier.hall == now.hall && earlier.period.index == now.period.index - 1
                 && now.exactRatio.isLess(than: earlier.exactRatio)
         }
         var closed: [Int: Bool] = [:]

@@ -3,7 +3,9 @@
 enum NotReportingFinder {
     /// - Returns: by month, then tier, then hall code.
     /// - Complexity: O(n log n) in the number of hall-months.
-    static func find(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, closing: MonthClosing)
+    static func find(
+        _ rows: [HallMonth], periods: [Period], registry: HallRegistry, closing: MonthClosing
+    )
         -> [SupervisionReport.NotReporting]
     {
         let inRange = PeriodSlots(periods)

@@ -38,8 +38,10 @@ final class RecordMapper {
     /// Resolves the source's column names against a file's header.
     /// - Throws: ``HallRateError`` `.pipeline` naming the pipeline key when a mapped column is absent.
     /// - Parameter hallFromPath: the hall code the file's path carries, when the source's glob has `{hall_code}`.
-    init(source: Pipeline.Source, pipeline: Pipeline, header: [String], registry: HallRegistry, file: String,
-         hallFromPath: String? = nil) throws(HallRateError) {
+    init(
+        source: Pipeline.Source, pipeline: Pipeline, header: [String], registry: HallRegistry, file: String,
+        hallFromPath: String? = nil
+    ) throws(HallRateError) {
         self.source = source
         self.registry = registry
         self.file = file
@@ -48,9 +50,11 @@ final class RecordMapper {
         for (field, column) in source.columns {
             guard let at = names.firstIndex(of: column) else {
                 let key = "\(source.keyPath).columns.\(field.rawValue)"
-                let shown = names.prefix(30).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
+                let shown =
+                    names.prefix(30).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
                     .joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count) columns)" : "")
-                throw HallRateError(.pipeline,
+                throw HallRateError(
+                    .pipeline,
                     "column '\(column)' (for \(field.rawValue)) is not in \(file), whose columns are: \(shown)",
                     at: pipeline.location(of: key), key: key)
             }
@@ -110,8 +114,10 @@ final class RecordMapper {
             hall = found
         case .name(let column):
             guard let found = hallIndex(byName: record[column]) else {
-                return .failure(reject(record, .unknownHall,
-                                       "hall name '\(text(record, column))' matches no name or alias in the registry"))
+                return .failure(
+                    reject(
+                        record, .unknownHall,
+                        "hall name '\(text(record, column))' matches no name or alias in the registry"))
             }
             hall = found
         case .path(let found?, _):
@@ -120,13 +126,17 @@ final class RecordMapper {
             return .failure(reject(record, .unknownHall, "hall code '\(code)' (from the file's path) is not in the registry"))
         }
         guard let acceptedAt = parseDate(record[acceptedColumn]) else {
-            return .failure(reject(record, .badDate,
-                "accepted_at '\(text(record, acceptedColumn))' matches none of the formats: \(formatList)"))
+            return .failure(
+                reject(
+                    record, .badDate,
+                    "accepted_at '\(text(record, acceptedColumn))' matches none of the formats: \(formatList)"))
         }
         guard acceptedWindow.contains(acceptedAt) else {
-            return .failure(reject(record, .badDate,
-                "accepted_at '\(text(record, acceptedColumn))' is outside the plausible dates \(Self.day(acceptedWindow.lowerBound)) "
-                    + "to \(Self.day(acceptedWindow.upperBound)) (earliest_month to the end of next month)"))
+            return .failure(
+                reject(
+                    record, .badDate,
+                    "accepted_at '\(text(record, acceptedColumn))' is outside the plausible dates \(Self.day(acceptedWindow.lowerBound)) "
+                        + "to \(Self.day(acceptedWindow.upperBound)) (earliest_month to the end of next month)"))
         }
         let channelBytes = normalized(record[channelColumn])
         guard let channel = channelTable.lookup(channelBytes) ?? source.channels[String(decoding: channelBytes, as: UTF8.self)] else {
@@ -139,14 +149,18 @@ final class RecordMapper {
         var updatedAt: LocalTime?
         if let updatedColumn, !TextNormalizer.trim(record[updatedColumn]).isEmpty {
             guard let parsed = parseDate(record[updatedColumn]) else {
-                return .failure(reject(record, .badDate,
-                    "updated_at '\(text(record, updatedColumn))' matches none of the formats: \(formatList)"))
+                return .failure(
+                    reject(
+                        record, .badDate,
+                        "updated_at '\(text(record, updatedColumn))' matches none of the formats: \(formatList)"))
             }
             updatedAt = parsed
         }
         let key = TransactionKey(bytes: UnsafeRawBufferPointer(normalized(record[txnColumn])))
-        return .success(Transaction(key: key, hall: hall, channel: channel, status: status,
-                                    acceptedAt: acceptedAt, updatedAt: updatedAt))
+        return .success(
+            Transaction(
+                key: key, hall: hall, channel: channel, status: status,
+                acceptedAt: acceptedAt, updatedAt: updatedAt))
     }
 
     /// The hall named by `field`: by exact bytes when the trimmed field has no full-width form to convert

@@ -11,7 +11,9 @@ enum RedBlackListBuilder {
     ///   - minRanked: the least ranked halls a tier-month needs to have lists (`list_min_ranked`).
     /// - Returns: per month, per tier (district, township, village), the red list in league order then the
     ///   black list worst first.
-    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int, minRanked: Int)
+    static func build(
+        _ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int, minRanked: Int
+    )
         -> [SupervisionReport.ListEntry]
     {
         let tiers = registry.tierIndices
@@ -65,8 +67,10 @@ enum RedBlackListBuilder {
                     entries.append(SupervisionReport.ListEntry(kind: .red, tier: tier, period: period, figures: row, blackStreak: nil))
                 }
                 for row in black[key] ?? [] {
-                    entries.append(SupervisionReport.ListEntry(kind: .black, tier: tier, period: period, figures: row,
-                                                               blackStreak: streak(row.hall, period)))
+                    entries.append(
+                        SupervisionReport.ListEntry(
+                            kind: .black, tier: tier, period: period, figures: row,
+                            blackStreak: streak(row.hall, period)))
                 }
             }
         }

@@ -3,8 +3,10 @@
 /// its trajectory against the target in force; whether the month is provisional, with its cut-off.
 /// Every month of the run appears, even one without data.
 enum TierSummarizer {
-    static func summarize(_ rows: [HallMonth], periods: [Period], registry: HallRegistry,
-                          targets: TargetSchedule, closing: MonthClosing) -> [SupervisionReport.TierSummary] {
+    static func summarize(
+        _ rows: [HallMonth], periods: [Period], registry: HallRegistry,
+        targets: TargetSchedule, closing: MonthClosing
+    ) -> [SupervisionReport.TierSummary] {
         let tiers = registry.tierIndices
         let slots = PeriodSlots(periods)
         let tierCount = Tier.allCases.count
@@ -45,11 +47,12 @@ enum TierSummarizer {
                 let slope = total[cell] > 0 && points.count >= 3 ? TrendCalculator.slope(points) : nil
                 let target = targets.target(tier, in: period)
                 let ratio = total[cell] > 0 ? Fraction(online[cell], total[cell]) : nil
-                summaries.append(SupervisionReport.TierSummary(
-                    tier: tier, period: period, target: target ?? Fraction(0, 1), halls: halls[cell],
-                    total: total[cell], online: online[cell], hallsBelowTarget: below[cell], ranked: ranked[cell],
-                    slopePP: slope, trajectory: TierTrajectory.of(ratio: ratio, target: target, slopePP: slope),
-                    provisional: provisional, dataCutoff: provisional ? cutoff[cell] : nil))
+                summaries.append(
+                    SupervisionReport.TierSummary(
+                        tier: tier, period: period, target: target ?? Fraction(0, 1), halls: halls[cell],
+                        total: total[cell], online: online[cell], hallsBelowTarget: below[cell], ranked: ranked[cell],
+                        slopePP: slope, trajectory: TierTrajectory.of(ratio: ratio, target: target, slopePP: slope),
+                        provisional: provisional, dataCutoff: provisional ? cutoff[cell] : nil))
             }
         }
         return summaries

@@ -6,8 +6,10 @@ enum TownshipRollupBuilder {
     /// - Returns: by month, then league order (ranked by rank, then unranked by total descending, then
     ///   township code); townships with no transaction of their own or their villages' are left out.
     /// - Complexity: O(n + t·p·v) for n hall-months, t townships, p months and v villages per township.
-    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry,
-                      notReporting: [SupervisionReport.NotReporting], minVolume: Int, closing: MonthClosing)
+    static func build(
+        _ rows: [HallMonth], periods: [Period], registry: HallRegistry,
+        notReporting: [SupervisionReport.NotReporting], minVolume: Int, closing: MonthClosing
+    )
         -> [SupervisionReport.TownshipRollup]
     {
         var figures: [HallPeriod: HallMonth] = [:]
@@ -25,13 +27,14 @@ enum TownshipRollupBuilder {
                 let reported = villages.compactMap { figures[HallPeriod(hall: $0, period: period)] }
                 let total = (own?.total ?? 0) + reported.reduce(0) { $0 + $1.total }
                 guard total > 0 else { continue }
-                month.append(SupervisionReport.TownshipRollup(
-                    township: township, period: period, total: total,
-                    online: (own?.online ?? 0) + reported.reduce(0) { $0 + $1.online },
-                    villages: reported.count,
-                    villagesBelowTarget: reported.filter { $0.flags.contains(.belowTarget) }.count,
-                    villagesNotReporting: villages.filter { silent.contains(HallPeriod(hall: $0, period: period)) }.count,
-                    rank: nil, provisional: !closing.isClosed(period)))
+                month.append(
+                    SupervisionReport.TownshipRollup(
+                        township: township, period: period, total: total,
+                        online: (own?.online ?? 0) + reported.reduce(0) { $0 + $1.online },
+                        villages: reported.count,
+                        villagesBelowTarget: reported.filter { $0.flags.contains(.belowTarget) }.count,
+                        villagesNotReporting: villages.filter { silent.contains(HallPeriod(hall: $0, period: period)) }.count,
+                        rank: nil, provisional: !closing.isClosed(period)))
             }
             rollups += ranked(month, minVolume: minVolume)
         }

@@ -67,13 +67,14 @@ enum TrendCalculator {
                         points.append((Double(p - back), Double(m.online) / Double(m.total) * 100))
                     }
                 }
-                rows.append(HallMonth(
-                    hall: here.hall, period: Period(index: p), total: here.total, online: here.online,
-                    wilsonLow: wilsonLow(online: here.online, total: here.total),
-                    prevRatio: prev, deltaPP: prev.map { (r - $0) * 100 },
-                    ratio3m: Double(sumOnline) / Double(sumTotal),
-                    slopePP: points.count >= 3 ? slope(points) : nil,
-                    yoyDeltaPP: ratio(p - 12).map { (r - $0) * 100 }))
+                rows.append(
+                    HallMonth(
+                        hall: here.hall, period: Period(index: p), total: here.total, online: here.online,
+                        wilsonLow: wilsonLow(online: here.online, total: here.total),
+                        prevRatio: prev, deltaPP: prev.map { (r - $0) * 100 },
+                        ratio3m: Double(sumOnline) / Double(sumTotal),
+                        slopePP: points.count >= 3 ? slope(points) : nil,
+                        yoyDeltaPP: ratio(p - 12).map { (r - $0) * 100 }))
             }
         }
         return rows

@@ -50,8 +50,9 @@ struct ChunkBlobWriter: StoredRowConsumer {
                 continue
             }
             let rows = min(buffered - start, pieces[piece].count - written)
-            failure = sqlite3_blob_write(blob, buffer.baseAddress.map { $0 + start }, Int32(rows * CompactTransaction.byteCount),
-                                         Int32(written * CompactTransaction.byteCount))
+            failure = sqlite3_blob_write(
+                blob, buffer.baseAddress.map { $0 + start }, Int32(rows * CompactTransaction.byteCount),
+                Int32(written * CompactTransaction.byteCount))
             written += rows
             start += rows
         }

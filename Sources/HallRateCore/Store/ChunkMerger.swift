@@ -186,8 +186,10 @@ struct ChunkMerger {
             buffer = .allocate(capacity: max(1, min(chunk.count, ChunkMerger.bufferRows)))
             if blob != nil, count <= ChunkMerger.bufferRows {
                 do {
-                    try read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count * CompactTransaction.byteCount]),
-                             atRow: first)
+                    try read(
+                        into: UnsafeMutableRawBufferPointer(
+                            rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<count * CompactTransaction.byteCount]),
+                        atRow: first)
                 } catch {
                     close()
                     throw error
@@ -256,8 +258,10 @@ struct ChunkMerger {
             }
             guard consumed < count else { return false }
             let rows = min(buffer.count, count - consumed)
-            try read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<rows * CompactTransaction.byteCount]),
-                     atRow: first + consumed)
+            try read(
+                into: UnsafeMutableRawBufferPointer(
+                    rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<rows * CompactTransaction.byteCount]),
+                atRow: first + consumed)
             loaded = rows
             position = 0
             consumed += rows

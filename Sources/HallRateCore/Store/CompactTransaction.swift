@@ -24,8 +24,10 @@ struct CompactTransaction: Equatable {
     /// The bytes of one stored transaction (the layout is the struct's own, little-endian).
     static let byteCount = 24
 
-    init(key: TransactionKey, updatedAt: LocalTime?, period: Period, day: Int = 0, hall: UInt16, channel: Channel,
-         status: Status) {
+    init(
+        key: TransactionKey, updatedAt: LocalTime?, period: Period, day: Int = 0, hall: UInt16, channel: Channel,
+        status: Status
+    ) {
         self.key = key.rawValue
         self.updatedAt = updatedAt?.seconds ?? CompactTransaction.noUpdate
         self.period = Int32(truncatingIfNeeded: period.index)

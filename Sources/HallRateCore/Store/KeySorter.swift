@@ -39,9 +39,11 @@ enum KeySorter {
     /// Stable LSD passes over the first `n` rows on the 11-bit digits at bits 31, 42 and 53, between
     /// `a` and `b`; a pass in which every row has the same digit is skipped.
     /// - Returns: whether the sorted rows ended up in `b`.
-    private static func radixPassesOnHighBits(_ a: UnsafeMutableBufferPointer<CompactTransaction>,
-                                              _ b: UnsafeMutableBufferPointer<CompactTransaction>, _ n: Int,
-                                              counts: UnsafeMutableBufferPointer<Int>) -> Bool {
+    private static func radixPassesOnHighBits(
+        _ a: UnsafeMutableBufferPointer<CompactTransaction>,
+        _ b: UnsafeMutableBufferPointer<CompactTransaction>, _ n: Int,
+        counts: UnsafeMutableBufferPointer<Int>
+    ) -> Bool {
         let mask = UInt64(buckets - 1)
         counts.update(repeating: 0)
         for i in 0..<n {
@@ -76,8 +78,10 @@ enum KeySorter {
 
     /// Sorts, by the full key, each group of consecutive rows among the first `n` of `rows` (sorted
     /// by the top 33 bits) that share those bits; `spare` is scratch space of the same size.
-    private static func sortGroupsSharingHighBits(_ rows: UnsafeMutableBufferPointer<CompactTransaction>,
-                                                  _ spare: UnsafeMutableBufferPointer<CompactTransaction>, _ n: Int) {
+    private static func sortGroupsSharingHighBits(
+        _ rows: UnsafeMutableBufferPointer<CompactTransaction>,
+        _ spare: UnsafeMutableBufferPointer<CompactTransaction>, _ n: Int
+    ) {
         var start = 0
         while start < n {
             let high = rows[start].key >> 31

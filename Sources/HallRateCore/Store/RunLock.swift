@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One run at a time per pipeline: an exclusive `flock(2)` on a lock file in the output folder.
@@ -21,21 +22,26 @@ package final class RunLock {
     package init(path: String, maxAge: Double = 6 * 3600, now: Date = Date()) throws(HallRateError) {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw HallRateError(.output, "cannot open the lock file: \(String(cString: strerror(errno)))",
-                                at: SourceLocation(file: path))
+            throw HallRateError(
+                .output, "cannot open the lock file: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: path))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = RunLock.holder(descriptor)
             close(descriptor)
             if let holder, now.timeIntervalSince1970 - holder.since > maxAge {
                 let hours = (now.timeIntervalSince1970 - holder.since) / 3600
-                throw HallRateError(.stuckRun, "run \(holder.pid) has held the lock on this pipeline for "
-                                        + String(format: "%.1f", hours) + " hours: it is probably hung. Look at it, "
-                                        + "stop it (kill \(holder.pid)), and run again", at: SourceLocation(file: path))
+                throw HallRateError(
+                    .stuckRun,
+                    "run \(holder.pid) has held the lock on this pipeline for "
+                        + String(format: "%.1f", hours) + " hours: it is probably hung. Look at it, "
+                        + "stop it (kill \(holder.pid)), and run again", at: SourceLocation(file: path))
             }
-            throw HallRateError(.busy, "another hallrate run holds the lock on this pipeline"
-                                    + (holder.map { " (pid \($0.pid))" } ?? "") + "; try again when it ends",
-                                at: SourceLocation(file: path))
+            throw HallRateError(
+                .busy,
+                "another hallrate run holds the lock on this pipeline"
+                    + (holder.map { " (pid \($0.pid))" } ?? "") + "; try again when it ends",
+                at: SourceLocation(file: path))
         }
         self.descriptor = descriptor
         let stamp = Array("\(getpid()) \(Int(now.timeIntervalSince1970))\n".utf8)

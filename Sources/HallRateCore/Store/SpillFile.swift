@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An anonymous scratch file next to the store, for the sorted chunks of a file too big to sort in
@@ -17,7 +17,9 @@ final class SpillFile {
     init(folder: String) throws {
         var template = Array((folder + "/.hallrate-spill-XXXXXX").utf8CString)
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Failure(message: "cannot create a scratch file in \(folder): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw Failure(message: "cannot create a scratch file in \(folder): \(String(cString: strerror(errno)))")
+        }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     }
 
@@ -45,7 +47,9 @@ final class SpillFile {
         while filled < buffer.count {
             let count = pread(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled, off_t(offset + filled))
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw Failure(message: "cannot read a scratch file: \(count < 0 ? String(cString: strerror(errno)) : "it is short")") }
+            guard count > 0 else {
+                throw Failure(message: "cannot read a scratch file: \(count < 0 ? String(cString: strerror(errno)) : "it is short")")
+            }
             filled += count
         }
     }

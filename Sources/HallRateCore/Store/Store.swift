@@ -51,8 +51,10 @@ package final class Store {
                 try migrator.hasBeenSuperseded(db) ? try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) : []
             }
             if let unknown = newer.sorted().first {
-                throw HallRateError(.store, "the store was written by a newer version of hallrate (schema step '\(unknown)'): "
-                                        + "run that version, or this one with another --output folder", at: SourceLocation(file: path))
+                throw HallRateError(
+                    .store,
+                    "the store was written by a newer version of hallrate (schema step '\(unknown)'): "
+                        + "run that version, or this one with another --output folder", at: SourceLocation(file: path))
             }
             try migrator.migrate(queue)
         } catch {
@@ -62,7 +64,8 @@ package final class Store {
 
     static func failure(_ error: Error, _ path: String) -> HallRateError {
         if let error = error as? HallRateError { return error }
-        let message = (error as? DatabaseError).map { "\($0.message ?? "SQLite error") (SQLite \($0.resultCode.rawValue))" }
+        let message =
+            (error as? DatabaseError).map { "\($0.message ?? "SQLite error") (SQLite \($0.resultCode.rawValue))" }
             ?? "\(error)"
         return HallRateError(.store, "the store failed: \(message)", at: SourceLocation(file: path))
     }
@@ -80,10 +83,12 @@ package final class Store {
         try withStore {
             try queue.read { db in
                 var entries: [String: LedgerEntry] = [:]
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT path, source, size, modified, sha256, fingerprint, status, encoding, note, rows_read, rejected,
-                           ingested_at FROM file
-                    """)
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT path, source, size, modified, sha256, fingerprint, status, encoding, note, rows_read, rejected,
+                               ingested_at FROM file
+                        """)
                 while let row = try rows.next() {
                     let entry = LedgerEntry(
                         path: row[0], source: row[1], size: row[2], modified: row[3], sha256: row[4], fingerprint: row[5],
@@ -100,27 +105,35 @@ package final class Store {
     /// into the sink and returns its ledger entry. When `body` throws, nothing of the file changes.
     /// - Parameter hallCodes: the registry codes, indexed like ``Transaction/hall``.
     /// - Returns: what `body` returned besides the entry.
-    package func replaceFile<T>(_ path: String, hallCodes: [String],
-                               _ body: (inout StoreSink) throws -> (LedgerEntry, T)) throws -> T {
+    package func replaceFile<T>(
+        _ path: String, hallCodes: [String],
+        _ body: (inout StoreSink) throws -> (LedgerEntry, T)
+    ) throws -> T {
         do {
             return try queue.write { db in
                 try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
-                try db.execute(sql: """
-                    INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
-                    VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
-                    """, arguments: [path])
-                var sink = try StoreSink(db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes, spillFolder: self.folder,
-                                         chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
-                                         maxDirectChunks: maxDirectChunks)
+                try db.execute(
+                    sql: """
+                        INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
+                        VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
+                        """, arguments: [path])
+                var sink = try StoreSink(
+                    db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes, spillFolder: self.folder,
+                    chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
+                    maxDirectChunks: maxDirectChunks)
                 let (entry, result) = try body(&sink)
                 try sink.finish()
-                try db.execute(sql: """
-                    UPDATE file SET source = ?, size = ?, modified = ?, sha256 = ?, fingerprint = ?, status = ?, encoding = ?,
-                                    note = ?, rows_read = ?, rejected = ?, ingested_at = ?, first_period = ?, last_period = ?
-                    WHERE id = ?
-                    """, arguments: [entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
-                                     entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
-                                     entry.ingestedAt, sink.periods?.lowerBound, sink.periods?.upperBound, sink.fileID])
+                try db.execute(
+                    sql: """
+                        UPDATE file SET source = ?, size = ?, modified = ?, sha256 = ?, fingerprint = ?, status = ?, encoding = ?,
+                                        note = ?, rows_read = ?, rejected = ?, ingested_at = ?, first_period = ?, last_period = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
+                        entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
+                        entry.ingestedAt, sink.periods?.lowerBound, sink.periods?.upperBound, sink.fileID,
+                    ])
                 return result
             }
         } catch let error as DatabaseError {
@@ -151,10 +164,11 @@ package final class Store {
                 case .file(let path):
                     try db.execute(sql: "UPDATE file SET fingerprint = '\(Store.reprocessMark)' WHERE path = ?", arguments: [path])
                 case .since(let period):
-                    try db.execute(sql: """
-                        UPDATE file SET fingerprint = '\(Store.reprocessMark)'
-                        WHERE last_period >= ?
-                        """, arguments: [period.index])
+                    try db.execute(
+                        sql: """
+                            UPDATE file SET fingerprint = '\(Store.reprocessMark)'
+                            WHERE last_period >= ?
+                            """, arguments: [period.index])
                 }
                 return db.changesCount
             }
@@ -176,8 +190,8 @@ package final class Store {
     /// consumers are combined.
     /// - Complexity: O(n log k) for n rows in k chunks; memory O(k), not O(n).
     func readTransactions<Consumer: MergeableRowConsumer>(
-        _ makeConsumer: ([StoredFile], ClosedRange<Int>?) -> Consumer) throws(HallRateError) -> Consumer
-    {
+        _ makeConsumer: ([StoredFile], ClosedRange<Int>?) -> Consumer
+    ) throws(HallRateError) -> Consumer {
         try withStore {
             try queue.read { db in
                 let ids = try Row.fetchAll(db, sql: "SELECT id, path FROM file").map { row -> (Int64, String) in (row[0], row[1]) }
@@ -214,13 +228,17 @@ package final class Store {
     package func forEachReject(_ body: (Reject) throws -> Void) throws(HallRateError) {
         try withStore {
             try queue.read { db in
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT f.path, r.line, r.reason, r.detail, r.raw FROM reject r JOIN file f ON f.id = r.file_id
-                    ORDER BY f.path, r.ordinal
-                    """)
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT f.path, r.line, r.reason, r.detail, r.raw FROM reject r JOIN file f ON f.id = r.file_id
+                        ORDER BY f.path, r.ordinal
+                        """)
                 while let row = try rows.next() {
-                    try body(Reject(file: row[0], line: row[1], reason: Reject.Reason(rawValue: row[2]) ?? .malformedRecord,
-                                    detail: row[3], raw: row[4]))
+                    try body(
+                        Reject(
+                            file: row[0], line: row[1], reason: Reject.Reason(rawValue: row[2]) ?? .malformedRecord,
+                            detail: row[3], raw: row[4]))
                 }
             }
         }
@@ -230,10 +248,13 @@ package final class Store {
     package func rejectCounts() throws(HallRateError) -> [RejectTally.Count] {
         try withStore {
             try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT f.path, r.reason, COUNT(*) FROM reject r JOIN file f ON f.id = r.file_id
-                    GROUP BY f.path, r.reason ORDER BY f.path, r.reason
-                    """).map { row in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT f.path, r.reason, COUNT(*) FROM reject r JOIN file f ON f.id = r.file_id
+                        GROUP BY f.path, r.reason ORDER BY f.path, r.reason
+                        """
+                ).map { row in
                     RejectTally.Count(file: row[0], reason: Reject.Reason(rawValue: row[1]) ?? .malformedRecord, count: row[2])
                 }
             }
@@ -244,12 +265,16 @@ package final class Store {
     package func rejects() throws(HallRateError) -> [Reject] {
         try withStore {
             try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT f.path, r.line, r.reason, r.detail, r.raw FROM reject r JOIN file f ON f.id = r.file_id
-                    ORDER BY f.path, r.ordinal
-                    """).map { row in
-                    Reject(file: row[0], line: row[1], reason: Reject.Reason(rawValue: row[2]) ?? .malformedRecord,
-                           detail: row[3], raw: row[4])
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT f.path, r.line, r.reason, r.detail, r.raw FROM reject r JOIN file f ON f.id = r.file_id
+                        ORDER BY f.path, r.ordinal
+                        """
+                ).map { row in
+                    Reject(
+                        file: row[0], line: row[1], reason: Reject.Reason(rawValue: row[2]) ?? .malformedRecord,
+                        detail: row[3], raw: row[4])
                 }
             }
         }
@@ -259,11 +284,15 @@ package final class Store {
     package func record(_ run: RunRecord) throws(HallRateError) {
         try withStore {
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO run (started_at, seconds, files, files_read, rows_read, rejected, exit_status, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run.startedAt, run.seconds, run.files, run.filesRead, run.rowsRead, run.rejected,
-                                     run.exitStatus, run.note])
+                try db.execute(
+                    sql: """
+                        INSERT INTO run (started_at, seconds, files, files_read, rows_read, rejected, exit_status, note)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        run.startedAt, run.seconds, run.files, run.filesRead, run.rowsRead, run.rejected,
+                        run.exitStatus, run.note,
+                    ])
             }
         }
     }
@@ -272,12 +301,16 @@ package final class Store {
     package func runs(limit: Int) throws(HallRateError) -> [RunRecord] {
         try withStore {
             try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT started_at, seconds, files, files_read, rows_read, rejected, exit_status, note
-                    FROM run ORDER BY id DESC LIMIT ?
-                    """, arguments: [limit]).map { row in
-                    RunRecord(startedAt: row[0], seconds: row[1], files: row[2], filesRead: row[3], rowsRead: row[4],
-                              rejected: row[5], exitStatus: row[6], note: row[7])
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT started_at, seconds, files, files_read, rows_read, rejected, exit_status, note
+                        FROM run ORDER BY id DESC LIMIT ?
+                        """, arguments: [limit]
+                ).map { row in
+                    RunRecord(
+                        startedAt: row[0], seconds: row[1], files: row[2], filesRead: row[3], rowsRead: row[4],
+                        rejected: row[5], exitStatus: row[6], note: row[7])
                 }
             }
         }

@@ -6,79 +6,81 @@ enum StoreMigrations {
     static func migrator(folder: String) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: ledger, transactions, rejects, runs") { db in
-            try db.execute(sql: """
-                CREATE TABLE file (
-                    id INTEGER PRIMARY KEY,
-                    path TEXT NOT NULL UNIQUE,
-                    source TEXT NOT NULL,
-                    size INTEGER NOT NULL,
-                    modified INTEGER NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    fingerprint TEXT NOT NULL,
-                    status TEXT NOT NULL,
-                    encoding TEXT,
-                    note TEXT,
-                    rows_read INTEGER NOT NULL,
-                    rejected INTEGER NOT NULL,
-                    ingested_at TEXT NOT NULL
-                );
-                CREATE TABLE txn (
-                    file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL,
-                    txn_id TEXT NOT NULL,
-                    hall_code TEXT NOT NULL,
-                    period INTEGER NOT NULL,
-                    channel TEXT NOT NULL,
-                    status TEXT NOT NULL,
-                    updated_at INTEGER,
-                    PRIMARY KEY (file_id, ordinal)
-                ) WITHOUT ROWID;
-                CREATE INDEX txn_period ON txn(period);
-                CREATE TABLE reject (
-                    file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL,
-                    line INTEGER NOT NULL,
-                    reason TEXT NOT NULL,
-                    detail TEXT NOT NULL,
-                    raw TEXT NOT NULL,
-                    PRIMARY KEY (file_id, ordinal)
-                ) WITHOUT ROWID;
-                CREATE TABLE run (
-                    id INTEGER PRIMARY KEY,
-                    started_at TEXT NOT NULL,
-                    seconds REAL NOT NULL,
-                    files INTEGER NOT NULL,
-                    files_read INTEGER NOT NULL,
-                    rows_read INTEGER NOT NULL,
-                    rejected INTEGER NOT NULL,
-                    exit_status INTEGER NOT NULL,
-                    note TEXT
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE file (
+                        id INTEGER PRIMARY KEY,
+                        path TEXT NOT NULL UNIQUE,
+                        source TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        modified INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        encoding TEXT,
+                        note TEXT,
+                        rows_read INTEGER NOT NULL,
+                        rejected INTEGER NOT NULL,
+                        ingested_at TEXT NOT NULL
+                    );
+                    CREATE TABLE txn (
+                        file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL,
+                        txn_id TEXT NOT NULL,
+                        hall_code TEXT NOT NULL,
+                        period INTEGER NOT NULL,
+                        channel TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        updated_at INTEGER,
+                        PRIMARY KEY (file_id, ordinal)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX txn_period ON txn(period);
+                    CREATE TABLE reject (
+                        file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL,
+                        line INTEGER NOT NULL,
+                        reason TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        raw TEXT NOT NULL,
+                        PRIMARY KEY (file_id, ordinal)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE run (
+                        id INTEGER PRIMARY KEY,
+                        started_at TEXT NOT NULL,
+                        seconds REAL NOT NULL,
+                        files INTEGER NOT NULL,
+                        files_read INTEGER NOT NULL,
+                        rows_read INTEGER NOT NULL,
+                        rejected INTEGER NOT NULL,
+                        exit_status INTEGER NOT NULL,
+                        note TEXT
+                    );
+                    """)
         }
         migrator.registerMigration("v2: no index on txn.period") { db in
             // Every insert paid for it; only `reprocess --since` reads by period, and a scan serves it.
             try db.execute(sql: "DROP INDEX IF EXISTS txn_period")
         }
         migrator.registerMigration("v3: transactions as sorted chunks of compact rows") { db in
-            try db.execute(sql: """
-                CREATE TABLE txn_chunk (
-                    id INTEGER PRIMARY KEY,
-                    file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
-                    seq INTEGER NOT NULL,
-                    count INTEGER NOT NULL,
-                    data BLOB NOT NULL,
-                    UNIQUE (file_id, seq)
-                );
-                CREATE TABLE file_hall (
-                    file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
-                    idx INTEGER NOT NULL,
-                    code TEXT NOT NULL,
-                    PRIMARY KEY (file_id, idx)
-                ) WITHOUT ROWID;
-                ALTER TABLE file ADD COLUMN first_period INTEGER;
-                ALTER TABLE file ADD COLUMN last_period INTEGER;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE txn_chunk (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        seq INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        UNIQUE (file_id, seq)
+                    );
+                    CREATE TABLE file_hall (
+                        file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        idx INTEGER NOT NULL,
+                        code TEXT NOT NULL,
+                        PRIMARY KEY (file_id, idx)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE file ADD COLUMN first_period INTEGER;
+                    ALTER TABLE file ADD COLUMN last_period INTEGER;
+                    """)
             try convertRowsToChunks(db, folder: folder)
             try db.execute(sql: "DROP TABLE txn")
         }
@@ -89,9 +91,11 @@ enum StoreMigrations {
     private static func convertRowsToChunks(_ db: Database, folder: String) throws {
         for fileID in try Int64.fetchAll(db, sql: "SELECT id FROM file ORDER BY id") {
             var sink = try StoreSink(db: db, fileID: fileID, hallCodes: [], spillFolder: folder)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT txn_id, hall_code, period, channel, status, updated_at FROM txn WHERE file_id = ? ORDER BY ordinal
-                """, arguments: [fileID])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT txn_id, hall_code, period, channel, status, updated_at FROM txn WHERE file_id = ? ORDER BY ordinal
+                    """, arguments: [fileID])
             while let row = try rows.next() {
                 let updatedAt: Int64? = row[5]
                 let compact = CompactTransaction(
@@ -101,8 +105,9 @@ enum StoreMigrations {
                 try sink.add(compact, hallCode: row[1])
             }
             try sink.finish()
-            try db.execute(sql: "UPDATE file SET first_period = ?, last_period = ? WHERE id = ?",
-                           arguments: [sink.periods?.lowerBound, sink.periods?.upperBound, fileID])
+            try db.execute(
+                sql: "UPDATE file SET first_period = ?, last_period = ? WHERE id = ?",
+                arguments: [sink.periods?.lowerBound, sink.periods?.upperBound, fileID])
         }
     }
 }

@@ -45,9 +45,11 @@ package struct StoreSink {
     private let maxChunkRows: Int
     private let maxDirectChunks: Int
 
-    init(db: Database, fileID: Int64, hallCodes: [String], spillFolder: String,
-         chunkCapacity: Int = StoreSink.chunkCapacity, maxChunkRows: Int = StoreSink.maxChunkRows,
-         maxDirectChunks: Int = StoreSink.maxDirectChunks) throws {
+    init(
+        db: Database, fileID: Int64, hallCodes: [String], spillFolder: String,
+        chunkCapacity: Int = StoreSink.chunkCapacity, maxChunkRows: Int = StoreSink.maxChunkRows,
+        maxDirectChunks: Int = StoreSink.maxDirectChunks
+    ) throws {
         self.maxChunkRows = maxChunkRows
         self.maxDirectChunks = maxDirectChunks
         self.db = db
@@ -58,9 +60,10 @@ package struct StoreSink {
         pollInterval = max(1, min(1 << 16, chunkCapacity / 8))
         untilPoll = pollInterval
         localHall = [Int32](repeating: -1, count: hallCodes.count)
-        insertReject = try db.makeStatement(sql: """
-            INSERT INTO reject (file_id, ordinal, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        insertReject = try db.makeStatement(
+            sql: """
+                INSERT INTO reject (file_id, ordinal, line, reason, detail, raw) VALUES (?, ?, ?, ?, ?, ?)
+                """)
     }
 
     /// The most distinct halls one file's rows may name: a stored row keeps its hall in 16 bits.
@@ -73,16 +76,20 @@ package struct StoreSink {
         var local = localHall[transaction.hall]
         if local < 0 {
             guard fileHalls.count < Self.maxHallsPerFile else {
-                throw HallRateError(.fileRefused, "the file names more than \(Self.maxHallsPerFile) different halls; "
-                                        + "split it into files of fewer halls (by township, say)")
+                throw HallRateError(
+                    .fileRefused,
+                    "the file names more than \(Self.maxHallsPerFile) different halls; "
+                        + "split it into files of fewer halls (by township, say)")
             }
             local = Int32(fileHalls.count)
             localHall[transaction.hall] = local
             fileHalls.append(hallCodes[transaction.hall])
         }
-        try add(CompactTransaction(key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
-                                   day: transaction.day, hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
-                                   status: transaction.status))
+        try add(
+            CompactTransaction(
+                key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
+                day: transaction.day, hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
+                status: transaction.status))
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -178,8 +185,9 @@ package struct StoreSink {
         sqlite3_reset(sqlite)
         sqlite3_clear_bindings(sqlite)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: statement.sql)
         }
         chunks.append((db.lastInsertedRowID, rows.count))
     }
@@ -207,8 +215,9 @@ package struct StoreSink {
         var left = total
         while left > 0 {
             let rows = min(left, maxChunkRows)
-            try db.execute(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, zeroblob(?))",
-                           arguments: [fileID, pieces.count, rows, rows * CompactTransaction.byteCount])
+            try db.execute(
+                sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (?, ?, ?, zeroblob(?))",
+                arguments: [fileID, pieces.count, rows, rows * CompactTransaction.byteCount])
             pieces.append((db.lastInsertedRowID, rows))
             left -= rows
         }
@@ -222,8 +231,9 @@ package struct StoreSink {
 
     /// Copies the chunks stored so far into the spill file, as runs in the same order, and deletes them.
     private mutating func moveChunks(to file: SpillFile) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: ChunkMerger.bufferRows * CompactTransaction.byteCount,
-                                                           alignment: 8)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: ChunkMerger.bufferRows * CompactTransaction.byteCount,
+            alignment: 8)
         defer { buffer.deallocate() }
         for chunk in chunks {
             var blob: OpaquePointer?
@@ -238,7 +248,9 @@ package struct StoreSink {
             while offset < bytes {
                 let count = min(buffer.count, bytes - offset)
                 let read = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count), Int32(offset))
-                guard read == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: read), message: "cannot read a stored chunk") }
+                guard read == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: read), message: "cannot read a stored chunk")
+                }
                 let at = try file.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 if start == nil { start = at }
                 offset += count

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file so that a reader never sees half of it: a temporary file in the same folder,
@@ -142,7 +142,6 @@ extension AtomicFile {
             return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit) && isOutput(String(name[..<marker.lowerBound]))
         }
     }
-
 
     /// Removes the files of `folder` whose names `shouldRemove` accepts.
     static func removeFiles(in folder: String, where shouldRemove: (String) -> Bool) {

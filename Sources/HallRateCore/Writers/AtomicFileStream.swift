@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An output written in pieces, with ``AtomicFile``'s guarantees: a temporary file next to the target,
@@ -51,12 +51,14 @@ final class AtomicFileStream {
             guard count > 0 else { break }
             filled += count
         }
-        let same = filled == bytes.count && bytes.withUnsafeBytes { mine in
-            comparison.withUnsafeBytes { theirs in
-                guard let mine = mine.baseAddress, let theirs = theirs.baseAddress else { return false }
-                return memcmp(mine, theirs, filled) == 0
+        let same =
+            filled == bytes.count
+            && bytes.withUnsafeBytes { mine in
+                comparison.withUnsafeBytes { theirs in
+                    guard let mine = mine.baseAddress, let theirs = theirs.baseAddress else { return false }
+                    return memcmp(mine, theirs, filled) == 0
+                }
             }
-        }
         if !same {
             close(existing)
             existing = -1

@@ -40,9 +40,11 @@ struct BulletinNarrative {
     /// The paragraphs as plain text: a title line, the issue line, the paragraphs, the contact.
     var plainText: String {
         var lines = [title]
-        let issue = [publication.issuer, issueNumber, pick("Date: ", "报告日期：") + fullDay(reportDate),
-                     dataCutoff.map { pick("Data up to: ", "数据截至：") + fullDay($0) }]
-            .compactMap { $0 }
+        let issue = [
+            publication.issuer, issueNumber, pick("Date: ", "报告日期：") + fullDay(reportDate),
+            dataCutoff.map { pick("Data up to: ", "数据截至：") + fullDay($0) },
+        ]
+        .compactMap { $0 }
         lines.append(issue.joined(separator: "　"))
         lines.append("")
         lines += paragraphs.map { pick("", "　　") + $0 }
@@ -54,8 +56,9 @@ struct BulletinNarrative {
     var title: String {
         let kind = closed ? pick("Monthly Bulletin", "监测通报") : pick("Early Warning", "监测预警")
         let region = publication.region.map { $0 + pick(": ", "") } ?? ""
-        return pick("\(region)Online Handling Rate of Service Halls, \(kind) (\(month))",
-                    "\(region)政务服务大厅网上办事率\(kind)（\(month.year)年\(month.month)月）")
+        return pick(
+            "\(region)Online Handling Rate of Service Halls, \(kind) (\(month))",
+            "\(region)政务服务大厅网上办事率\(kind)（\(month.year)年\(month.month)月）")
     }
 
     /// The whole area (全区, 全县…) as the region's name ends; 全区 without a region.
@@ -85,10 +88,12 @@ struct BulletinNarrative {
         let points = DecimalFormatter.gapPoints(ratio, target: target)
         let text = DecimalFormatter.format(abs(points), places: 2)
         if text == "0.00" {
-            return ratio < target ? pick("just below the target (by less than 0.01 pp)", "略低于目标（不足0.01个百分点）")
+            return ratio < target
+                ? pick("just below the target (by less than 0.01 pp)", "略低于目标（不足0.01个百分点）")
                 : pick("at the target", "达到目标")
         }
-        return points > 0 ? pick("\(text) pp above the target", "高于目标\(text)个百分点")
+        return points > 0
+            ? pick("\(text) pp above the target", "高于目标\(text)个百分点")
             : pick("\(text) pp below the target", "低于目标\(text)个百分点")
     }
 
@@ -107,11 +112,14 @@ struct BulletinNarrative {
         let now = totals(month)
         let ratio = now.total > 0 ? Double(now.online) / Double(now.total) : 0
         let before = totals(month.advanced(by: -1))
-        var text = closed ? pick("In \(monthText(month)), ", "\(monthText(month))，")
+        var text =
+            closed
+            ? pick("In \(monthText(month)), ", "\(monthText(month))，")
             : pick("In \(monthText(month)) (provisional, data up to \(cutoffText)), ", "\(monthText(month))（截至\(cutoffText)，临时数据），")
-        text += pick("the service halls of \(area) counted \(now.total) transactions, \(now.online) of them handled online: "
-                     + "an online handling rate of \(percent(ratio))",
-                     "\(area)各级政务服务大厅共有效办件\(now.total)件，其中网上办理\(now.online)件，网上办事率\(percent(ratio))")
+        text += pick(
+            "the service halls of \(area) counted \(now.total) transactions, \(now.online) of them handled online: "
+                + "an online handling rate of \(percent(ratio))",
+            "\(area)各级政务服务大厅共有效办件\(now.total)件，其中网上办理\(now.online)件，网上办事率\(percent(ratio))")
         if before.total > 0 {
             let previous = Double(before.online) / Double(before.total)
             let points = (DecimalFormatter.roundedRatio(ratio) - DecimalFormatter.roundedRatio(previous)) * 100
@@ -132,16 +140,20 @@ struct BulletinNarrative {
             let target = summary.target.doubleValue
             // A tier of one hall (the district centre) is that hall: how many reported says nothing.
             let alone = report.registry.indices(of: summary.tier).count == 1
-            var part = alone
+            var part =
+                alone
                 ? pick("\(words.tier(summary.tier)): \(percent(ratio)), ", "\(tierSubject(summary.tier))网上办事率\(percent(ratio))，")
-                : pick("\(words.tier(summary.tier)): \(summary.halls) halls reporting (\(summary.ranked) ranked), \(percent(ratio)), ",
-                       "\(tierSubject(summary.tier))报送大厅\(summary.halls)个（参与排名\(summary.ranked)个），网上办事率\(percent(ratio))，")
+                : pick(
+                    "\(words.tier(summary.tier)): \(summary.halls) halls reporting (\(summary.ranked) ranked), \(percent(ratio)), ",
+                    "\(tierSubject(summary.tier))报送大厅\(summary.halls)个（参与排名\(summary.ranked)个），网上办事率\(percent(ratio))，")
             part += gap(ratio: ratio, target: target)
             if summary.halls > 1 && summary.hallsBelowTarget > 0 {
                 part += pick(", \(summary.hallsBelowTarget) below it", "，其中\(summary.hallsBelowTarget)个大厅低于目标")
                 // A few: named, the unranked ones said so (they are on no black list).
-                let below = report.hallMonths.filter { $0.period == month && $0.flags.contains(.belowTarget)
-                    && report.registry[$0.hall].tier == summary.tier }
+                let below = report.hallMonths.filter {
+                    $0.period == month && $0.flags.contains(.belowTarget)
+                        && report.registry[$0.hall].tier == summary.tier
+                }
                 if below.count <= 3 {
                     let named = below.map { row in
                         report.registry[row.hall].name + (row.rank == nil ? pick(", not ranked", "，办件量不足未参与排名") : "")
@@ -151,8 +163,9 @@ struct BulletinNarrative {
             }
             switch summary.trajectory {
             case .reaches(let months):
-                part += pick(", expected to reach it in \(months) month\(months == 1 ? "" : "s") at the current trend",
-                             "，按当前趋势预计\(months)个月后达标")
+                part += pick(
+                    ", expected to reach it in \(months) month\(months == 1 ? "" : "s") at the current trend",
+                    "，按当前趋势预计\(months)个月后达标")
             case .notAtThisTrend: part += pick(", not reaching it at the current trend", "，按当前趋势无法达标")
             case .atTarget, nil: break
             }
@@ -172,15 +185,17 @@ struct BulletinNarrative {
 
     /// A tier in a sentence, with full-width brackets in Chinese: 乡镇（街道）.
     private func tierInProse(_ tier: Tier) -> String {
-        language == .en ? words.tier(tier) : words.tier(tier).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        language == .en
+            ? words.tier(tier) : words.tier(tier).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
     }
 
     private var lists: String? {
         guard closed else {
             let closes = words.day(report.closing.closingDay(of: month))
             return report.closing.hasEnded(month)
-                ? pick("The month's exports may still be corrected: the bulletin and its red and black lists follow from \(closes).",
-                       "本月数据尚在补报期，\(closes)起发布正式通报及红黑榜。")
+                ? pick(
+                    "The month's exports may still be corrected: the bulletin and its red and black lists follow from \(closes).",
+                    "本月数据尚在补报期，\(closes)起发布正式通报及红黑榜。")
                 : pick("The month is not over: no red or black list is published yet.", "本月尚未结束，暂不发布红黑榜。")
         }
         var sentences: [String] = []
@@ -197,8 +212,9 @@ struct BulletinNarrative {
                 parts.append(pick("\(words.tier(tier)): ", "\(tierInProse(tier))层级为") + halls.joined(separator: pick(", ", "、")))
             }
             guard !parts.isEmpty else { continue }
-            sentences.append((kind == .red ? pick("Red list — ", "红榜：") : pick("Black list — ", "黑榜："))
-                             + parts.joined(separator: pick("; ", "；")) + pick(".", "。"))
+            sentences.append(
+                (kind == .red ? pick("Red list — ", "红榜：") : pick("Black list — ", "黑榜："))
+                    + parts.joined(separator: pick("; ", "；")) + pick(".", "。"))
         }
         return sentences.isEmpty ? nil : sentences.joined(separator: pick(" ", ""))
     }
@@ -217,11 +233,15 @@ struct BulletinNarrative {
         let shown = runs.prefix(Self.namesPerSentence).map { run -> String in
             let start = month.advanced(by: 1 - run.months)
             return report.registry[run.hall].name
-                + pick(" has fallen every month since \(start) (\(run.months) months)", "自\(start.year == month.year ? "" : "\(start.year)年")\(start.month)月起连续\(run.months)个月下降")
+                + pick(
+                    " has fallen every month since \(start) (\(run.months) months)",
+                    "自\(start.year == month.year ? "" : "\(start.year)年")\(start.month)月起连续\(run.months)个月下降")
         }
-        let more = runs.count > Self.namesPerSentence
-            ? pick("; \(runs.count - Self.namesPerSentence) more halls have fallen three months running or more",
-                   "；另有\(runs.count - Self.namesPerSentence)个大厅连续3个月以上下降") : ""
+        let more =
+            runs.count > Self.namesPerSentence
+            ? pick(
+                "; \(runs.count - Self.namesPerSentence) more halls have fallen three months running or more",
+                "；另有\(runs.count - Self.namesPerSentence)个大厅连续3个月以上下降") : ""
         return pick("Online rate falling: ", "网上办事率持续下降：") + shown.joined(separator: pick("; ", "；")) + more
             + pick(". The offices concerned should find out why.", "。请相关单位分析原因、加强整改。")
     }
@@ -232,7 +252,8 @@ struct BulletinNarrative {
         guard !halls.isEmpty else {
             return pick("Every hall that reported last month reported this month.", "上月报送的大厅本月均已报送。")
         }
-        return pick("Not reporting this month: \(names(halls)); please check why.",
-                    "\(names(halls))本月未报送办件数据，请督促核实。")
+        return pick(
+            "Not reporting this month: \(names(halls)); please check why.",
+            "\(names(halls))本月未报送办件数据，请督促核实。")
     }
 }

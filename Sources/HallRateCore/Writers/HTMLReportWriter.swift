@@ -65,12 +65,14 @@ package struct HTMLReportWriter: Sendable {
         if let month {
             if index.isProvisional(month) {
                 page += "<div class=\"provisional-banner\" role=\"note\"><span class=\"tag\">\(words.warning)</span>"
-                let warning = words.sentences.provisionalWarning(cutoff: index.dataCutoff(month), ended: report.closing.hasEnded(month),
-                                                                 closes: report.closing.closingDay(of: month))
+                let warning = words.sentences.provisionalWarning(
+                    cutoff: index.dataCutoff(month), ended: report.closing.hasEnded(month),
+                    closes: report.closing.closingDay(of: month))
                 page += warning + "</div>\n"
             }
             if layout == .full {
-                let anchors = [("overview", words.overview), ("lists", words.lists), ("not-reporting", words.notReporting)]
+                let anchors =
+                    [("overview", words.overview), ("lists", words.lists), ("not-reporting", words.notReporting)]
                     + tiers.map { ("tier-\($0.rawValue)", words.tier($0)) }
                     + (report.townshipRollups.contains { $0.period == month } ? [("township-rollup", words.townshipRollup)] : [])
                 page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"

@@ -9,7 +9,8 @@ struct ManifestWriter {
         struct Totals: Encodable {
             let rowsRead, accepted, rejected, duplicates, withdrawn: Int
             enum CodingKeys: String, CodingKey {
-                case rowsRead = "rows_read", accepted, rejected, duplicates, withdrawn
+                case rowsRead = "rows_read"
+                case accepted, rejected, duplicates, withdrawn
             }
         }
         struct Reconciliation: Encodable {
@@ -33,11 +34,19 @@ struct ManifestWriter {
         let outputs: [String]
 
         enum CodingKeys: String, CodingKey {
-            case hallrateVersion = "hallrate_version", pipeline, pipelineFile = "pipeline_file"
-            case startedAt = "started_at", finishedAt = "finished_at"
-            case firstPeriod = "first_period", lastPeriod = "last_period", asOf = "as_of"
-            case latestClosedPeriod = "latest_closed_period", provisionalPeriods = "provisional_periods"
-            case files, totals, reconciliation, rejectsByReason = "rejects_by_reason", outputs
+            case hallrateVersion = "hallrate_version"
+            case pipeline
+            case pipelineFile = "pipeline_file"
+            case startedAt = "started_at"
+            case finishedAt = "finished_at"
+            case firstPeriod = "first_period"
+            case lastPeriod = "last_period"
+            case asOf = "as_of"
+            case latestClosedPeriod = "latest_closed_period"
+            case provisionalPeriods = "provisional_periods"
+            case files, totals, reconciliation
+            case rejectsByReason = "rejects_by_reason"
+            case outputs
         }
     }
 
@@ -52,8 +61,9 @@ struct ManifestWriter {
             asOf: summary.asOf?.description, latestClosedPeriod: summary.latestClosedPeriod?.description,
             provisionalPeriods: summary.provisionalPeriods.map(\.description),
             files: summary.files,
-            totals: .init(rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
-                          duplicates: summary.duplicates, withdrawn: summary.withdrawn),
+            totals: .init(
+                rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
+                duplicates: summary.duplicates, withdrawn: summary.withdrawn),
             reconciliation: .init(holds: summary.reconciles),
             rejectsByReason: Dictionary(uniqueKeysWithValues: summary.rejectsByReason.map { ($0.key.rawValue, $0.value) }),
             outputs: summary.outputs)

@@ -27,8 +27,10 @@ struct PDFPrinter {
                 return PDFPrinter(browser: "\(folder)/\(name)")
             }
         }
-        throw HallRateError(.output, "PDF needs Chromium, which is not installed: install Debian's package chromium "
-                            + "(sudo apt-get install chromium fonts-noto-cjk), or name a Chromium or Chrome executable in HALLRATE_CHROMIUM")
+        throw HallRateError(
+            .output,
+            "PDF needs Chromium, which is not installed: install Debian's package chromium "
+                + "(sudo apt-get install chromium fonts-noto-cjk), or name a Chromium or Chrome executable in HALLRATE_CHROMIUM")
     }
 
     /// The PDF of `html`, printed from a private temporary folder.
@@ -48,9 +50,11 @@ struct PDFPrinter {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--no-default-browser-check", "--disable-extensions", "--user-data-dir=\(folder.path)/profile",
-                             "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--no-default-browser-check", "--disable-extensions", "--user-data-dir=\(folder.path)/profile",
+            "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
+        ]
         let logHandle = try? FileHandle(forWritingTo: log)
         process.standardOutput = logHandle
         process.standardError = logHandle
@@ -69,7 +73,8 @@ struct PDFPrinter {
         try? logHandle?.close()
         guard let bytes = try? Data(contentsOf: output), bytes.starts(with: Array("%PDF".utf8)) else {
             let message = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
-            throw HallRateError(.output, "\(browser) (exit \(process.terminationStatus)) wrote no PDF\(message.isEmpty ? "" : ": \(message)")")
+            throw HallRateError(
+                .output, "\(browser) (exit \(process.terminationStatus)) wrote no PDF\(message.isEmpty ? "" : ": \(message)")")
         }
         return Array(bytes)
     }

@@ -48,8 +48,10 @@ struct ReportWriter {
     }
 
     /// The CSV tables at the top of the output folder.
-    static let tableNames: Set<String> = ["hall_months.csv", "red_black_lists.csv", "tier_summary.csv", "not_reporting.csv",
-                                          "township_rollup.csv", "rejects.csv"]
+    static let tableNames: Set<String> = [
+        "hall_months.csv", "red_black_lists.csv", "tier_summary.csv", "not_reporting.csv",
+        "township_rollup.csv", "rejects.csv",
+    ]
 
     /// True for a name this writer gives a league table: `YYYY-MM_<tier>.csv`.
     static func isLeagueName(_ name: String) -> Bool {
@@ -133,7 +135,10 @@ struct ReportWriter {
                 text[at] = byte
                 at += 1
             }
-            if excel { put(0x3D); put(0x22) }
+            if excel {
+                put(0x3D)
+                put(0x22)
+            }
             put(0x30 &+ UInt8(year / 1000))
             put(0x30 &+ UInt8(year / 100 % 10))
             put(0x30 &+ UInt8(year / 10 % 10))

@@ -8,43 +8,62 @@ struct Vocabulary {
 
     var hallMonthHeader: [String] {
         language == .en
-            ? ["hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
-               "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
-               "prev_rank", "rank_change", "target", "provisional", "data_cutoff", "township"]
-            : ["大厅编码", "大厅名称", "层级", "月份", "办件量", "网办件量", "网上办事率", "威尔逊下限", "上月办事率",
-               "环比变化(百分点)", "近三月办事率", "趋势斜率(百分点/月)", "同比变化(百分点)", "排名", "标记",
-               "上月排名", "名次变化", "目标", "数据状态", "数据截至", "所属乡镇"]
+            ? [
+                "hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
+                "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
+                "prev_rank", "rank_change", "target", "provisional", "data_cutoff", "township",
+            ]
+            : [
+                "大厅编码", "大厅名称", "层级", "月份", "办件量", "网办件量", "网上办事率", "威尔逊下限", "上月办事率",
+                "环比变化(百分点)", "近三月办事率", "趋势斜率(百分点/月)", "同比变化(百分点)", "排名", "标记",
+                "上月排名", "名次变化", "目标", "数据状态", "数据截至", "所属乡镇",
+            ]
     }
 
     var leagueHeader: [String] {
         language == .en
-            ? ["rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
-               "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target", "township"]
-            : ["排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "环比变化(百分点)", "趋势斜率(百分点/月)", "标记",
-               "上月排名", "名次变化", "同比变化(百分点)", "数据状态", "月份", "层级", "目标", "所属乡镇"]
+            ? [
+                "rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
+                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target", "township",
+            ]
+            : [
+                "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "环比变化(百分点)", "趋势斜率(百分点/月)", "标记",
+                "上月排名", "名次变化", "同比变化(百分点)", "数据状态", "月份", "层级", "目标", "所属乡镇",
+            ]
     }
 
     var listHeader: [String] {
         language == .en
-            ? ["period", "tier", "list", "rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "black_streak", "township"]
+            ? [
+                "period", "tier", "list", "rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "black_streak",
+                "township",
+            ]
             : ["月份", "层级", "榜单", "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "连续上黑榜月数", "所属乡镇"]
     }
 
     var tierSummaryHeader: [String] {
         language == .en
-            ? ["period", "tier", "target", "halls", "total", "online", "ratio", "halls_below_target",
-               "ranked", "slope_pp", "months_to_target", "trajectory", "provisional", "data_cutoff"]
-            : ["月份", "层级", "目标", "报送大厅数", "办件量", "网办件量", "网上办事率", "低于目标大厅数",
-               "参与排名大厅数", "趋势斜率(百分点/月)", "预计达标月数", "达标趋势", "数据状态", "数据截至"]
+            ? [
+                "period", "tier", "target", "halls", "total", "online", "ratio", "halls_below_target",
+                "ranked", "slope_pp", "months_to_target", "trajectory", "provisional", "data_cutoff",
+            ]
+            : [
+                "月份", "层级", "目标", "报送大厅数", "办件量", "网办件量", "网上办事率", "低于目标大厅数",
+                "参与排名大厅数", "趋势斜率(百分点/月)", "预计达标月数", "达标趋势", "数据状态", "数据截至",
+            ]
     }
 
     /// The township roll-up (乡镇统筹, contract rule 16).
     var townshipRollupHeader: [String] {
         language == .en
-            ? ["period", "township_code", "township_name", "total", "online", "ratio", "villages", "villages_below_target",
-               "villages_not_reporting", "rank", "provisional"]
-            : ["月份", "乡镇编码", "乡镇名称", "办件量", "网办件量", "网上办事率", "报送村(居)数", "低于目标村(居)数",
-               "未报送村(居)数", "排名", "数据状态"]
+            ? [
+                "period", "township_code", "township_name", "total", "online", "ratio", "villages", "villages_below_target",
+                "villages_not_reporting", "rank", "provisional",
+            ]
+            : [
+                "月份", "乡镇编码", "乡镇名称", "办件量", "网办件量", "网上办事率", "报送村(居)数", "低于目标村(居)数",
+                "未报送村(居)数", "排名", "数据状态",
+            ]
     }
 
     var notReportingHeader: [String] {
@@ -114,26 +133,29 @@ extension Vocabulary {
     /// What the red list is, with the tier's ranking threshold, target and N.
     func redListMeaning(minVolume: Int, target: Fraction?, size: Int) -> String {
         let goal = target.map { Vocabulary.percent($0.doubleValue) } ?? "—"
-        return pick("Red list: of the tier's ranked halls (at least \(minVolume) transactions) that meet the target (\(goal)), "
-                    + "the \(size) with the highest online rate; ties share a place.",
-                    "红榜：本层级参与排名（办件量不少于 \(minVolume) 件）且达到目标（\(goal)）的大厅中，网上办事率前 \(size) 名，并列者同列。")
+        return pick(
+            "Red list: of the tier's ranked halls (at least \(minVolume) transactions) that meet the target (\(goal)), "
+                + "the \(size) with the highest online rate; ties share a place.",
+            "红榜：本层级参与排名（办件量不少于 \(minVolume) 件）且达到目标（\(goal)）的大厅中，网上办事率前 \(size) 名，并列者同列。")
     }
 
     /// What the black list is, with the tier's ranking threshold, target and N.
     func blackListMeaning(minVolume: Int, target: Fraction?, size: Int) -> String {
         let goal = target.map { Vocabulary.percent($0.doubleValue) } ?? "—"
-        return pick("Black list: of the tier's ranked halls (at least \(minVolume) transactions) below the target (\(goal)), "
-                    + "the \(size) with the lowest online rate; ties share a place. A hall at or above the target is never on the "
-                    + "black list. Months on the black list count closed months only.",
-                    "黑榜：本层级参与排名（办件量不少于 \(minVolume) 件）且低于目标（\(goal)）的大厅中，网上办事率最低的 \(size) 名，"
-                    + "并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。")
+        return pick(
+            "Black list: of the tier's ranked halls (at least \(minVolume) transactions) below the target (\(goal)), "
+                + "the \(size) with the lowest online rate; ties share a place. A hall at or above the target is never on the "
+                + "black list. Months on the black list count closed months only.",
+            "黑榜：本层级参与排名（办件量不少于 \(minVolume) 件）且低于目标（\(goal)）的大厅中，网上办事率最低的 \(size) 名，"
+                + "并列者同列；达到目标的大厅不上黑榜。连续上黑榜月数只计已结束的月份。")
     }
 
     /// Why a tier never has lists: it has fewer halls in the registry than lists need ranked.
     func tierTooSmall(halls: Int, minRanked: Int) -> String {
-        pick("This tier has \(halls) hall\(halls == 1 ? "" : "s"), fewer than the \(minRanked) ranked halls lists need: "
-                 + "it has no red or black list.",
-             "本层级只有 \(halls) 个大厅，少于设榜所需的 \(minRanked) 个参与排名大厅，不设红黑榜。")
+        pick(
+            "This tier has \(halls) hall\(halls == 1 ? "" : "s"), fewer than the \(minRanked) ranked halls lists need: "
+                + "it has no red or black list.",
+            "本层级只有 \(halls) 个大厅，少于设榜所需的 \(minRanked) 个参与排名大厅，不设红黑榜。")
     }
 
     /// A hall's own data cut-off in a provisional month, when earlier than the month's.
@@ -143,8 +165,9 @@ extension Vocabulary {
 
     /// Why a closed tier-month has no lists: fewer than `minRanked` ranked halls.
     func tooFewRanked(_ minRanked: Int) -> String {
-        pick("Fewer than \(minRanked) halls of this tier are ranked this month: no red or black list.",
-             "本月本层级参与排名的大厅不足 \(minRanked) 个，不设红黑榜。")
+        pick(
+            "Fewer than \(minRanked) halls of this tier are ranked this month: no red or black list.",
+            "本月本层级参与排名的大厅不足 \(minRanked) 个，不设红黑榜。")
     }
 
     /// Why a black list is empty although the tier-month has lists.
@@ -161,21 +184,26 @@ extension Vocabulary {
     /// last day is past (its exports may still be corrected until it closes).
     func listsNotPublished(closes: CalendarDate, ended: Bool = false) -> String {
         ended
-            ? pick("The month's data may still be corrected: no red or black list is published yet. The lists come with the month's bulletin from \(day(closes)).",
-                   "本月数据尚在补报期，暂不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
-            : pick("The month is not over: no red or black list is published. The lists come with the month's bulletin from \(day(closes)).",
-                   "本月尚未结束，不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
+            ? pick(
+                "The month's data may still be corrected: no red or black list is published yet. The lists come with the month's bulletin from \(day(closes)).",
+                "本月数据尚在补报期，暂不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
+            : pick(
+                "The month is not over: no red or black list is published. The lists come with the month's bulletin from \(day(closes)).",
+                "本月尚未结束，不发布红黑榜；红黑榜自 \(day(closes)) 起随本月通报发布。")
     }
 
     /// The warning at the top of a provisional month's report. A month whose last day is past but
     /// which is not closed yet (`ended`) is in its correction period until `closes`.
     func provisionalWarning(cutoff: CalendarDate?, ended: Bool = false, closes: CalendarDate? = nil) -> String {
-        let rest = pick("the figures below are provisional, no red or black list is published, and ranks and flags may still change.",
-                        "以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
+        let rest = pick(
+            "the figures below are provisional, no red or black list is published, and ranks and flags may still change.",
+            "以下数字为临时数据，不发布红黑榜，名次与标记可能变化。")
         if ended, let closes {
             let dated = cutoff.map { pick("Data up to \(day($0)). ", "数据截至 \(day($0))。") } ?? ""
-            return dated + pick("The month is over but its exports may still be corrected until \(day(closes)): ",
-                                "本月已结束，数据尚在补报期（\(day(closes)) 起为正式数据）：") + rest
+            return dated
+                + pick(
+                    "The month is over but its exports may still be corrected until \(day(closes)): ",
+                    "本月已结束，数据尚在补报期（\(day(closes)) 起为正式数据）：") + rest
         }
         guard let cutoff else { return pick("The month is not over: ", "本月尚未结束：") + rest }
         return pick("Data up to \(day(cutoff)); the month is not over: ", "数据截至 \(day(cutoff))，本月尚未结束：") + rest
@@ -183,16 +211,18 @@ extension Vocabulary {
 
     /// What the township roll-up is (contract rule 16).
     func townshipRollupMeaning(minVolume: Int) -> String {
-        pick("Each township's own hall and the village stations whose parent it is, counted together; ranked among the townships "
-             + "(at least \(minVolume) transactions). Villages below target: against the village target; not reporting: as 未报送.",
-             "乡镇统筹：乡镇(街道)本级大厅与所属村(居)便民服务站合并计算，在乡镇(街道)间排名（办件量不少于 \(minVolume) 件）；"
-             + "低于目标村(居)数按村(居)目标判定，未报送村(居)数同“未报送”。")
+        pick(
+            "Each township's own hall and the village stations whose parent it is, counted together; ranked among the townships "
+                + "(at least \(minVolume) transactions). Villages below target: against the village target; not reporting: as 未报送.",
+            "乡镇统筹：乡镇(街道)本级大厅与所属村(居)便民服务站合并计算，在乡镇(街道)间排名（办件量不少于 \(minVolume) 件）；"
+                + "低于目标村(居)数按村(居)目标判定，未报送村(居)数同“未报送”。")
     }
 
     /// What 未报送 means.
     var notReportingMeaning: String {
-        pick("Not reporting: halls with counted transactions last month and none this month (no report is not the same as zero cases: check why).",
-             "未报送：上月有有效办件、本月没有任何有效办件的大厅（未报送不等于零办件，请核实原因）。")
+        pick(
+            "Not reporting: halls with counted transactions last month and none this month (no report is not the same as zero cases: check why).",
+            "未报送：上月有有效办件、本月没有任何有效办件的大厅（未报送不等于零办件，请核实原因）。")
     }
 
     /// A closed month in which every hall of last month reported.

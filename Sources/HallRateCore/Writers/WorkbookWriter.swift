@@ -51,19 +51,29 @@ struct WorkbookWriter {
         let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let provisional = !report.closing.isClosed(month)
         let cutoff = report.tierSummaries.filter { $0.period == month }.compactMap(\.dataCutoff).max()
-        let warning = provisional
-            ? [words.provisionalWarning(cutoff: cutoff, ended: report.closing.hasEnded(month), closes: report.closing.closingDay(of: month))]
+        let warning =
+            provisional
+            ? [
+                words.provisionalWarning(
+                    cutoff: cutoff, ended: report.closing.hasEnded(month), closes: report.closing.closingDay(of: month))
+            ]
             : []
         for league in report.leagueTables where league.period == month {
             workbook.sheets.append(leagueSheet(league, report, provisional: provisional, notes: warning))
         }
-        workbook.sheets.append(lists(report, month: month, name: sheetWords.listsSheet(month, provisional: provisional),
-                                     notes: warning))
-        workbook.sheets.append(notReporting(report, month: month,
-                                            name: sheetWords.notReportingSheet(month, provisional: provisional), notes: warning))
+        workbook.sheets.append(
+            lists(
+                report, month: month, name: sheetWords.listsSheet(month, provisional: provisional),
+                notes: warning))
+        workbook.sheets.append(
+            notReporting(
+                report, month: month,
+                name: sheetWords.notReportingSheet(month, provisional: provisional), notes: warning))
         if report.townshipRollups.contains(where: { $0.period == month }) {
-            workbook.sheets.append(townshipRollups(report, month: month,
-                                                   name: sheetWords.townshipRollupSheet(month, provisional: provisional), notes: warning))
+            workbook.sheets.append(
+                townshipRollups(
+                    report, month: month,
+                    name: sheetWords.townshipRollupSheet(month, provisional: provisional), notes: warning))
         }
         workbook.sheets += history(report, month: month, notes: warning)
         workbook.sheets.append(tierSummary(report))
@@ -77,11 +87,14 @@ struct WorkbookWriter {
 
     /// A tier's league table for the month: figures, target and 距目标, the marks (list, 未报送,
     /// flags) in words and as the row's fill, then what 距目标 means and the legend.
-    private func leagueSheet(_ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, provisional: Bool,
-                             notes: [String]) -> Worksheet {
+    private func leagueSheet(
+        _ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, provisional: Bool,
+        notes: [String]
+    ) -> Worksheet {
         let month = league.period
-        var sheet = Worksheet(name: sheetWords.leagueSheet(league.tier, month, provisional: provisional),
-                              header: sheetWords.leagueHeader)
+        var sheet = Worksheet(
+            name: sheetWords.leagueSheet(league.tier, month, provisional: provisional),
+            header: sheetWords.leagueHeader)
         sheet.notes = notes
         let target = report.targets.target(league.tier, in: month)
         var listed: [Int: SupervisionReport.ListKind] = [:]
@@ -98,23 +111,25 @@ struct WorkbookWriter {
             case nil:
                 emphasis = entry.flags.contains(.belowTarget) ? .belowTarget : entry.flags.contains(.noData) ? .noData : .plain
             }
-            sheet.append([
-                figures?.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
-                figures.map { WorkbookWriter.percent($0.ratio) } ?? .empty,
-                target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
-                WorkbookWriter.points(figures.flatMap { WorkbookWriter.gapPP(ratio: $0.ratio, target: target) }),
-                .text(sheetWords.marks(list: list, notReporting: silent.contains(entry.hall), flags: entry.flags)),
-                figures?.prevRank.map(Worksheet.Value.integer) ?? .empty,
-                figures?.rankChange.map(Worksheet.Value.signedInteger) ?? .empty,
-                WorkbookWriter.points(figures?.deltaPP), WorkbookWriter.points(figures?.yoyDeltaPP),
-                WorkbookWriter.points(figures?.slopePP, signed: false),
-                .text(words.provisional(provisional)),
-            ], emphasis: emphasis)
+            sheet.append(
+                [
+                    figures?.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
+                    figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
+                    figures.map { WorkbookWriter.percent($0.ratio) } ?? .empty,
+                    target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
+                    WorkbookWriter.points(figures.flatMap { WorkbookWriter.gapPP(ratio: $0.ratio, target: target) }),
+                    .text(sheetWords.marks(list: list, notReporting: silent.contains(entry.hall), flags: entry.flags)),
+                    figures?.prevRank.map(Worksheet.Value.integer) ?? .empty,
+                    figures?.rankChange.map(Worksheet.Value.signedInteger) ?? .empty,
+                    WorkbookWriter.points(figures?.deltaPP), WorkbookWriter.points(figures?.yoyDeltaPP),
+                    WorkbookWriter.points(figures?.slopePP, signed: false),
+                    .text(words.provisional(provisional)),
+                ], emphasis: emphasis)
         }
         sheet.footnotes.append(sheetWords.gapMeaning(target: target))
         sheet.legendTitle = sheetWords.legendTitle
-        sheet.legend = (notes.isEmpty ? [] : [sheetWords.warningLegend])
+        sheet.legend =
+            (notes.isEmpty ? [] : [sheetWords.warningLegend])
             + sheetWords.leagueLegend(minVolume: report.rules.minVolume[league.tier] ?? 0)
         return sheet
     }
@@ -127,26 +142,30 @@ struct WorkbookWriter {
         sheet.legendTitle = sheetWords.legendTitle
         let rules = report.rules
         guard report.closing.isClosed(month) else {
-            sheet.notes.append(words.listsNotPublished(closes: report.closing.closingDay(of: month),
-                                                       ended: report.closing.hasEnded(month)))
+            sheet.notes.append(
+                words.listsNotPublished(
+                    closes: report.closing.closingDay(of: month),
+                    ended: report.closing.hasEnded(month)))
             for tier in Tier.allCases where (1..<rules.listMinRanked).contains(report.registry.indices(of: tier).count) {
                 let halls = report.registry.indices(of: tier).count
-                sheet.notes.append((chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] ")
-                    + words.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))
+                sheet.notes.append(
+                    (chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] ")
+                        + words.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))
             }
             sheet.legend = [sheetWords.warningLegend]
             return sheet
         }
         for entry in report.lists where entry.period == month {
             let hall = report.registry[entry.figures.hall]
-            sheet.append([
-                .month(entry.period), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
-                entry.figures.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                .integer(entry.figures.total), .integer(entry.figures.online), WorkbookWriter.percent(entry.figures.ratio),
-                entry.figures.target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
-                WorkbookWriter.points(WorkbookWriter.gapPP(ratio: entry.figures.ratio, target: entry.figures.target)),
-                entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
-            ], emphasis: entry.kind == .black ? .blackList : .redList)
+            sheet.append(
+                [
+                    .month(entry.period), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
+                    entry.figures.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
+                    .integer(entry.figures.total), .integer(entry.figures.online), WorkbookWriter.percent(entry.figures.ratio),
+                    entry.figures.target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
+                    WorkbookWriter.points(WorkbookWriter.gapPP(ratio: entry.figures.ratio, target: entry.figures.target)),
+                    entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
+                ], emphasis: entry.kind == .black ? .blackList : .redList)
         }
         for tier in Tier.allCases where !report.registry.indices(of: tier).isEmpty {
             let label = chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] "
@@ -161,11 +180,17 @@ struct WorkbookWriter {
                 continue
             }
             let listed = report.lists.filter { $0.tier == tier && $0.period == month }
-            sheet.footnotes.append(label + words.redListMeaning(minVolume: rules.minVolume[tier] ?? 0,
-                                                                target: report.targets.target(tier, in: month), size: rules.listSize))
+            sheet.footnotes.append(
+                label
+                    + words.redListMeaning(
+                        minVolume: rules.minVolume[tier] ?? 0,
+                        target: report.targets.target(tier, in: month), size: rules.listSize))
             if !listed.contains(where: { $0.kind == .red }) { sheet.footnotes.append(label + words.noRankedHallMeetsTarget) }
-            sheet.footnotes.append(label + words.blackListMeaning(minVolume: rules.minVolume[tier] ?? 0,
-                                                                  target: report.targets.target(tier, in: month), size: rules.listSize))
+            sheet.footnotes.append(
+                label
+                    + words.blackListMeaning(
+                        minVolume: rules.minVolume[tier] ?? 0,
+                        target: report.targets.target(tier, in: month), size: rules.listSize))
             if !listed.contains(where: { $0.kind == .black }) { sheet.footnotes.append(label + words.everyRankedHallMeetsTarget) }
         }
         sheet.legend = sheetWords.listsLegend
@@ -183,8 +208,10 @@ struct WorkbookWriter {
                 .sorted { (tiers[$0.hall], $0.hall) < (tiers[$1.hall], $1.hall) }
             for entry in entries {
                 let hall = report.registry[entry.hall]
-                sheet.append([.month(month), .text(words.tier(hall.tier)), .text(hall.code), .text(hall.name),
-                              .integer(entry.previous.total), WorkbookWriter.percent(entry.previous.ratio)])
+                sheet.append([
+                    .month(month), .text(words.tier(hall.tier)), .text(hall.code), .text(hall.name),
+                    .integer(entry.previous.total), WorkbookWriter.percent(entry.previous.ratio),
+                ])
             }
             if entries.isEmpty {
                 sheet.footnotes.append(report.periods.first == month ? words.noMonthBefore : words.everyHallReported)
@@ -206,10 +233,12 @@ struct WorkbookWriter {
         sheet.notes = notes
         for rollup in report.townshipRollups where rollup.period == month {
             let township = report.registry[rollup.township]
-            sheet.append([.month(month), .text(township.code), .text(township.name), .integer(rollup.total), .integer(rollup.online),
-                          WorkbookWriter.percent(rollup.ratio), .integer(rollup.villages), .integer(rollup.villagesBelowTarget),
-                          .integer(rollup.villagesNotReporting), rollup.rank.map(Worksheet.Value.integer) ?? .empty,
-                          .text(words.provisional(rollup.provisional))])
+            sheet.append([
+                .month(month), .text(township.code), .text(township.name), .integer(rollup.total), .integer(rollup.online),
+                WorkbookWriter.percent(rollup.ratio), .integer(rollup.villages), .integer(rollup.villagesBelowTarget),
+                .integer(rollup.villagesNotReporting), rollup.rank.map(Worksheet.Value.integer) ?? .empty,
+                .text(words.provisional(rollup.provisional)),
+            ])
         }
         sheet.footnotes.append(words.townshipRollupMeaning(minVolume: report.rules.minVolume[.township] ?? 0))
         if !notes.isEmpty {
@@ -235,21 +264,26 @@ struct WorkbookWriter {
         for tier in Tier.allCases {
             let halls = report.registry.indices(of: tier)
             guard !halls.isEmpty else { continue }
-            var sheet = Worksheet(name: sheetWords.historySheet(tier, provisional: provisional),
-                                  header: sheetWords.historyHeader(months, isClosed: report.closing.isClosed))
+            var sheet = Worksheet(
+                name: sheetWords.historySheet(tier, provisional: provisional),
+                header: sheetWords.historyHeader(months, isClosed: report.closing.isClosed))
             sheet.notes = notes
             let target = report.targets.target(tier, in: month)
             for index in halls {
                 let hall = report.registry[index]
-                var cells = [Worksheet.Cell(value: .text(hall.code), emphasis: .plain),
-                             Worksheet.Cell(value: .text(hall.name), emphasis: .plain)]
+                var cells = [
+                    Worksheet.Cell(value: .text(hall.code), emphasis: .plain),
+                    Worksheet.Cell(value: .text(hall.name), emphasis: .plain),
+                ]
                 for period in months {
                     guard let row = figures[HallPeriod(hall: index, period: period)] else {
                         cells.append(Worksheet.Cell(value: .empty, emphasis: .plain))
                         continue
                     }
-                    cells.append(Worksheet.Cell(value: WorkbookWriter.percent(row.ratio),
-                                                emphasis: row.flags.contains(.belowTarget) ? .belowTarget : .plain))
+                    cells.append(
+                        Worksheet.Cell(
+                            value: WorkbookWriter.percent(row.ratio),
+                            emphasis: row.flags.contains(.belowTarget) ? .belowTarget : .plain))
                 }
                 cells.append(Worksheet.Cell(value: target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty, emphasis: .plain))
                 sheet.append(cells: cells)
@@ -292,8 +326,10 @@ struct WorkbookWriter {
     }
 
     /// Writes `report_YYYY-MM.xlsx` into `folder` atomically and returns its name.
-    func write(_ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport],
-               folder: String) throws(HallRateError) -> String {
+    func write(
+        _ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport],
+        folder: String
+    ) throws(HallRateError) -> String {
         let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
         let name = "report_\(month).xlsx"
         try AtomicFile.write(Array(data(report, period: month, rejects: rejects, files: files)), to: folder + "/" + name)

@@ -6,7 +6,8 @@ extension HTMLReportWriter {
 
     /// One card per tier: the month's rate against the target, the change, halls reporting and below target.
     func overview(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
-        var html = "<section id=\"overview\">\n<h2>\(words.overview) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n<div class=\"kpis\">\n"
+        var html =
+            "<section id=\"overview\">\n<h2>\(words.overview) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n<div class=\"kpis\">\n"
         for tier in tiers {
             let summary = index.summary(tier, month)
             let ratio = summary?.ratio
@@ -38,8 +39,10 @@ extension HTMLReportWriter {
     func legend(_ index: HTMLReportIndex, printed: Bool) -> String {
         var html = "<div class=\"\(printed ? "legend print-legend" : "legend screen-legend")\"><span>\(words.legend):</span>"
         html += words.legendItems(listSize: index.report.rules.listSize).map { "<span><b>\($0.symbol)</b>\($0.text)</span>" }.joined()
-        html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"target\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/></svg>\(words.targetLine)</span>"
-        html += "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"key-series\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/><circle class=\"key-dot below\" cx=\"14\" cy=\"5\" r=\"3.5\"/></svg>\(words.hollowDot)</span>"
+        html +=
+            "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"target\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/></svg>\(words.targetLine)</span>"
+        html +=
+            "<span><svg class=\"key\" viewBox=\"0 0 28 10\" aria-hidden=\"true\"><line class=\"key-series\" x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\"/><circle class=\"key-dot below\" cx=\"14\" cy=\"5\" r=\"3.5\"/></svg>\(words.hollowDot)</span>"
         return html + "</div>\n"
     }
 
@@ -59,12 +62,15 @@ extension HTMLReportWriter {
             let first = index.report.periods.first == month
             html += "<p class=\"empty\">\(first ? words.sentences.noMonthBefore : words.sentences.everyHallReported)</p>\n"
         } else {
-            html += "<div class=\"table-wrap\"><table class=\"not-reporting\">\n<thead><tr><th>\(words.tierName)</th><th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th>"
+            html +=
+                "<div class=\"table-wrap\"><table class=\"not-reporting\">\n<thead><tr><th>\(words.tierName)</th><th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th>"
             html += "<th class=\"num\">\(words.previousTotal)</th><th class=\"num\">\(words.previousRate)</th></tr></thead>\n<tbody>\n"
             for entry in entries {
                 let hall = index.report.registry[entry.hall]
-                html += "<tr><td>\(words.tier(hall.tier))</td><td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">✕ \(escaped(hall.name))</td>"
-                html += "<td class=\"num\">\(entry.previous.total)</td><td class=\"num\">\(HTMLNumber.percent(entry.previous.ratio))</td></tr>\n"
+                html +=
+                    "<tr><td>\(words.tier(hall.tier))</td><td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">✕ \(escaped(hall.name))</td>"
+                html +=
+                    "<td class=\"num\">\(entry.previous.total)</td><td class=\"num\">\(HTMLNumber.percent(entry.previous.ratio))</td></tr>\n"
             }
             html += "</tbody>\n</table></div>\n"
         }
@@ -81,7 +87,8 @@ extension HTMLReportWriter {
         html += provisionalChip(index, month) + "</h2>\n"
         if let summary = index.summary(tier, month), let ratio = summary.ratio {
             html += "<p class=\"note\">\(words.monthName(month)) \(words.rate) <strong>\(HTMLNumber.percent(ratio))</strong>"
-            html += " · \(words.reporting) \(summary.halls)\(words.hallsUnit) · \(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)</p>\n"
+            html +=
+                " · \(words.reporting) \(summary.halls)\(words.hallsUnit) · \(words.belowTarget) \(summary.hallsBelowTarget)\(words.hallsUnit)</p>\n"
             html += "<p class=\"note trajectory\">\(words.trajectory(summary.trajectory, slopePP: summary.slopePP, from: month))</p>\n"
         }
         let entries = index.league(tier, month)
@@ -90,11 +97,16 @@ extension HTMLReportWriter {
         let red = Set(index.list(.red, tier, month).map(\.figures.hall))
         let provisional = index.isProvisional(month) ? words.provisionalChip : nil
         html += "<h3>\(words.leagueTable) · \(words.monthName(month))\(provisional.map { " · \($0)" } ?? "")</h3>\n"
-        html += "<div class=\"table-wrap\">" + leagueTable(entries, index: index, red: red, black: black, tier: tier,
-                                                               month: month, provisional: provisional != nil) + "</div>\n"
+        html +=
+            "<div class=\"table-wrap\">"
+            + leagueTable(
+                entries, index: index, red: red, black: black, tier: tier,
+                month: month, provisional: provisional != nil) + "</div>\n"
         html += "<p class=\"note\">\(words.rankingNote(minVolume: index.report.rules.minVolume[tier] ?? 0))</p>\n"
         html += legend(index, printed: true)
-        html += "<h3 class=\"chart-title\">\(words.trendChart)</h3>\n<div class=\"chart-wrap\">" + tierChart(index, tier: tier, month: month) + "</div>\n"
+        html +=
+            "<h3 class=\"chart-title\">\(words.trendChart)</h3>\n<div class=\"chart-wrap\">" + tierChart(index, tier: tier, month: month)
+            + "</div>\n"
         html += "<h3 class=\"spark-title\">\(words.smallMultiples)</h3>\n" + sparklines(index, entries: entries, tier: tier, month: month)
         html += "<h3>\(words.projection)</h3>\n" + projections(entries, index: index, tier: tier, month: month)
         return html + "</section>\n"
@@ -105,18 +117,22 @@ extension HTMLReportWriter {
         let months = index.months(through: month)
         let points = months.enumerated().map { number, period in
             let axis = words.axisMonth(period, first: number == 0)
-            return SVGLineChart.Point(label: words.monthName(period), value: index.summary(tier, period)?.ratio, axis: axis.month,
-                                      axisYear: axis.year)
+            return SVGLineChart.Point(
+                label: words.monthName(period), value: index.summary(tier, period)?.ratio, axis: axis.month,
+                axisYear: axis.year)
         }
         guard points.contains(where: { $0.value != nil }) else { return "<p class=\"empty\">\(words.noChart)</p>\n" }
-        let chart = SVGLineChart(points: points, target: target(tier), highlighted: points.count - 1,
-                                 title: "\(words.tier(tier)) \(words.trendChart)", targetWord: words.target)
+        let chart = SVGLineChart(
+            points: points, target: target(tier), highlighted: points.count - 1,
+            title: "\(words.tier(tier)) \(words.trendChart)", targetWord: words.target)
         return chart.svg() + "\n"
     }
 
     /// One small chart per hall of the tier, in league order, over the last 12 months, on one shared scale.
-    private func sparklines(_ index: HTMLReportIndex, entries: [SupervisionReport.LeagueEntry], tier: Tier,
-                            month: Period) -> String {
+    private func sparklines(
+        _ index: HTMLReportIndex, entries: [SupervisionReport.LeagueEntry], tier: Tier,
+        month: Period
+    ) -> String {
         let months = index.months(through: month, last: 12)
         let series = entries.map { entry in months.map { index.figures(hall: entry.hall, period: $0)?.ratio } }
         let highest = series.joined().compactMap { $0 }.max() ?? 0
@@ -129,13 +145,15 @@ extension HTMLReportWriter {
             html += "<div class=\"\(below ? "spark-card below" : "spark-card")\">"
             html += "<div class=\"hall\" title=\"\(name) (\(escaped(hall.code)))\">\(name)</div>"
             html += SVGSparkline(values: values, target: target(tier), top: scale.top, title: "\(hall.name) \(words.rate)").svg()
-            html += "<div class=\"foot\"><span class=\"latest\">\(below ? "▼ " : "")\(entry.figures.map { HTMLNumber.percent($0.ratio) } ?? "—")</span>"
+            html +=
+                "<div class=\"foot\"><span class=\"latest\">\(below ? "▼ " : "")\(entry.figures.map { HTMLNumber.percent($0.ratio) } ?? "—")</span>"
             if let delta = entry.figures?.deltaPP {
                 html += "<span class=\"delta\">\(words.change) \(HTMLNumber.signed(delta))</span>"
             }
             html += "</div></div>\n"
         }
-        return html + "</div>\n<p class=\"note spark-note\">\(words.sparkNote(months.first ?? month, month, top: HTMLNumber.percent(scale.top, places: 0)))</p>\n"
+        return html
+            + "</div>\n<p class=\"note spark-note\">\(words.sparkNote(months.first ?? month, month, top: HTMLNumber.percent(scale.top, places: 0)))</p>\n"
     }
 
     /// The kinds of hall a name may end with, which the printed league table leaves out (the table's tier says it):
@@ -162,7 +180,8 @@ extension HTMLReportWriter {
     /// A ratio with a small bar and a tick at the target; hatched when below it.
     private func ratioCell(_ ratio: Double, target goal: Double?) -> String {
         let below = goal.map { ratio < $0 } ?? false
-        var bar = "<span class=\"bar\" aria-hidden=\"true\"><span class=\"\(below ? "fill under" : "fill")\" style=\"width:\(HTMLNumber.percent(min(max(ratio, 0), 1)))\"></span>"
+        var bar =
+            "<span class=\"bar\" aria-hidden=\"true\"><span class=\"\(below ? "fill under" : "fill")\" style=\"width:\(HTMLNumber.percent(min(max(ratio, 0), 1)))\"></span>"
         if let goal { bar += "<span class=\"goal\" style=\"left:\(HTMLNumber.percent(goal))\"></span>" }
         return bar + "</span>\(HTMLNumber.percent(ratio))"
     }
@@ -174,12 +193,15 @@ extension HTMLReportWriter {
         return (text.hasPrefix("+") ? "↑ " : text.hasPrefix("\u{2212}") ? "↓ " : "→ ") + text
     }
 
-    private func leagueTable(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, red: Set<Int>,
-                             black: Set<Int>, tier: Tier, month: Period, provisional: Bool) -> String {
+    private func leagueTable(
+        _ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, red: Set<Int>,
+        black: Set<Int>, tier: Tier, month: Period, provisional: Bool
+    ) -> String {
         guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
         var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th class=\"mark\">\(words.status)</th>"
         html += "<th class=\"num\">\(words.rank)</th><th class=\"num\">\(words.rankChange)</th>"
-        html += "<th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
+        html +=
+            "<th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
         html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.gapToTarget)</th>"
         html += "<th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.yoyPP)</th>"
         html += "<th class=\"num\">\(words.trend)</th><th>\(words.flags)</th></tr></thead>\n<tbody>\n"
@@ -226,7 +248,8 @@ extension HTMLReportWriter {
             return "<p class=\"no-lists\">\(sentences.tierTooSmall(halls: halls, minRanked: rules.listMinRanked))</p>\n"
         }
         if index.isProvisional(month) {
-            return "<p class=\"no-lists\">\(sentences.listsNotPublished(closes: index.closingDay(month), ended: index.report.closing.hasEnded(month)))</p>\n"
+            return
+                "<p class=\"no-lists\">\(sentences.listsNotPublished(closes: index.closingDay(month), ended: index.report.closing.hasEnded(month)))</p>\n"
         }
         guard (index.summary(tier, month)?.ranked ?? 0) >= rules.listMinRanked else {
             return "<p class=\"no-lists\">\(sentences.tooFewRanked(rules.listMinRanked))</p>\n"
@@ -235,17 +258,22 @@ extension HTMLReportWriter {
         for kind in [SupervisionReport.ListKind.red, .black] {
             let entries = index.list(kind, tier, month)
             let isRed = kind == .red
-            let meaning = isRed
-                ? sentences.redListMeaning(minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
-                                           size: rules.listSize)
-                : sentences.blackListMeaning(minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
-                                             size: rules.listSize)
+            let meaning =
+                isRed
+                ? sentences.redListMeaning(
+                    minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
+                    size: rules.listSize)
+                : sentences.blackListMeaning(
+                    minVolume: rules.minVolume[tier] ?? 0, target: index.report.targets.target(tier, in: month),
+                    size: rules.listSize)
             html += "<div class=\"\(kind.rawValue)\"><h4>\(isRed ? "★" : "■") \(isRed ? words.redList : words.blackList)</h4>\n"
             if entries.isEmpty {
                 html += "<p class=\"empty\">\(isRed ? sentences.noRankedHallMeetsTarget : sentences.everyRankedHallMeetsTarget)</p>\n"
             } else {
-                html += "<div class=\"table-wrap\"><table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th class=\"hall-name\">\(words.name)</th>"
-                html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(isRed ? words.deltaPP : words.blackStreak)</th></tr></thead><tbody>\n"
+                html +=
+                    "<div class=\"table-wrap\"><table class=\"list-\(kind.rawValue)\"><thead><tr><th class=\"num\">\(words.rank)</th><th class=\"hall-name\">\(words.name)</th>"
+                html +=
+                    "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(isRed ? words.deltaPP : words.blackStreak)</th></tr></thead><tbody>\n"
                 for entry in entries {
                     let figures = entry.figures
                     html += "<tr><td class=\"num\">\(figures.rank.map(String.init) ?? "—")</td>"
@@ -265,19 +293,25 @@ extension HTMLReportWriter {
     }
 
     /// For each hall below target: when it reaches the target if its slope holds.
-    private func projections(_ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, tier: Tier,
-                             month: Period) -> String {
+    private func projections(
+        _ entries: [SupervisionReport.LeagueEntry], index: HTMLReportIndex, tier: Tier,
+        month: Period
+    ) -> String {
         let below = entries.compactMap { entry in entry.figures.flatMap { $0.flags.contains(.belowTarget) ? $0 : nil } }
         guard let goal = target(tier), !below.isEmpty else { return "<p class=\"empty\">\(words.noneBelow)</p>\n" }
-        var html = "<div class=\"table-wrap\"><table class=\"projection\">\n<thead><tr><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.rate)</th>"
-        html += "<th class=\"num\">\(words.gapToTarget)</th><th class=\"num\">\(words.trend)</th><th>\(words.outlook)</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<div class=\"table-wrap\"><table class=\"projection\">\n<thead><tr><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.rate)</th>"
+        html +=
+            "<th class=\"num\">\(words.gapToTarget)</th><th class=\"num\">\(words.trend)</th><th>\(words.outlook)</th></tr></thead>\n<tbody>\n"
         for figures in below {
             let projection = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
             html += "<tr><td class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</td>"
             html += "<td class=\"num\">\(HTMLNumber.percent(figures.ratio))</td>"
             html += "<td class=\"num gap\">\(words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal), below: true))</td>"
             html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
-            html += projection == .never ? "<td class=\"outlook-never\">✕ \(words.outlook(projection))</td></tr>\n"
+            html +=
+                projection == .never
+                ? "<td class=\"outlook-never\">✕ \(words.outlook(projection))</td></tr>\n"
                 : "<td>\(words.outlook(projection))</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n<p class=\"note\">\(words.projectionNote)</p>\n"
@@ -286,7 +320,8 @@ extension HTMLReportWriter {
 
     /// Page one's verdict: every tier's red and black lists, each with what it means (or why there is none).
     func verdicts(_ index: HTMLReportIndex, tiers: [Tier], month: Period) -> String {
-        var html = "<section id=\"lists\" class=\"verdicts\">\n<h2>\(words.lists) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n"
+        var html =
+            "<section id=\"lists\" class=\"verdicts\">\n<h2>\(words.lists) · \(words.monthName(month))\(provisionalChip(index, month))</h2>\n"
         for tier in tiers {
             html += "<div class=\"tier-lists\" id=\"lists-\(tier.rawValue)\"><h3>\(words.tier(tier))"
             if let goal = target(tier) { html += "<span class=\"target-chip\">\(words.target) \(Vocabulary.percent(goal))</span>" }
@@ -314,7 +349,8 @@ extension HTMLReportWriter {
             for (number, figures) in below.prefix(Self.briefBelowTargetLimit).enumerated() {
                 let gap = words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: goal), below: true)
                 let outlook = TargetProjection.project(ratio: figures.ratio, target: goal, slopePP: figures.slopePP, from: month)
-                html += "<li><span class=\"seq\">\(number + 1).</span><span class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</span>"
+                html +=
+                    "<li><span class=\"seq\">\(number + 1).</span><span class=\"hall-name\">\(escaped(index.report.registry[figures.hall].name))</span>"
                 html += "<span class=\"num\">\(HTMLNumber.percent(figures.ratio))</span><span class=\"num gap\">\(gap)</span>"
                 html += "<span class=\"outlook\">\(outlook == .never ? "✕ " : "")\(words.shortOutlook(outlook))</span></li>\n"
             }
@@ -333,15 +369,22 @@ extension HTMLReportWriter {
         guard !rollups.isEmpty else { return "" }
         let registry = index.report.registry
         var html = "<section class=\"tier rollup\" id=\"township-rollup\">\n<h2>\(words.townshipRollup) · \(words.monthName(month))"
-        html += provisionalChip(index, month) + "</h2>\n<p class=\"note\">\(words.townshipRollupNote(minVolume: index.report.rules.minVolume[.township] ?? 0))</p>\n"
-        html += "<div class=\"table-wrap\"><table class=\"rollup\">\n<thead><tr><th class=\"num\">\(words.rank)</th><th class=\"hall-name\">\(words.township)</th>"
+        html +=
+            provisionalChip(index, month)
+            + "</h2>\n<p class=\"note\">\(words.townshipRollupNote(minVolume: index.report.rules.minVolume[.township] ?? 0))</p>\n"
+        html +=
+            "<div class=\"table-wrap\"><table class=\"rollup\">\n<thead><tr><th class=\"num\">\(words.rank)</th><th class=\"hall-name\">\(words.township)</th>"
         html += "<th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th><th class=\"num\">\(words.rate)</th>"
-        html += "<th class=\"num\">\(words.villagesReporting)</th><th class=\"num\">\(words.villagesBelow)</th><th class=\"num\">\(words.villagesSilent)</th>"
+        html +=
+            "<th class=\"num\">\(words.villagesReporting)</th><th class=\"num\">\(words.villagesBelow)</th><th class=\"num\">\(words.villagesSilent)</th>"
         html += "</tr></thead>\n<tbody>\n"
         for rollup in rollups {
-            html += "<tr><td class=\"num\">\(rollup.rank.map(String.init) ?? "—")</td><td class=\"hall-name\">\(abbreviable(registry[rollup.township].name))</td>"
-            html += "<td class=\"num\">\(rollup.total)</td><td class=\"num\">\(rollup.online)</td><td class=\"num\">\(HTMLNumber.percent(rollup.ratio))</td>"
-            html += "<td class=\"num\">\(rollup.villages)</td><td class=\"num\">\(rollup.villagesBelowTarget)</td><td class=\"num\">\(rollup.villagesNotReporting)</td></tr>\n"
+            html +=
+                "<tr><td class=\"num\">\(rollup.rank.map(String.init) ?? "—")</td><td class=\"hall-name\">\(abbreviable(registry[rollup.township].name))</td>"
+            html +=
+                "<td class=\"num\">\(rollup.total)</td><td class=\"num\">\(rollup.online)</td><td class=\"num\">\(HTMLNumber.percent(rollup.ratio))</td>"
+            html +=
+                "<td class=\"num\">\(rollup.villages)</td><td class=\"num\">\(rollup.villagesBelowTarget)</td><td class=\"num\">\(rollup.villagesNotReporting)</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         let silent = Set(index.notReporting(month).map(\.hall))
@@ -352,9 +395,12 @@ extension HTMLReportWriter {
             html += villages.map { village -> String in
                 let name = escaped(registry[village].name)
                 if silent.contains(village) { return "<span class=\"village silent\">✕ \(name) \(words.notReporting)</span>" }
-                guard let figures = index.figures(hall: village, period: month) else { return "<span class=\"village none\">\(name) —</span>" }
+                guard let figures = index.figures(hall: village, period: month) else {
+                    return "<span class=\"village none\">\(name) —</span>"
+                }
                 let below = figures.flags.contains(.belowTarget)
-                return "<span class=\"\(below ? "village below" : "village")\">\(below ? "▼ " : "")\(name) \(HTMLNumber.percent(figures.ratio))</span>"
+                return
+                    "<span class=\"\(below ? "village below" : "village")\">\(below ? "▼ " : "")\(name) \(HTMLNumber.percent(figures.ratio))</span>"
             }.joined(separator: words.flagSeparator)
             html += "</p></div>\n"
         }

@@ -29,7 +29,8 @@ struct SVGLineChart {
     func svg() -> String {
         let values = points.compactMap(\.value)
         let scale = ChartScale(highest: max(values.max() ?? 0, target ?? 0))
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         func x(_ i: Int) -> Double {
             points.count < 2 ? left + plotWidth / 2 : left + plotWidth * Double(i) / Double(points.count - 1)
         }
@@ -41,22 +42,28 @@ struct SVGLineChart {
         for tick in scale.ticks {
             let yy = c(y(tick))
             svg += "<line class=\"grid\" x1=\"\(c(left))\" y1=\"\(yy)\" x2=\"\(c(width - right))\" y2=\"\(yy)\"/>"
-            svg += "<text class=\"axis\" x=\"\(c(left - 8))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTMLNumber.percent(tick, places: 0))</text>"
+            svg +=
+                "<text class=\"axis\" x=\"\(c(left - 8))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTMLNumber.percent(tick, places: 0))</text>"
         }
-        svg += "<line class=\"axis-line\" x1=\"\(c(left))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(width - right))\" y2=\"\(c(top + plotHeight))\"/>"
+        svg +=
+            "<line class=\"axis-line\" x1=\"\(c(left))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(width - right))\" y2=\"\(c(top + plotHeight))\"/>"
         // Month labels, thinned so that they never overlap; counted back from the last month, which is always labelled.
         let every = max(1, Int((Double(points.count) * 58 / plotWidth).rounded(.up)))
         for (i, point) in points.enumerated() where (points.count - 1 - i) % every == 0 {
-            svg += "<line class=\"tick\" x1=\"\(c(x(i)))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(x(i)))\" y2=\"\(c(top + plotHeight + 5))\"/>"
-            svg += "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 19))\" text-anchor=\"middle\">\(HTMLEscaping.escape(point.axis ?? point.label))</text>"
+            svg +=
+                "<line class=\"tick\" x1=\"\(c(x(i)))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(x(i)))\" y2=\"\(c(top + plotHeight + 5))\"/>"
+            svg +=
+                "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 19))\" text-anchor=\"middle\">\(HTMLEscaping.escape(point.axis ?? point.label))</text>"
             if let year = point.axisYear {
-                svg += "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 35))\" text-anchor=\"middle\">\(HTMLEscaping.escape(year))</text>"
+                svg +=
+                    "<text class=\"axis\" x=\"\(c(x(i)))\" y=\"\(c(top + plotHeight + 35))\" text-anchor=\"middle\">\(HTMLEscaping.escape(year))</text>"
             }
         }
         if let target {
             let yy = c(y(target))
             svg += "<line class=\"target\" x1=\"\(c(left))\" y1=\"\(yy)\" x2=\"\(c(width - right))\" y2=\"\(yy)\"/>"
-            svg += "<text class=\"target-label\" x=\"\(c(width - right + 6))\" y=\"\(yy)\" dominant-baseline=\"middle\">\(HTMLEscaping.escape(targetWord)) \(HTMLNumber.percent(target, places: 0))</text>"
+            svg +=
+                "<text class=\"target-label\" x=\"\(c(width - right + 6))\" y=\"\(yy)\" dominant-baseline=\"middle\">\(HTMLEscaping.escape(targetWord)) \(HTMLNumber.percent(target, places: 0))</text>"
         }
         // The series: one path per run of months with data, so that gaps stay visible.
         var runs: [[Int]] = []
@@ -66,19 +73,22 @@ struct SVGLineChart {
         for run in runs where run.count > 1 {
             let area = run.compactMap { i in points[i].value.map { "\(c(x(i))),\(c(y($0)))" } }
             if let first = run.first, let last = run.last {
-                svg += "<path class=\"area\" d=\"M\(c(x(first))),\(c(y(0))) L\(area.joined(separator: " L")) L\(c(x(last))),\(c(y(0))) Z\"/>"
+                svg +=
+                    "<path class=\"area\" d=\"M\(c(x(first))),\(c(y(0))) L\(area.joined(separator: " L")) L\(c(x(last))),\(c(y(0))) Z\"/>"
             }
             svg += "<path class=\"series\" d=\"M\(area.joined(separator: " L"))\"/>"
         }
         for (i, point) in points.enumerated() {
             guard let value = point.value else { continue }
             let below = target.map { value < $0 } ?? false
-            svg += "<circle class=\"\(below ? "dot below" : "dot")\" cx=\"\(c(x(i)))\" cy=\"\(c(y(value)))\" r=\"\(i == highlighted ? "5.5" : "3.5")\">"
+            svg +=
+                "<circle class=\"\(below ? "dot below" : "dot")\" cx=\"\(c(x(i)))\" cy=\"\(c(y(value)))\" r=\"\(i == highlighted ? "5.5" : "3.5")\">"
             svg += "<title>\(HTMLEscaping.escape(point.label)): \(HTMLNumber.percent(value))</title></circle>"
         }
         if let i = highlighted, points.indices.contains(i), let value = points[i].value {
             let above = y(value) - 12 > top
-            svg += "<text class=\"value-label\" x=\"\(c(x(i)))\" y=\"\(c(above ? y(value) - 12 : y(value) + 20))\" text-anchor=\"\(i == points.count - 1 && points.count > 1 ? "end" : "middle")\">\(HTMLNumber.percent(value))</text>"
+            svg +=
+                "<text class=\"value-label\" x=\"\(c(x(i)))\" y=\"\(c(above ? y(value) - 12 : y(value) + 20))\" text-anchor=\"\(i == points.count - 1 && points.count > 1 ? "end" : "middle")\">\(HTMLNumber.percent(value))</text>"
         }
         return svg + "</svg>"
     }

@@ -43,7 +43,8 @@ struct SVGSparkline {
         flush()
         if let last = values.last, let value = last {
             let below = target.map { value < $0 } ?? false
-            svg += "<circle class=\"\(below ? "spark-end below" : "spark-end")\" cx=\"\(c(x(values.count - 1)))\" cy=\"\(c(y(value)))\" r=\"3\"/>"
+            svg +=
+                "<circle class=\"\(below ? "spark-end below" : "spark-end")\" cx=\"\(c(x(values.count - 1)))\" cy=\"\(c(y(value)))\" r=\"3\"/>"
         }
         return svg + "</svg>"
     }

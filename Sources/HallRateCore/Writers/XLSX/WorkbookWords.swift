@@ -62,18 +62,26 @@ struct WorkbookWords {
 
     var leagueHeader: [String] {
         (language == .en
-            ? ["rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "gap_pp", "lists_flags",
-               "prev_rank", "rank_change", "delta_pp", "yoy_delta_pp", "slope_pp", "provisional"]
-            : ["排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "距目标(百分点)", "榜单/标记",
-               "上月排名", "名次变化", "环比变化(百分点)", "同比变化(百分点)", "趋势斜率(百分点/月)", "数据状态"]).map(wrapped)
+            ? [
+                "rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "gap_pp", "lists_flags",
+                "prev_rank", "rank_change", "delta_pp", "yoy_delta_pp", "slope_pp", "provisional",
+            ]
+            : [
+                "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "距目标(百分点)", "榜单/标记",
+                "上月排名", "名次变化", "环比变化(百分点)", "同比变化(百分点)", "趋势斜率(百分点/月)", "数据状态",
+            ]).map(wrapped)
     }
 
     var listHeader: [String] {
         (language == .en
-            ? ["period", "tier", "list", "rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "gap_pp",
-               "black_streak"]
-            : ["月份", "层级", "榜单", "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "距目标(百分点)",
-               "连续上黑榜月数"]).map(wrapped)
+            ? [
+                "period", "tier", "list", "rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "gap_pp",
+                "black_streak",
+            ]
+            : [
+                "月份", "层级", "榜单", "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "距目标(百分点)",
+                "连续上黑榜月数",
+            ]).map(wrapped)
     }
 
     var notReportingHeader: [String] { vocabulary.notReportingHeader.map(wrapped) }
@@ -117,73 +125,92 @@ struct WorkbookWords {
 
     /// The legend entry of a provisional month's warning.
     var warningLegend: Worksheet.LegendEntry {
-        Worksheet.LegendEntry(emphasis: .warning, label: pick("provisional", "临时数据"),
-                              meaning: pick("Amber, bold: the month is not over; its figures are provisional.",
-                                            "橙色底、粗体：本月尚未结束，数字为临时数据，可能变化。"))
+        Worksheet.LegendEntry(
+            emphasis: .warning, label: pick("provisional", "临时数据"),
+            meaning: pick(
+                "Amber, bold: the month is not over; its figures are provisional.",
+                "橙色底、粗体：本月尚未结束，数字为临时数据，可能变化。"))
     }
 
     /// The legend of a league table: every fill, and the words of the marks column.
     func leagueLegend(minVolume: Int) -> [Worksheet.LegendEntry] {
         [
-            Worksheet.LegendEntry(emphasis: .redList, label: pick("red_list", "红榜"),
-                                  meaning: pick("Light red: on this month's red list.", "浅红底：本月上红榜的大厅。")),
-            Worksheet.LegendEntry(emphasis: .blackList, label: pick("black_list", "黑榜"),
-                                  meaning: pick("Gray, bold: on this month's black list (always below target).",
-                                                "灰底、粗体：本月上黑榜的大厅（黑榜大厅均低于目标）。")),
-            Worksheet.LegendEntry(emphasis: .belowTarget, label: pick("below_target", "低于目标"),
-                                  meaning: pick("Light yellow: online rate below the tier's target, not on the black list.",
-                                                "浅黄底：网上办事率低于本层级目标、未上黑榜的大厅。")),
-            Worksheet.LegendEntry(emphasis: .noData, label: pick("not_reporting", "未报送"),
-                                  meaning: pick("Light blue: no counted transaction this month; not_reporting when the hall reported "
-                                                    + "last month, no_data otherwise.",
-                                                "浅蓝底：本月没有有效办件。上月有报送的标「未报送」，否则标「无报送」。")),
-            Worksheet.LegendEntry(emphasis: .plain, label: pick("insufficient_volume", "办件量不足"),
-                                  meaning: pick("No fill: fewer than \(minVolume) transactions, not ranked and on no list.",
-                                                "无底色：办件量少于 \(minVolume) 件，不参与排名，不上红黑榜。")),
-            Worksheet.LegendEntry(emphasis: .plain, label: pick("declining", "连续下降"),
-                                  meaning: pick("No fill: the online rate fell in each of the last 3 months.",
-                                                "无底色：网上办事率连续 3 个月环比下降。")),
+            Worksheet.LegendEntry(
+                emphasis: .redList, label: pick("red_list", "红榜"),
+                meaning: pick("Light red: on this month's red list.", "浅红底：本月上红榜的大厅。")),
+            Worksheet.LegendEntry(
+                emphasis: .blackList, label: pick("black_list", "黑榜"),
+                meaning: pick(
+                    "Gray, bold: on this month's black list (always below target).",
+                    "灰底、粗体：本月上黑榜的大厅（黑榜大厅均低于目标）。")),
+            Worksheet.LegendEntry(
+                emphasis: .belowTarget, label: pick("below_target", "低于目标"),
+                meaning: pick(
+                    "Light yellow: online rate below the tier's target, not on the black list.",
+                    "浅黄底：网上办事率低于本层级目标、未上黑榜的大厅。")),
+            Worksheet.LegendEntry(
+                emphasis: .noData, label: pick("not_reporting", "未报送"),
+                meaning: pick(
+                    "Light blue: no counted transaction this month; not_reporting when the hall reported "
+                        + "last month, no_data otherwise.",
+                    "浅蓝底：本月没有有效办件。上月有报送的标「未报送」，否则标「无报送」。")),
+            Worksheet.LegendEntry(
+                emphasis: .plain, label: pick("insufficient_volume", "办件量不足"),
+                meaning: pick(
+                    "No fill: fewer than \(minVolume) transactions, not ranked and on no list.",
+                    "无底色：办件量少于 \(minVolume) 件，不参与排名，不上红黑榜。")),
+            Worksheet.LegendEntry(
+                emphasis: .plain, label: pick("declining", "连续下降"),
+                meaning: pick(
+                    "No fill: the online rate fell in each of the last 3 months.",
+                    "无底色：网上办事率连续 3 个月环比下降。")),
         ]
     }
 
     /// What 距目标 means, with the tier's target.
     func gapMeaning(target: Fraction?) -> String {
         let goal = target.map { Vocabulary.percent($0.doubleValue) } ?? "—"
-        return pick("gap_pp: the online rate (to 4 decimals) minus the target (\(goal)), in percentage points; "
-                        + "negative below the target, positive above it.",
-                    "距目标(百分点)：网上办事率（保留四位小数）减目标（\(goal)），单位为百分点；负数为低于目标，正数为高于目标。")
+        return pick(
+            "gap_pp: the online rate (to 4 decimals) minus the target (\(goal)), in percentage points; "
+                + "negative below the target, positive above it.",
+            "距目标(百分点)：网上办事率（保留四位小数）减目标（\(goal)），单位为百分点；负数为低于目标，正数为高于目标。")
     }
 
     /// The legend of the lists sheet.
     var listsLegend: [Worksheet.LegendEntry] {
         [
             Worksheet.LegendEntry(emphasis: .redList, label: pick("red", "红榜"), meaning: pick("Light red: red list.", "浅红底：红榜。")),
-            Worksheet.LegendEntry(emphasis: .blackList, label: pick("black", "黑榜"),
-                                  meaning: pick("Gray, bold: black list.", "灰底、粗体：黑榜。")),
+            Worksheet.LegendEntry(
+                emphasis: .blackList, label: pick("black", "黑榜"),
+                meaning: pick("Gray, bold: black list.", "灰底、粗体：黑榜。")),
         ]
     }
 
     /// The legend of a tier's 12-month history.
     var historyLegend: [Worksheet.LegendEntry] {
         [
-            Worksheet.LegendEntry(emphasis: .belowTarget, label: pick("below_target", "低于目标"),
-                                  meaning: pick("Light yellow: below the target in force that month.", "浅黄底：当月网上办事率低于当月目标。")),
-            Worksheet.LegendEntry(emphasis: .plain, label: pick("(empty)", "（空白）"),
-                                  meaning: pick("No counted transaction that month.", "当月没有有效办件（未报送或无数据）。")),
+            Worksheet.LegendEntry(
+                emphasis: .belowTarget, label: pick("below_target", "低于目标"),
+                meaning: pick("Light yellow: below the target in force that month.", "浅黄底：当月网上办事率低于当月目标。")),
+            Worksheet.LegendEntry(
+                emphasis: .plain, label: pick("(empty)", "（空白）"),
+                meaning: pick("No counted transaction that month.", "当月没有有效办件（未报送或无数据）。")),
         ]
     }
 
     /// Under the 12-month history: what its cells are.
     var historyMeaning: String {
-        pick("Online rate of each hall in each of the 12 months up to the report's month (to 4 decimals, as in the CSV tables); "
-                 + "target: the tier's target in the last month.",
-             "各大厅截至本月的近 12 个月网上办事率（保留四位小数，与 CSV 表一致）；目标为最后一个月的本层级目标。")
+        pick(
+            "Online rate of each hall in each of the 12 months up to the report's month (to 4 decimals, as in the CSV tables); "
+                + "target: the tier's target in the last month.",
+            "各大厅截至本月的近 12 个月网上办事率（保留四位小数，与 CSV 表一致）；目标为最后一个月的本层级目标。")
     }
 
     /// Under the rejects: what they are and where the rows are.
     var rejectsMeaning: String {
-        pick("Rows refused by data validation and not counted, by reason and source; every row is in rejects.csv.",
-             "数据校验异常：导出数据中未通过数据校验、未计入统计的记录，按原因和数据源汇总（不是退回申请人的退件）；逐行明细见 rejects.csv。")
+        pick(
+            "Rows refused by data validation and not counted, by reason and source; every row is in rejects.csv.",
+            "数据校验异常：导出数据中未通过数据校验、未计入统计的记录，按原因和数据源汇总（不是退回申请人的退件）；逐行明细见 rejects.csv。")
     }
 
     /// Under an empty rejects table.

@@ -190,32 +190,43 @@ struct Worksheet {
         xml.empty("dimension", [("ref", "A1:\(last)\(lastRow)")])
         xml.start("sheetViews")
         xml.start("sheetView", [("workbookViewId", "0")])
-        xml.empty("pane", [("ySplit", "\(headerRow)"), ("topLeftCell", "A\(headerRow + 1)"), ("activePane", "bottomLeft"),
-                           ("state", "frozen")])
+        xml.empty(
+            "pane",
+            [
+                ("ySplit", "\(headerRow)"), ("topLeftCell", "A\(headerRow + 1)"), ("activePane", "bottomLeft"),
+                ("state", "frozen"),
+            ])
         xml.end()
         xml.end()
         xml.start("cols")
         for (index, width) in widths.enumerated() {
-            xml.empty("col", [("min", "\(index + 1)"), ("max", "\(index + 1)"), ("width", String(format: "%.1f", width)),
-                              ("customWidth", "1")])
+            xml.empty(
+                "col",
+                [
+                    ("min", "\(index + 1)"), ("max", "\(index + 1)"), ("width", String(format: "%.1f", width)),
+                    ("customWidth", "1"),
+                ])
         }
         xml.end()
         xml.start("sheetData")
         let tableWidth = widths.reduce(0, +)
         for (offset, note) in notes.enumerated() {
             let row = offset + 1
-            writeRow(&xml, number: row, cells: [Cell(value: .text(note), emphasis: .warning)], wrapped: true,
-                     height: Worksheet.wrappedHeight(note, width: tableWidth))
+            writeRow(
+                &xml, number: row, cells: [Cell(value: .text(note), emphasis: .warning)], wrapped: true,
+                height: Worksheet.wrappedHeight(note, width: tableWidth))
             if lastColumn > 0 { merged.append("A\(row):\(last)\(row)") }
         }
         let headerLines = header.map { $0.split(separator: "\n").count }.max() ?? 1
-        writeRow(&xml, number: headerRow, cells: header.map { Cell(value: .text($0), emphasis: .header) },
-                 height: headerLines > 1 ? Double(headerLines) * Worksheet.lineHeight : nil)
+        writeRow(
+            &xml, number: headerRow, cells: header.map { Cell(value: .text($0), emphasis: .header) },
+            height: headerLines > 1 ? Double(headerLines) * Worksheet.lineHeight : nil)
         for (offset, row) in rows.enumerated() { writeRow(&xml, number: headerRow + 1 + offset, cells: row) }
         for (offset, note) in footnotes.enumerated() {
             let row = footnoteRow + offset
-            writeRow(&xml, number: row, cells: [Cell(value: .text(note), emphasis: .plain)], wrapped: true,
-                     height: Worksheet.wrappedHeight(note, width: tableWidth))
+            writeRow(
+                &xml, number: row, cells: [Cell(value: .text(note), emphasis: .plain)], wrapped: true,
+                height: Worksheet.wrappedHeight(note, width: tableWidth))
             if lastColumn > 0 { merged.append("A\(row):\(last)\(row)") }
         }
         if !legend.isEmpty {
@@ -225,8 +236,9 @@ struct Worksheet {
                 let row = legendRow + 1 + offset
                 var cells = [Cell(value: .text(entry.label), emphasis: entry.emphasis)]
                 if lastColumn > 0 { cells.append(Cell(value: .text(entry.meaning), emphasis: .plain)) }
-                writeRow(&xml, number: row, cells: cells, wrapped: lastColumn > 0, legendLabel: true,
-                         height: Worksheet.wrappedHeight(entry.meaning, width: meaningWidth))
+                writeRow(
+                    &xml, number: row, cells: cells, wrapped: lastColumn > 0, legendLabel: true,
+                    height: Worksheet.wrappedHeight(entry.meaning, width: meaningWidth))
                 if lastColumn > 1 { merged.append("B\(row):\(last)\(row)") }
             }
         }
@@ -238,8 +250,12 @@ struct Worksheet {
             xml.end()
         }
         xml.empty("printOptions", [("horizontalCentered", "1")])
-        xml.empty("pageMargins", [("left", "0.4"), ("right", "0.4"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"),
-                                  ("footer", "0.3")])
+        xml.empty(
+            "pageMargins",
+            [
+                ("left", "0.4"), ("right", "0.4"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"),
+                ("footer", "0.3"),
+            ])
         xml.empty("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")])
         xml.start("headerFooter")
         xml.element("oddHeader", text: "&C&A")
@@ -274,8 +290,10 @@ struct Worksheet {
     /// Writes one `<row>`. `wrapped` cells are sentences (no border, wrapped, top-aligned); the
     /// others are table cells. The first cell of a legend row keeps its border even when the row is
     /// wrapped. `height` in points sets the row's height (nil: the application fits it).
-    private func writeRow(_ xml: inout XMLStreamWriter, number: Int, cells: [Cell], wrapped: Bool = false,
-                          legendLabel: Bool = false, height: Double? = nil) {
+    private func writeRow(
+        _ xml: inout XMLStreamWriter, number: Int, cells: [Cell], wrapped: Bool = false,
+        legendLabel: Bool = false, height: Double? = nil
+    ) {
         var attributes = [("r", "\(number)")]
         if let height, height > Worksheet.lineHeight {
             attributes += [("ht", String(format: "%.1f", height)), ("customHeight", "1")]
@@ -283,8 +301,9 @@ struct Worksheet {
         xml.start("row", attributes)
         for (column, cell) in cells.enumerated() {
             let reference = Worksheet.columnName(column) + "\(number)"
-            let styleIndex = XLSXWorkbook.style(for: cell.value, emphasis: cell.emphasis,
-                                                wrapped: wrapped && !(legendLabel && column == 0))
+            let styleIndex = XLSXWorkbook.style(
+                for: cell.value, emphasis: cell.emphasis,
+                wrapped: wrapped && !(legendLabel && column == 0))
             var attributes = [("r", reference), ("s", "\(styleIndex)")]
             switch cell.value {
             case .text(let text):
@@ -308,8 +327,11 @@ struct Worksheet {
                 xml.end()
             case .month(let period):
                 xml.start("c", attributes)
-                xml.element("v", text: String(LocalTime.daysFromCivil(year: period.year, month: period.month, day: 1)
-                                              + Worksheet.excelEpochOffset))
+                xml.element(
+                    "v",
+                    text: String(
+                        LocalTime.daysFromCivil(year: period.year, month: period.month, day: 1)
+                            + Worksheet.excelEpochOffset))
                 xml.end()
             case .day(let date):
                 xml.start("c", attributes)

@@ -109,8 +109,10 @@ struct XLSXWorkbook {
         let date = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the ZIP epoch
         for (path, bytes) in parts {
             let data = Data(bytes)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -123,13 +125,25 @@ struct XLSXWorkbook {
         xml.start("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")])
         xml.empty("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
         xml.empty("Default", [("Extension", "xml"), ("ContentType", "application/xml")])
-        xml.empty("Override", [("PartName", "/xl/workbook.xml"),
-                               ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")])
-        xml.empty("Override", [("PartName", "/xl/styles.xml"),
-                               ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")])
+        xml.empty(
+            "Override",
+            [
+                ("PartName", "/xl/workbook.xml"),
+                ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+            ])
+        xml.empty(
+            "Override",
+            [
+                ("PartName", "/xl/styles.xml"),
+                ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
+            ])
         for index in sheets.indices {
-            xml.empty("Override", [("PartName", "/xl/worksheets/sheet\(index + 1).xml"),
-                                   ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")])
+            xml.empty(
+                "Override",
+                [
+                    ("PartName", "/xl/worksheets/sheet\(index + 1).xml"),
+                    ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+                ])
         }
         xml.end()
         return xml.bytes
@@ -138,8 +152,12 @@ struct XLSXWorkbook {
     private func rootRelationships() -> [UInt8] {
         var xml = XMLStreamWriter()
         xml.start("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
-        xml.empty("Relationship", [("Id", "rId1"), ("Target", "xl/workbook.xml"),
-                                   ("Type", XLSXWorkbook.relationshipNamespace + "/officeDocument")])
+        xml.empty(
+            "Relationship",
+            [
+                ("Id", "rId1"), ("Target", "xl/workbook.xml"),
+                ("Type", XLSXWorkbook.relationshipNamespace + "/officeDocument"),
+            ])
         xml.end()
         return xml.bytes
     }
@@ -156,10 +174,12 @@ struct XLSXWorkbook {
         for (index, sheet) in sheets.enumerated() {
             let lastColumn = Worksheet.columnName(sheet.lastColumn)
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
-            xml.element("definedName", [("name", "_xlnm._FilterDatabase"), ("localSheetId", "\(index)"), ("hidden", "1")],
-                        text: "\(quoted)!$A$\(sheet.headerRow):$\(lastColumn)$\(sheet.headerRow + sheet.rows.count)")
-            xml.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", "\(index)")],
-                        text: "\(quoted)!$\(sheet.headerRow):$\(sheet.headerRow)")
+            xml.element(
+                "definedName", [("name", "_xlnm._FilterDatabase"), ("localSheetId", "\(index)"), ("hidden", "1")],
+                text: "\(quoted)!$A$\(sheet.headerRow):$\(lastColumn)$\(sheet.headerRow + sheet.rows.count)")
+            xml.element(
+                "definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", "\(index)")],
+                text: "\(quoted)!$\(sheet.headerRow):$\(sheet.headerRow)")
         }
         xml.end()
         xml.end()
@@ -170,11 +190,19 @@ struct XLSXWorkbook {
         var xml = XMLStreamWriter()
         xml.start("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
         for index in sheets.indices {
-            xml.empty("Relationship", [("Id", "rId\(index + 1)"), ("Target", "worksheets/sheet\(index + 1).xml"),
-                                       ("Type", XLSXWorkbook.relationshipNamespace + "/worksheet")])
+            xml.empty(
+                "Relationship",
+                [
+                    ("Id", "rId\(index + 1)"), ("Target", "worksheets/sheet\(index + 1).xml"),
+                    ("Type", XLSXWorkbook.relationshipNamespace + "/worksheet"),
+                ])
         }
-        xml.empty("Relationship", [("Id", "rId\(sheets.count + 1)"), ("Target", "styles.xml"),
-                                   ("Type", XLSXWorkbook.relationshipNamespace + "/styles")])
+        xml.empty(
+            "Relationship",
+            [
+                ("Id", "rId\(sheets.count + 1)"), ("Target", "styles.xml"),
+                ("Type", XLSXWorkbook.relationshipNamespace + "/styles"),
+            ])
         xml.end()
         return xml.bytes
     }
@@ -247,9 +275,13 @@ struct XLSXWorkbook {
                     let font = XLSXWorkbook.isBold(emphasis) ? "1" : "0"
                     let fill = fillIndex[emphasis].map(String.init) ?? "0"
                     let border = wrapped ? "0" : "1"
-                    xml.start("xf", [("numFmtId", "\(format.id)"), ("fontId", font), ("fillId", fill), ("borderId", border),
-                                     ("xfId", "0"), ("applyNumberFormat", "1"), ("applyFont", "1"), ("applyFill", "1"),
-                                     ("applyBorder", "1"), ("applyAlignment", "1")])
+                    xml.start(
+                        "xf",
+                        [
+                            ("numFmtId", "\(format.id)"), ("fontId", font), ("fillId", fill), ("borderId", border),
+                            ("xfId", "0"), ("applyNumberFormat", "1"), ("applyFont", "1"), ("applyFill", "1"),
+                            ("applyBorder", "1"), ("applyAlignment", "1"),
+                        ])
                     if emphasis == .header {
                         xml.empty("alignment", [("horizontal", "center"), ("vertical", "center"), ("wrapText", "1")])
                     } else if wrapped {
