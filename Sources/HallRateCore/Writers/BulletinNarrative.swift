@@ -45,7 +45,7 @@ struct BulletinNarrative {
             dataCutoff.map { pick("Data up to: ", "数据截至：") + fullDay($0) },
         ]
         .compactMap { $0 }
-        lines.append(issue.joined(separator: "　"))
+        lines.append(issue.joined(separator: pick(" · ", "　")))
         lines.append("")
         lines += paragraphs.map { pick("", "　　") + $0 }
         if let contact = publication.contact { lines += ["", contact] }
