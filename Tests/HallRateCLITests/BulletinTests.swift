@@ -241,32 +241,15 @@ import Testing
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q", "--as-of", "2026-12-06"], in: folder).status == 0)
         let output = folder.appendingPathComponent("Output/pipeline")
         for page in ["report_2019-05.html", "report_2019-05_brief.html"] {
-            // Headless Chromium will not make its window narrower than 500 px: the page is measured in a 390 px frame.
-            let probe = output.appendingPathComponent("phone-\(page)")
-            try """
-            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(page)" style="border:0;width:390px;height:844px"></iframe>
-            <script>
-            document.getElementById("f").addEventListener("load", function () {
-              var d = this.contentDocument, w = this.contentWindow, wide = [];
-              d.querySelectorAll("body *").forEach(function (e) {
-                if (e.getBoundingClientRect().right > w.innerWidth + 0.5 && !e.closest(".table-wrap,.chart-wrap")) wide.push(e.tagName + "." + e.className);
-              });
-              var name = d.querySelector("table.league td.hall-name"), chart = d.querySelector("svg.chart");
-              document.body.setAttribute("data-phone", [w.innerWidth, d.documentElement.scrollWidth,
-                name ? w.getComputedStyle(name).position : "none", chart ? Math.round(chart.getBoundingClientRect().width) : 0,
-                wide.slice(0, 3).join(" ")].join("|"));
-            });
-            </script></body></html>
-            """.write(to: probe, atomically: true, encoding: .utf8)
-            let dom = try #require(
-                try Self.tool(
-                    "chromium",
-                    [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                        "--window-size=500,844", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString,
-                    ]))
-            let measured = try #require(
-                dom.output.components(separatedBy: "data-phone=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            let measured = try Self.measure(page, in: output, width: 390, height: 844, script: """
+                var wide = [];
+                d.querySelectorAll("body *").forEach(function (e) {
+                  if (e.getBoundingClientRect().right > w.innerWidth + 0.5 && !e.closest(".table-wrap,.chart-wrap")) wide.push(e.tagName + "." + e.className);
+                });
+                var name = d.querySelector("table.league td.hall-name"), chart = d.querySelector("svg.chart");
+                return [w.innerWidth, d.documentElement.scrollWidth, name ? w.getComputedStyle(name).position : "none",
+                  chart ? Math.round(chart.getBoundingClientRect().width) : 0, wide.slice(0, 3).join(" ")].join("|");
+                """)
             let fields = measured.components(separatedBy: "|")
             try #require(fields.count == 5, "\(measured)")
             #expect(fields[0] == "390")
@@ -291,25 +274,9 @@ import Testing
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
             try html.replacingOccurrences(of: "@media print {", with: "@media all {")
                 .write(to: output.appendingPathComponent("print-\(page)"), atomically: true, encoding: .utf8)
-            let probe = output.appendingPathComponent("probe-\(page)")
-            try """
-            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="print-\(page)" style="border:0;width:703px;height:1000px"></iframe>
-            <script>
-            document.getElementById("f").addEventListener("load", function () {
-              var d = this.contentDocument, lists = d.getElementById("lists");
-              document.body.setAttribute("data-print", d.documentElement.scrollWidth + "|" + Math.round(lists.getBoundingClientRect().bottom));
-            });
-            </script></body></html>
-            """.write(to: probe, atomically: true, encoding: .utf8)
-            let dom = try #require(
-                try Self.tool(
-                    "chromium",
-                    [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                        "--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom", probe.absoluteString,
-                    ]))
-            let measured = try #require(
-                dom.output.components(separatedBy: "data-print=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            let measured = try Self.measure("print-\(page)", in: output, width: 703, height: 1000, script: """
+                return d.documentElement.scrollWidth + "|" + Math.round(d.getElementById("lists").getBoundingClientRect().bottom);
+                """)
             let fields = measured.components(separatedBy: "|").compactMap { Int($0) }
             try #require(fields.count == 2, "\(measured)")
             #expect(fields[0] <= 703, "\(page) is \(fields[0]) px wide in print")
@@ -318,6 +285,31 @@ import Testing
                 #expect(fields[1] <= 1013, "the lists end at \(fields[1]) px")
             }
         }
+    }
+
+    /// Loads `page` (a file in `folder`) in headless Chromium inside a frame of `width` × `height` CSS px
+    /// and returns what `script` returns, run once it has loaded with `d` its document and `w` its window.
+    /// (Headless Chromium will not make its own window narrower than 500 px; a frame can be.)
+    static func measure(_ page: String, in folder: URL, width: Int, height: Int, script: String) throws -> String {
+        let probe = folder.appendingPathComponent("probe-\(width)-\(page)")
+        try """
+        <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(page)" style="border:0;width:\(width)px;height:\(height)px"></iframe>
+        <script>
+        document.getElementById("f").addEventListener("load", function () {
+          var d = this.contentDocument, w = this.contentWindow;
+          document.body.setAttribute("data-measured", (function () { \(script) })());
+        });
+        </script></body></html>
+        """.write(to: probe, atomically: true, encoding: .utf8)
+        let dom = try #require(
+            try tool(
+                "chromium",
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                    "--window-size=\(max(width, 500) + 100),\(height)", "--virtual-time-budget=5000", "--dump-dom",
+                    probe.absoluteString,
+                ]))
+        return try #require(dom.output.components(separatedBy: "data-measured=\"").dropFirst().first?.components(separatedBy: "\"").first)
     }
 
     // MARK: CSVs
