@@ -241,15 +241,17 @@ import Testing
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q", "--as-of", "2026-12-06"], in: folder).status == 0)
         let output = folder.appendingPathComponent("Output/pipeline")
         for page in ["report_2019-05.html", "report_2019-05_brief.html"] {
-            let measured = try Self.measure(page, in: output, width: 390, height: 844, script: """
-                var wide = [];
-                d.querySelectorAll("body *").forEach(function (e) {
-                  if (e.getBoundingClientRect().right > w.innerWidth + 0.5 && !e.closest(".table-wrap,.chart-wrap")) wide.push(e.tagName + "." + e.className);
-                });
-                var name = d.querySelector("table.league td.hall-name"), chart = d.querySelector("svg.chart");
-                return [w.innerWidth, d.documentElement.scrollWidth, name ? w.getComputedStyle(name).position : "none",
-                  chart ? Math.round(chart.getBoundingClientRect().width) : 0, wide.slice(0, 3).join(" ")].join("|");
-                """)
+            let measured = try Self.measure(
+                page, in: output, width: 390, height: 844,
+                script: """
+                    var wide = [];
+                    d.querySelectorAll("body *").forEach(function (e) {
+                      if (e.getBoundingClientRect().right > w.innerWidth + 0.5 && !e.closest(".table-wrap,.chart-wrap")) wide.push(e.tagName + "." + e.className);
+                    });
+                    var name = d.querySelector("table.league td.hall-name"), chart = d.querySelector("svg.chart");
+                    return [w.innerWidth, d.documentElement.scrollWidth, name ? w.getComputedStyle(name).position : "none",
+                      chart ? Math.round(chart.getBoundingClientRect().width) : 0, wide.slice(0, 3).join(" ")].join("|");
+                    """)
             let fields = measured.components(separatedBy: "|")
             try #require(fields.count == 5, "\(measured)")
             #expect(fields[0] == "390")
@@ -274,9 +276,11 @@ import Testing
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
             try html.replacingOccurrences(of: "@media print {", with: "@media all {")
                 .write(to: output.appendingPathComponent("print-\(page)"), atomically: true, encoding: .utf8)
-            let measured = try Self.measure("print-\(page)", in: output, width: 703, height: 1000, script: """
-                return d.documentElement.scrollWidth + "|" + Math.round(d.getElementById("lists").getBoundingClientRect().bottom);
-                """)
+            let measured = try Self.measure(
+                "print-\(page)", in: output, width: 703, height: 1000,
+                script: """
+                    return d.documentElement.scrollWidth + "|" + Math.round(d.getElementById("lists").getBoundingClientRect().bottom);
+                    """)
             let fields = measured.components(separatedBy: "|").compactMap { Int($0) }
             try #require(fields.count == 2, "\(measured)")
             #expect(fields[0] <= 703, "\(page) is \(fields[0]) px wide in print")
