@@ -3,7 +3,9 @@ internal import GRDBSQLite
 
 /// Writes merged rows into preallocated chunk blobs (`zeroblob`), filling one after the other, a
 /// buffer at a time, through SQLite's incremental blob I/O.
-struct ChunkBlobWriter: StoredRowConsumer {
+///
+/// It owns its buffer and its open blob, so it cannot be copied, and gives both back when it ends.
+struct ChunkBlobWriter: StoredRowConsumer, ~Copyable {
     private let db: Database
     private let pieces: [(rowID: Int64, count: Int)]
     private var piece = -1
@@ -68,10 +70,8 @@ struct ChunkBlobWriter: StoredRowConsumer {
         }
     }
 
-    /// Closes the blob and frees the buffer; called once.
-    mutating func close() {
+    deinit {
         sqlite3_blob_close(blob)
-        blob = nil
         buffer.deallocate()
     }
 }

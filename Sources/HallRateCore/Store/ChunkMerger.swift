@@ -81,7 +81,7 @@ struct ChunkMerger {
     }
 
     /// Hands every stored row, in merged order, to `consumer`, with the position of its file.
-    func forEach<Consumer: StoredRowConsumer>(into consumer: inout Consumer) throws {
+    func forEach<Consumer: StoredRowConsumer & ~Copyable>(into consumer: inout Consumer) throws {
         var cursors: [Cursor] = []
         cursors.reserveCapacity(chunks.count)
         defer { for i in cursors.indices { cursors[i].close() } }
@@ -325,7 +325,7 @@ extension ChunkMerger {
 
 /// What the merged rows are handed to, by spans of consecutive rows of one chunk (a generic
 /// parameter, so the calls inline).
-protocol StoredRowConsumer {
+protocol StoredRowConsumer: ~Copyable {
     /// Takes the next rows in merged order, all read from the file at position `file` in path order.
     mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int)
 }

@@ -222,7 +222,6 @@ package struct StoreSink {
             left -= rows
         }
         var writer = ChunkBlobWriter(db: db, pieces: pieces)
-        defer { writer.close() }
         try ChunkMerger(db: db, chunks: spilled).forEach(into: &writer)
         try writer.finish()
         spilled = []
