@@ -1,5 +1,6 @@
 import Crypto
 import Dispatch
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -90,15 +91,12 @@ final class InputFile {
         let next = (current + 1) % InputFile.blockCount
         hasher?.waitUntilFree(next)
         let buffer = block(next)
-        var filled = 0
-        while filled < blockSize {
-            let count = read(descriptor, buffer.baseAddress! + filled, blockSize - filled)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw HallRateError(.io, "read failed: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
-            }
-            if count == 0 { break }
-            filled += count
+        let filled: Int
+        do {
+            filled = try FileDescriptor(rawValue: descriptor).fill(
+                UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[0..<blockSize]))
+        } catch {
+            throw HallRateError(.io, "read failed: \(error)", at: SourceLocation(file: path))
         }
         guard filled > 0 else { return }
         (current, blockFilled, blockOffset, hashedUpTo) = (next, filled, 0, 0)

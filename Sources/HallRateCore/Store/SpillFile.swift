@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,14 +30,10 @@ final class SpillFile {
     /// Appends `bytes`; returns the offset they start at.
     func append(_ bytes: UnsafeRawBufferPointer) throws -> Int {
         let start = size
-        var written = 0
-        while written < bytes.count {
-            let count = pwrite(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written, off_t(start + written))
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(message: "cannot write a scratch file: \(String(cString: strerror(errno)))")
-            }
-            written += count
+        do {
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(toAbsoluteOffset: Int64(start), bytes)
+        } catch {
+            throw Failure(message: "cannot write a scratch file: \(error)")
         }
         size += bytes.count
         return start
@@ -43,15 +41,13 @@ final class SpillFile {
 
     /// Fills `buffer` from `offset`.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
-        var filled = 0
-        while filled < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled, off_t(offset + filled))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                throw Failure(message: "cannot read a scratch file: \(count < 0 ? String(cString: strerror(errno)) : "it is short")")
-            }
-            filled += count
+        let filled: Int
+        do {
+            filled = try FileDescriptor(rawValue: descriptor).fill(buffer, fromAbsoluteOffset: Int64(offset))
+        } catch {
+            throw Failure(message: "cannot read a scratch file: \(error)")
         }
+        guard filled == buffer.count else { throw Failure(message: "cannot read a scratch file: it is short") }
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -41,16 +43,10 @@ enum AtomicFile {
     /// Writes all of `bytes` to `descriptor`, retrying after interruptions.
     /// - Throws: ``HallRateError`` `.output` naming `path`.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(HallRateError) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            written += count
+        do {
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(bytes)
+        } catch {
+            throw HallRateError(.output, "cannot write: \(error)", at: SourceLocation(file: path))
         }
     }
 
@@ -102,14 +98,7 @@ enum AtomicFile {
         let capacity = bytes.count + 1  // one more, to see the file end
         let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { existing.deallocate() }
-        var filled = 0
-        while filled < capacity {
-            let count = read(descriptor, existing.baseAddress.map { $0 + filled }, capacity - filled)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        guard filled == bytes.count else { return false }
+        guard let filled = try? FileDescriptor(rawValue: descriptor).fill(existing), filled == bytes.count else { return false }
         return bytes.withUnsafeBytes { raw in
             guard let mine = raw.baseAddress, let theirs = existing.baseAddress else { return filled == 0 }
             return memcmp(mine, theirs, filled) == 0

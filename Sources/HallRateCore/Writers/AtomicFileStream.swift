@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -44,12 +46,8 @@ final class AtomicFileStream {
     private func compare(_ bytes: [UInt8]) {
         guard existing >= 0, !bytes.isEmpty else { return }
         if comparison.count < bytes.count { comparison = [UInt8](repeating: 0, count: bytes.count) }
-        var filled = 0
-        while filled < bytes.count {
-            let count = comparison.withUnsafeMutableBytes { read(existing, $0.baseAddress.map { $0 + filled }, bytes.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
+        let filled = comparison.withUnsafeMutableBytes { raw in
+            (try? FileDescriptor(rawValue: existing).fill(UnsafeMutableRawBufferPointer(rebasing: raw[0..<bytes.count]))) ?? 0
         }
         let same =
             filled == bytes.count
