@@ -9,8 +9,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate a pipeline file without running it.",
         discussion: """
             Reports unknown or missing keys, bad values, an unreadable registry, a source that matches no file \
-            (unless it is optional), and mapped columns that the matching files do not have, each with its \
-            file, line and key. Exit status 2 when anything is wrong.
+            (unless it is optional), mapped columns that the matching files do not have, each with its \
+            file, line and key, and a report.pdf that no installed Chromium can print. Exit status 2 when \
+            anything is wrong.
             """
     )
 
@@ -23,11 +24,23 @@ struct CheckCommand: ParsableCommand {
         guard let pipeline = loaded else { throw ExitCode(2) }
         let checker = PipelineChecker(pipeline: pipeline, root: options.resolvedRoot)
         let (problems, _) = checker.check()
-        for problem in problems { printError(problem.error) }
+        var errors = problems.map(\.error)
+        // Every run of this pipeline prints PDFs: without Chromium each would fail after writing the CSVs.
+        if pipeline.publication.pdf {
+            do {
+                _ = try PDFPrinter.find()
+            } catch {
+                var located = error
+                located.location = pipeline.location(of: "report.pdf")
+                located.key = "report.pdf"
+                errors.append(located)
+            }
+        }
+        for error in errors { printError(error) }
         for source in checker.emptySources() where source.optional {
             FileHandle.standardError.write(Data("warning: optional source '\(source.name)' matches no file (\(source.glob))\n".utf8))
         }
-        guard problems.isEmpty else { throw ExitCode(2) }
+        guard errors.isEmpty else { throw ExitCode(2) }
         if !options.quiet {
             print("\(options.pipeline): ok (\(pipeline.sources.count) sources)")
         }

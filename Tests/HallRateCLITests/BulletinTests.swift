@@ -227,6 +227,13 @@ import Testing
         let run = try HallRateProcess.run(["run", "pipeline.yml", "-q", "--pdf"], in: folder, environment: ["PATH": "/nonexistent"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("PDF needs Chromium, which is not installed: install Debian's package chromium"))
+        // A pipeline that prints PDFs on every run is checked for Chromium, at its key.
+        let printing = try headedFixture("  pdf: true\n")
+        let check = try HallRateProcess.run(["check", "pipeline.yml"], in: printing, environment: ["PATH": "/nonexistent"])
+        #expect(check.status == 2)
+        #expect(
+            check.standardError.contains("pipeline.yml:") && check.standardError.contains("(key report.pdf)")
+                && check.standardError.contains("install Debian's package chromium"), "\(check.standardError)")
         let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Output/pipeline").path).filter {
             $0.hasSuffix(".pdf")
         }

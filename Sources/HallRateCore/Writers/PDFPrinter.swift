@@ -6,7 +6,7 @@ import Foundation
 /// Chromium is found on `PATH` (`chromium`, `chromium-browser`, `google-chrome`), or named by the
 /// `HALLRATE_CHROMIUM` environment variable. When none is there, ``find(environment:)`` fails with the
 /// package to install; hallrate never downloads a browser itself.
-struct PDFPrinter {
+package struct PDFPrinter {
     /// The browser's executable.
     let browser: String
     /// How long one page may take to print before the browser is stopped.
@@ -14,7 +14,7 @@ struct PDFPrinter {
 
     /// The browser to print with.
     /// - Throws: ``HallRateError`` `.output` naming the Debian package when no Chromium is installed.
-    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws(HallRateError) -> PDFPrinter {
+    package static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws(HallRateError) -> PDFPrinter {
         if let named = environment["HALLRATE_CHROMIUM"], !named.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: named) else {
                 throw HallRateError(.output, "HALLRATE_CHROMIUM names \(named), which is not an executable file")
