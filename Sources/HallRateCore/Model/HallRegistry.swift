@@ -43,4 +43,21 @@ package struct HallRegistry: Sendable {
 
     /// Indices of the halls of `tier`, in code order.
     package func indices(of tier: Tier) -> [Int] { halls.indices.filter { halls[$0].tier == tier } }
+
+    /// The township hall a village station belongs to by its `parent_code` (contract rule 16), or nil:
+    /// the hall is no village, or its parent is not a township of the registry.
+    package func township(of hall: Int) -> Int? {
+        guard halls[hall].tier == .village, let parent = indexByCode[halls[hall].parentCode], halls[parent].tier == .township
+        else { return nil }
+        return parent
+    }
+
+    /// Every township's village stations (``township(of:)``), in code order.
+    package func villagesByTownship() -> [Int: [Int]] {
+        var villages: [Int: [Int]] = [:]
+        for hall in indices(of: .village) {
+            if let township = township(of: hall) { villages[township, default: []].append(hall) }
+        }
+        return villages
+    }
 }

@@ -16,13 +16,12 @@ enum TownshipRollupBuilder {
         for row in rows { figures[HallPeriod(hall: row.hall, period: row.period)] = row }
         let silent = Set(notReporting.map { HallPeriod(hall: $0.hall, period: $0.period) })
         let townships = registry.indices(of: .township)
-        var villagesOf: [String: [Int]] = [:]
-        for village in registry.indices(of: .village) { villagesOf[registry[village].parentCode, default: []].append(village) }
+        let villagesOf = registry.villagesByTownship()
         var rollups: [SupervisionReport.TownshipRollup] = []
         for period in periods {
             var month: [SupervisionReport.TownshipRollup] = []
             for township in townships {
-                let villages = villagesOf[registry[township].code] ?? []
+                let villages = villagesOf[township] ?? []
                 let own = figures[HallPeriod(hall: township, period: period)]
                 let reported = villages.compactMap { figures[HallPeriod(hall: $0, period: period)] }
                 let total = (own?.total ?? 0) + reported.reduce(0) { $0 + $1.total }

@@ -49,11 +49,14 @@ package enum DecimalFormatter {
         return (negative ? "-" : "") + String(hundreds) + "." + fraction.dropFirst(2)
     }
 
-    /// The ratio as the CSV prints it (four decimals), as a number: what the workbook stores.
-    static func roundedRatio(_ ratio: Double) -> Double { Double(format(ratio, places: 4)) ?? ratio }
+    /// `value` as the CSV prints it with `places` decimals, as a number: what the workbook stores.
+    static func rounded(_ value: Double, places: Int) -> Double { Double(format(value, places: places)) ?? value }
 
-    /// `ratio − target` in percentage points from the ratio as printed (four decimals): exact to two places.
-    static func gapPoints(_ ratio: Double, target: Double) -> Double { (roundedRatio(ratio) - target) * 100 }
+    /// The ratio as the CSV prints it (four decimals), as a number.
+    static func roundedRatio(_ ratio: Double) -> Double { rounded(ratio, places: 4) }
+
+    /// `ratio − target` in percentage points from both as printed (four decimals): exact to two places.
+    static func gapPoints(_ ratio: Double, target: Double) -> Double { (roundedRatio(ratio) - roundedRatio(target)) * 100 }
 
     /// Appends ``format(_:places:)``'s text, as UTF-8, to `bytes` (nothing for a value that is not finite).
     @inline(__always)

@@ -104,9 +104,8 @@ struct ReportWriter {
             monthsAsExcelText = codes == .excel
             self.percent = percent
             name = halls.map { CSVBuilder.rendered(text: $0.name) }
-            township = halls.map { hall in
-                guard hall.tier == .village, let parent = report.registry.index(ofCode: hall.parentCode) else { return [] }
-                return CSVBuilder.rendered(text: report.registry[parent].name)
+            township = halls.indices.map { hall in
+                report.registry.township(of: hall).map { CSVBuilder.rendered(text: report.registry[$0].name) } ?? []
             }
             tier = Tier.allCases.map { CSVBuilder.rendered(text: words.tier($0)) }
             red = CSVBuilder.rendered(text: words.list(.red))

@@ -19,11 +19,9 @@ struct WorkbookWriter {
     private var sheetWords: WorkbookWords { WorkbookWords(language: output.language) }
     private var chinese: Bool { output.language == .zh }
 
-    /// `value` rounded to `places` decimals exactly as the CSV tables print it (``DecimalFormatter``),
-    /// so that a cell, the CSV and the HTML report agree to the last digit.
-    static func rounded(_ value: Double, places: Int) -> Double {
-        Double(DecimalFormatter.format(value, places: places)) ?? value
-    }
+    /// `value` rounded to `places` decimals exactly as the CSV tables print it, so that a cell, the CSV
+    /// and the HTML report agree to the last digit.
+    static func rounded(_ value: Double, places: Int) -> Double { DecimalFormatter.rounded(value, places: places) }
 
     /// A ratio as the workbook stores it: rounded to 4 decimals, shown as `0.00%`.
     private static func percent(_ ratio: Double) -> Worksheet.Value { .percent(rounded(ratio, places: 4)) }
@@ -39,7 +37,7 @@ struct WorkbookWriter {
     /// (4 decimals): what 距目标 says for every hall with figures.
     static func gapPP(ratio: Double, target: Fraction?) -> Double? {
         guard let target else { return nil }
-        return rounded((rounded(ratio, places: 4) - rounded(target.doubleValue, places: 4)) * 100, places: 2)
+        return rounded(DecimalFormatter.gapPoints(ratio, target: target.doubleValue), places: 2)
     }
 
     /// The workbook's bytes for `period` (the report's last month when nil).

@@ -388,8 +388,9 @@ extension HTMLReportWriter {
         }
         html += "</tbody>\n</table></div>\n"
         let silent = Set(index.notReporting(month).map(\.hall))
+        let villagesOf = registry.villagesByTownship()
         for rollup in rollups {
-            let villages = registry.indices(of: .village).filter { registry[$0].parentCode == registry[rollup.township].code }
+            let villages = villagesOf[rollup.township] ?? []
             guard !villages.isEmpty else { continue }
             html += "<div class=\"township\"><h3>\(escaped(registry[rollup.township].name))</h3><p class=\"villages\">"
             html += villages.map { village -> String in
