@@ -13,7 +13,7 @@ package struct MonthClosing: Sendable, Equatable {
     }
 
     package func isClosed(_ period: Period) -> Bool {
-        asOf.days - CalendarDate.lastDay(of: period).days >= closeAfterDays
+        asOf.days >= closingDay(of: period).days
     }
 
     /// The day `period` closes: `closeAfterDays` after its last day.

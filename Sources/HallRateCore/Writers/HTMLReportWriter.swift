@@ -190,9 +190,7 @@ struct HTMLReportIndex {
     }
 
     /// The day `period` closes: `close_after_days` after its last day.
-    func closingDay(_ period: Period) -> CalendarDate {
-        CalendarDate(days: CalendarDate.lastDay(of: period).days + report.closing.closeAfterDays)
-    }
+    func closingDay(_ period: Period) -> CalendarDate { report.closing.closingDay(of: period) }
 
     /// The halls not reporting in the month, by tier then hall code.
     func notReporting(_ period: Period) -> [SupervisionReport.NotReporting] {

@@ -50,7 +50,6 @@ struct HTMLReportWords: Sendable {
     }
     var provisionalChip: String { pick("provisional", "临时数据") }
     var warning: String { pick("Early warning", "预警") }
-    var pipeline: String { pick("Pipeline", "流水线") }
     var month: String { pick("Month", "统计月份") }
     /// Between two flags of one hall.
     var flagSeparator: String { pick(", ", "、") }
@@ -108,7 +107,6 @@ struct HTMLReportWords: Sendable {
     var noChart: String { pick("No data for this tier.", "本层级无数据。") }
     var redList: String { pick("Red list", "红榜") }
     var blackList: String { pick("Black list", "黑榜") }
-    var emptyList: String { pick("Nobody this month.", "本月无。") }
 
     var status: String { pick("Mark", "标识") }
     var rank: String { pick("Rank", "排名") }
