@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HallRateCLITests",
-            dependencies: ["HallRateCLI", "HallRateCore"],
+            dependencies: ["HallRateCLI", "HallRateCore", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]
         ),
     ]
