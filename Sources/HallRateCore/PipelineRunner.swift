@@ -227,9 +227,8 @@ package struct PipelineRunner {
                 return report
             }
         let counts = counter.aggregator.counts
-        let report = Self.analyse(
-            counts, latestDays: counter.aggregator.latestDays, registry: registry, pipeline: pipeline,
-            closing: closing)
+        let report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
+            .report(counts, latestDays: counter.aggregator.latestDays)
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         return (report, tally, files, counts.values.reduce(0) { $0 + $1.withdrawn })
     }
@@ -457,44 +456,6 @@ package struct PipelineRunner {
                 metadata: ["files": "\(remapped)"])
         }
         return (read, kept)
-    }
-
-    /// The metric stages on additive counts: figures and trends, ranks, flags, summaries, tables, lists.
-    /// - Parameter latestDays: per hall and month, the latest day of the month a counted transaction was
-    ///   accepted on (the data cut-off of a provisional month).
-    package static func analyse(
-        _ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:],
-        registry: HallRegistry, pipeline: Pipeline, closing: MonthClosing
-    ) -> SupervisionReport {
-        var rows = TrendCalculator.calculate(counts)
-        for i in rows.indices {
-            if let day = latestDays[HallPeriod(hall: rows[i].hall, period: rows[i].period)] {
-                rows[i].dataCutoff = CalendarDate(year: rows[i].period.year, month: rows[i].period.month, day: day)
-            }
-        }
-        Ranker.rank(&rows, registry: registry, minVolume: pipeline.minVolume)
-        Flagger.flag(&rows, registry: registry, targets: pipeline.targets, closing: closing)
-        var periods: [Period] = []
-        if let first = rows.map(\.period).min(), let last = rows.map(\.period).max() {
-            periods = (first.index...last.index).map(Period.init(index:))
-        }
-        let notReporting = NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing)
-        var report = SupervisionReport(
-            registry: registry, closing: closing, targets: pipeline.targets,
-            rules: .init(minVolume: pipeline.minVolume, listSize: pipeline.listSize, listMinRanked: pipeline.listMinRanked),
-            periods: periods, hallMonths: rows,
-            tierSummaries: TierSummarizer.summarize(
-                rows, periods: periods, registry: registry, targets: pipeline.targets,
-                closing: closing),
-            leagueTables: LeagueTableBuilder.build(rows, periods: periods, registry: registry),
-            lists: RedBlackListBuilder.build(
-                rows, periods: periods, registry: registry, size: pipeline.listSize,
-                minRanked: pipeline.listMinRanked),
-            notReporting: notReporting)
-        report.townshipRollups = TownshipRollupBuilder.build(
-            rows, periods: periods, registry: registry, notReporting: notReporting,
-            minVolume: pipeline.minVolume[.township] ?? 30, closing: closing)
-        return report
     }
 
     /// A file that cannot be used at all; what was stored of it is rolled back.

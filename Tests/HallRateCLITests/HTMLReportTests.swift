@@ -415,7 +415,8 @@ struct HTMLReportFixture {
             if row.count > 19, let day = CalendarDate(row[19]) { latestDays[HallPeriod(hall: hall, period: period)] = day.civil.day }
         }
         let closing = MonthClosing(asOf: asOf, closeAfterDays: pipeline.closeAfterDays)
-        let report = PipelineRunner.analyse(counts, latestDays: latestDays, registry: registry, pipeline: pipeline, closing: closing)
+        let report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
+            .report(counts, latestDays: latestDays)
         return HTMLReportFixture(folder: root, pipeline: pipeline, report: report)
     }
 

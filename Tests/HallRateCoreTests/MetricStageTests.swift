@@ -17,6 +17,10 @@ import Testing
         try TestSupport.counts(rows, registry: Self.registry)
     }
 
+    /// 网上办事率 with a target of 50 % in every tier.
+    static let online = Metric.onlineRate(
+        targets: TargetSchedule([.district: Fraction(1, 2), .township: Fraction(1, 2), .village: Fraction(1, 2)]))
+
     /// Every month of these tests is closed on this day.
     static let closing = MonthClosing(asOf: CalendarDate(year: 2026, month: 1, day: 1) ?? CalendarDate(days: 0), closeAfterDays: 5)
 
@@ -24,11 +28,11 @@ import Testing
         _ counts: [HallPeriod: ChannelStatusCounts], minVolume: Int = 30,
         target: Fraction = Fraction(1, 2)
     ) -> [HallMonth] {
-        var rows = TrendCalculator.calculate(counts)
-        Ranker.rank(&rows, registry: Self.registry, minVolume: [.district: minVolume, .township: minVolume, .village: minVolume])
-        Flagger.flag(
-            &rows, registry: Self.registry, targets: TargetSchedule([.district: target, .township: target, .village: target]),
-            closing: Self.closing)
+        let metric = Metric.onlineRate(targets: TargetSchedule([.district: target, .township: target, .village: target]))
+        var rows = TrendCalculator.calculate(counts, metric: metric)
+        Ranker.rank(
+            &rows, registry: Self.registry, minVolume: [.district: minVolume, .township: minVolume, .village: minVolume], metric: metric)
+        Flagger.flag(&rows, registry: Self.registry, metric: metric, closing: Self.closing)
         return rows
     }
 
@@ -87,7 +91,7 @@ import Testing
         #expect(try row(rows, "B", "2019-01").rank == 2)
         #expect(try row(rows, "C", "2019-01").rank == 2)
         #expect(try row(rows, "D", "2019-01").rank == 4)
-        let order = rows.sorted { Ranker.listedBefore($0, $1, registry: Self.registry) }.map { Self.registry[$0.hall].code }
+        let order = rows.sorted { Ranker.listedBefore($0, $1, Self.online) }.map { Self.registry[$0.hall].code }
         #expect(order == ["A", "C", "B", "D"])  // inside the tie: larger total first
     }
 
@@ -125,7 +129,7 @@ import Testing
 
     @Test func leagueTablesListRankedThenUnrankedThenSilentHalls() throws {
         let rows = rows(try counts([("C", "2019-01", 20, 20), ("A", "2019-01", 1, 2), ("B", "2019-01", 1, 5)]), minVolume: 10)
-        let tables = LeagueTableBuilder.build(rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry)
+        let tables = LeagueTableBuilder.build(rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry, metric: Self.online)
         let township = try #require(tables.first { $0.tier == .township })
         #expect(township.entries.map { Self.registry[$0.hall].code } == ["C", "B", "A", "D"])
         #expect(township.entries.last?.flags == .noData)
@@ -138,13 +142,9 @@ import Testing
         let rows = rows(try counts([("A", "2019-01", 1, 9), ("B", "2019-01", 9, 1)]), minVolume: 1)
         let summaries = TierSummarizer.summarize(
             rows, periods: [Period(year: 2019, month: 1)], registry: Self.registry,
-            targets: TargetSchedule([
-                .township: Fraction(1, 2), .village: Fraction(1, 2),
-                .district: Fraction(1, 2),
-            ]),
-            closing: Self.closing)
+            metric: Self.online, closing: Self.closing)
         let township = try #require(summaries.first { $0.tier == .township })
-        #expect((township.halls, township.total, township.online, township.hallsBelowTarget) == (2, 20, 10, 1))
+        #expect((township.halls, township.denominator, township.numerator, township.hallsBelowTarget) == (2, 20, 10, 1))
         let village = try #require(summaries.first { $0.tier == .village })
         #expect(village.halls == 0)
         #expect(village.ratio == nil)

@@ -21,16 +21,17 @@ import Testing
     /// The stages a run chains, on (code, month, online, window) counts; village target 40 %.
     func rollups(_ counts: [(String, String, Int, Int)], townshipMinVolume: Int = 10) throws -> [SupervisionReport.TownshipRollup] {
         let registry = Self.registry
-        var rows = TrendCalculator.calculate(try TestSupport.counts(counts, registry: registry))
-        Ranker.rank(&rows, registry: registry, minVolume: [.district: 1, .township: 1, .village: 1])
-        let targets = TargetSchedule([.district: Fraction(1, 2), .township: Fraction(1, 2), .village: Fraction(2, 5)])
+        let metric = Metric.onlineRate(
+            targets: TargetSchedule([.district: Fraction(1, 2), .township: Fraction(1, 2), .village: Fraction(2, 5)]))
+        var rows = TrendCalculator.calculate(try TestSupport.counts(counts, registry: registry), metric: metric)
+        Ranker.rank(&rows, registry: registry, minVolume: [.district: 1, .township: 1, .village: 1], metric: metric)
         let closing = MonthClosing(asOf: CalendarDate(year: 2026, month: 1, day: 1) ?? CalendarDate(days: 0), closeAfterDays: 5)
-        Flagger.flag(&rows, registry: registry, targets: targets, closing: closing)
+        Flagger.flag(&rows, registry: registry, metric: metric, closing: closing)
         let periods = [Period(year: 2019, month: 3), Period(year: 2019, month: 4)]
         let silent = NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing)
         return TownshipRollupBuilder.build(
             rows, periods: periods, registry: registry, notReporting: silent,
-            minVolume: townshipMinVolume, closing: closing)
+            minVolume: townshipMinVolume, closing: closing, metric: metric)
     }
 
     func code(_ rollup: SupervisionReport.TownshipRollup) -> String { Self.registry[rollup.township].code }
@@ -43,12 +44,12 @@ import Testing
         ])
         let april = all.filter { $0.period == Period(year: 2019, month: 4) }
         let one = try #require(april.first { code($0) == "T1" })
-        #expect((one.total, one.online, one.villages) == (20, 10, 2))
+        #expect((one.denominator, one.numerator, one.villages) == (20, 10, 2))
         // 一镇一村 1/5 is under the village target (40 %), 一镇二村 3/5 is not.
         #expect(one.villagesBelowTarget == 1 && one.villagesNotReporting == 0)
         // 三镇 has no hall figures of its own: its village's are its roll-up.
         let three = try #require(april.first { code($0) == "T3" })
-        #expect((three.total, three.online, three.villages) == (4, 2, 1))
+        #expect((three.denominator, three.numerator, three.villages) == (4, 2, 1))
         // 四镇 had nothing anywhere: no row. League order: 二镇 10/12, 一镇 10/20, then 三镇 unranked (4 < 10).
         #expect(april.map(code) == ["T2", "T1", "T3"])
         #expect(april.map(\.rank) == [1, 2, nil])

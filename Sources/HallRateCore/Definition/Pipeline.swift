@@ -106,6 +106,8 @@ package struct Pipeline: Sendable {
     package let sources: [Source]
     /// The target ratio of each tier, over time (contract rule 9).
     package let targets: TargetSchedule
+    /// The metric the pipeline ranks halls by: 网上办事率 with the pipeline's `targets`.
+    package var metric: Metric { .onlineRate(targets: targets) }
     /// The least counted transactions a hall needs in a month to be ranked, per tier (contract rule 8).
     package let minVolume: [Tier: Int]
     /// N of the red and black lists (contract rule 12).

@@ -1,11 +1,12 @@
-/// Every figure of one hall in one month with data: a row of the long table (contract rules 6–9).
+/// Every figure of one hall in one month with data for a ``Metric``: a row of the long table (contract
+/// rules 6–9, where "total" is the metric's denominator and "online" its numerator).
 package struct HallMonth: Sendable {
     package let hall: Int
     package let period: Period
-    /// Counted transactions (withdrawn excluded).
-    package let total: Int
-    /// Counted transactions handled online or on mobile.
-    package let online: Int
+    /// The metric's denominator: for 网上办事率, counted transactions (withdrawn excluded).
+    package let denominator: Int
+    /// The metric's numerator: for 网上办事率, counted transactions handled online or on mobile.
+    package let numerator: Int
     /// Lower bound of the 95 % Wilson score interval of the ratio.
     package let wilsonLow: Double
     package var prevRatio: Double?
@@ -31,9 +32,9 @@ package struct HallMonth: Sendable {
         return prevRank - rank
     }
 
-    /// online / total, exactly.
-    package var exactRatio: Fraction { Fraction(online, total) }
-    package var ratio: Double { Double(online) / Double(total) }
+    /// numerator / denominator, exactly.
+    package var exactRatio: Fraction { Fraction(numerator, denominator) }
+    package var ratio: Double { Double(numerator) / Double(denominator) }
 }
 
 extension HallMonth {

@@ -6,10 +6,11 @@ package struct SupervisionReport: Sendable {
         package let period: Period
         /// The target in force in the month.
         package let target: Fraction
-        /// Halls with counted transactions that month.
+        /// Halls with figures that month (a denominator above 0).
         package let halls: Int
-        package let total: Int
-        package let online: Int
+        /// The sums of the metric's denominator and numerator over those halls.
+        package let denominator: Int
+        package let numerator: Int
         package let hallsBelowTarget: Int
         /// Halls ranked (total ≥ min_volume).
         package let ranked: Int
@@ -20,7 +21,7 @@ package struct SupervisionReport: Sendable {
         package let provisional: Bool
         /// For a provisional month, the latest day a counted transaction of the tier was accepted on.
         package let dataCutoff: CalendarDate?
-        package var ratio: Double? { total > 0 ? Double(online) / Double(total) : nil }
+        package var ratio: Double? { denominator > 0 ? Double(numerator) / Double(denominator) : nil }
     }
 
     /// A hall that reported in the month before and not in this closed month (未报送, contract rule 14).
@@ -51,8 +52,9 @@ package struct SupervisionReport: Sendable {
         /// The township hall (registry index).
         package let township: Int
         package let period: Period
-        package let total: Int
-        package let online: Int
+        /// The metric's denominator and numerator, summed over the township's hall and its villages.
+        package let denominator: Int
+        package let numerator: Int
         /// Its villages with counted transactions that month.
         package let villages: Int
         /// Of those, the ones below the village target in force (the flag `below_target`).
@@ -63,8 +65,8 @@ package struct SupervisionReport: Sendable {
         package var rank: Int?
         /// The month is not closed yet (rule 13).
         package let provisional: Bool
-        package var ratio: Double { Double(online) / Double(total) }
-        package var exactRatio: Fraction { Fraction(online, total) }
+        package var ratio: Double { Double(numerator) / Double(denominator) }
+        package var exactRatio: Fraction { Fraction(numerator, denominator) }
     }
 
     /// The red (top) or black (bottom) list.
@@ -83,8 +85,10 @@ package struct SupervisionReport: Sendable {
     package let registry: HallRegistry
     /// Which months are closed, as of which day.
     package let closing: MonthClosing
+    /// The metric every figure is of (网上办事率 for the pipeline's first).
+    package let metric: Metric
     /// The targets the months were judged by.
-    package let targets: TargetSchedule
+    package var targets: TargetSchedule { metric.targets }
     /// How halls were ranked and listed: min_volume per tier, list_size (N), list_min_ranked.
     package let rules: ListRules
 

@@ -10,13 +10,15 @@ package enum TierTrajectory: Sendable, Equatable {
     /// More months than this count as not reaching the target.
     static let horizon = 1200
 
-    /// The trajectory of a ratio against its target; nil when below target without a slope (fewer
-    /// than 3 months with data among the last 6) or without a ratio.
-    static func of(ratio: Fraction?, target: Fraction?, slopePP: Double?) -> TierTrajectory? {
+    /// The trajectory of a ratio against its target; nil when it misses the target without a slope
+    /// (fewer than 3 months with data among the last 6) or without a ratio. For a metric where lower is
+    /// better, the gap and the slope that closes it are both of the other sign.
+    static func of(ratio: Fraction?, target: Fraction?, slopePP: Double?, metric: Metric) -> TierTrajectory? {
         guard let ratio, let target else { return nil }
-        guard ratio.isLess(than: target) else { return .atTarget }
+        guard metric.misses(target, with: ratio) else { return .atTarget }
         guard let slope = slopePP, slope.isFinite else { return nil }
-        guard let months = monthsToClose(gapPP: (target.doubleValue - ratio.doubleValue) * 100, slopePP: slope) else {
+        let sign = metric.better == .higher ? 1.0 : -1.0
+        guard let months = monthsToClose(gapPP: sign * (target.doubleValue - ratio.doubleValue) * 100, slopePP: sign * slope) else {
             return .notAtThisTrend
         }
         return .reaches(months: months)

@@ -1,7 +1,7 @@
 /// Stage 6b, league tables (contract rule 11): every hall of the tier in the registry, ranked halls
 /// first in rank order, then unranked halls (total descending, then code), then halls with no data (by code).
 enum LeagueTableBuilder {
-    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry) -> [SupervisionReport.LeagueTable] {
+    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, metric: Metric) -> [SupervisionReport.LeagueTable] {
         let hallCount = registry.halls.count
         let tiers = registry.tierIndices
         var hallsByTier = [[Int]](repeating: [], count: Tier.allCases.count)
@@ -35,8 +35,8 @@ enum LeagueTableBuilder {
                         unranked.append(rows[at - 1])
                     }
                 }
-                ranked.sort { Ranker.listedBefore($0, $1) }
-                unranked.sort { $0.total != $1.total ? $0.total > $1.total : $0.hall < $1.hall }
+                ranked.sort { Ranker.listedBefore($0, $1, metric) }
+                unranked.sort { $0.denominator != $1.denominator ? $0.denominator > $1.denominator : $0.hall < $1.hall }
                 var entries: [SupervisionReport.LeagueEntry] = []
                 entries.reserveCapacity(halls.count)
                 for row in ranked { entries.append(SupervisionReport.LeagueEntry(hall: row.hall, figures: row)) }

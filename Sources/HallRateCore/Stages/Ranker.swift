@@ -1,18 +1,19 @@
 /// Stage 5a, rank: within each tier and month, halls with total ≥ their tier's min_volume are ranked
-/// by ratio, descending, compared exactly as fractions; equal ratios share a rank (1, 2, 2, 4). Halls
+/// by ratio, best first (descending, or ascending for a metric where lower is better), compared exactly
+/// as fractions; equal ratios share a rank (1, 2, 2, 4). Halls
 /// under min_volume get no rank and the flag `insufficient_volume` (contract rule 8). Each row then
 /// gets the hall's rank of the month before (`prev_rank`, rule 9).
 enum Ranker {
     /// Sets `rank`, `prevRank` and `insufficientVolume` on every row.
     /// - Parameter minVolume: per tier.
     /// - Complexity: O(n log n): one sort of the rankable rows by tier, month and league order.
-    static func rank(_ rows: inout [HallMonth], registry: HallRegistry, minVolume: [Tier: Int]) {
+    static func rank(_ rows: inout [HallMonth], registry: HallRegistry, minVolume: [Tier: Int], metric: Metric) {
         let tiers = registry.tierIndices
         let least = Tier.allCases.map { minVolume[$0] ?? 30 }
         var members: [Int] = []
         members.reserveCapacity(rows.count)
         for i in rows.indices {
-            if rows[i].total < least[tiers[rows[i].hall]] {
+            if rows[i].denominator < least[tiers[rows[i].hall]] {
                 rows[i].flags.insert(.insufficientVolume)
                 rows[i].rank = nil
             } else {
@@ -25,7 +26,7 @@ enum Ranker {
                 let (tx, ty) = (tiers[x.hall], tiers[y.hall])
                 if tx != ty { return tx < ty }
                 if x.period.index != y.period.index { return x.period.index < y.period.index }
-                return listedBefore(x, y)
+                return listedBefore(x, y, metric)
             }
             var groupStart = 0
             for (position, index) in members.enumerated() {
@@ -59,20 +60,15 @@ enum Ranker {
         }
     }
 
-    /// League order: ratio descending (exact), then total descending, then hall code ascending.
-    static func listedBefore(_ a: HallMonth, _ b: HallMonth, registry: HallRegistry) -> Bool {
-        listedBefore(a, b)
-    }
-
-    /// League order: ratio descending (exact), then total descending, then hall code ascending.
+    /// League order: the better ratio first (exact), then total descending, then hall code ascending.
     ///
     /// The registry keeps its halls in code order, so comparing codes is comparing hall indices.
     @inline(__always)
-    static func listedBefore(_ a: HallMonth, _ b: HallMonth) -> Bool {
+    static func listedBefore(_ a: HallMonth, _ b: HallMonth, _ metric: Metric) -> Bool {
         let (ra, rb) = (a.exactRatio, b.exactRatio)
-        if rb.isLess(than: ra) { return true }
-        if ra.isLess(than: rb) { return false }
-        if a.total != b.total { return a.total > b.total }
+        if metric.isBetter(ra, than: rb) { return true }
+        if metric.isBetter(rb, than: ra) { return false }
+        if a.denominator != b.denominator { return a.denominator > b.denominator }
         return a.hall < b.hall
     }
 }

@@ -12,7 +12,7 @@ enum RedBlackListBuilder {
     /// - Returns: per month, per tier (district, township, village), the red list in league order then the
     ///   black list worst first.
     static func build(
-        _ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int, minRanked: Int
+        _ rows: [HallMonth], periods: [Period], registry: HallRegistry, size: Int, minRanked: Int, metric: Metric
     )
         -> [SupervisionReport.ListEntry]
     {
@@ -24,7 +24,7 @@ enum RedBlackListBuilder {
             let (tx, ty) = (tiers[x.hall], tiers[y.hall])
             if tx != ty { return tx < ty }
             if x.period.index != y.period.index { return x.period.index < y.period.index }
-            return Ranker.listedBefore(x, y)
+            return Ranker.listedBefore(x, y, metric)
         }
         var red: [TierPeriod: [HallMonth]] = [:]
         var black: [TierPeriod: [HallMonth]] = [:]
@@ -43,11 +43,11 @@ enum RedBlackListBuilder {
             guard ordered.count >= minRanked else { continue }
             let key = TierPeriod(tier: Tier.allCases[tiers[first.hall]], period: first.period)
             let meeting = ordered.filter { !$0.flags.contains(.belowTarget) }
-            // Worst first: ratio ascending, inside a tie league order.
+            // Worst first: the worse ratio first, inside a tie league order.
             let below = ordered.filter { $0.flags.contains(.belowTarget) }.sorted { a, b in
-                if a.exactRatio.isLess(than: b.exactRatio) { return true }
-                if b.exactRatio.isLess(than: a.exactRatio) { return false }
-                return Ranker.listedBefore(a, b)
+                if metric.isBetter(b.exactRatio, than: a.exactRatio) { return true }
+                if metric.isBetter(a.exactRatio, than: b.exactRatio) { return false }
+                return Ranker.listedBefore(a, b, metric)
             }
             red[key] = leading(meeting, size: size)
             let members = leading(below, size: size)

@@ -5,14 +5,14 @@
 enum TierSummarizer {
     static func summarize(
         _ rows: [HallMonth], periods: [Period], registry: HallRegistry,
-        targets: TargetSchedule, closing: MonthClosing
+        metric: Metric, closing: MonthClosing
     ) -> [SupervisionReport.TierSummary] {
         let tiers = registry.tierIndices
         let slots = PeriodSlots(periods)
         let tierCount = Tier.allCases.count
         var halls = [Int](repeating: 0, count: periods.count * tierCount)
-        var total = halls
-        var online = halls
+        var denominator = halls
+        var numerator = halls
         var below = halls
         var ranked = halls
         var cutoff = [CalendarDate?](repeating: nil, count: periods.count * tierCount)
@@ -20,8 +20,8 @@ enum TierSummarizer {
             guard let slot = slots.slot(row.period) else { continue }
             let cell = slot * tierCount + tiers[row.hall]
             halls[cell] += 1
-            total[cell] += row.total
-            online[cell] += row.online
+            denominator[cell] += row.denominator
+            numerator[cell] += row.numerator
             if row.flags.contains(.belowTarget) { below[cell] += 1 }
             if row.rank != nil { ranked[cell] += 1 }
             if let day = row.dataCutoff, cutoff[cell].map({ $0 < day }) ?? true { cutoff[cell] = day }
@@ -30,7 +30,7 @@ enum TierSummarizer {
         func percent(_ tier: Int, _ period: Period) -> Double? {
             guard let slot = slots.slot(period) else { return nil }
             let cell = slot * tierCount + tier
-            return total[cell] > 0 ? Double(online[cell]) / Double(total[cell]) * 100 : nil
+            return denominator[cell] > 0 ? Double(numerator[cell]) / Double(denominator[cell]) * 100 : nil
         }
         var summaries: [SupervisionReport.TierSummary] = []
         summaries.reserveCapacity(periods.count * tierCount)
@@ -44,14 +44,15 @@ enum TierSummarizer {
                     percent(tier.index, Period(index: index)).map { (Double(index), $0) }
                 }
                 // As for a hall (rule 7): a month without data has no slope of its own.
-                let slope = total[cell] > 0 && points.count >= 3 ? TrendCalculator.slope(points) : nil
-                let target = targets.target(tier, in: period)
-                let ratio = total[cell] > 0 ? Fraction(online[cell], total[cell]) : nil
+                let slope = denominator[cell] > 0 && points.count >= 3 ? TrendCalculator.slope(points) : nil
+                let target = metric.targets.target(tier, in: period)
+                let ratio = denominator[cell] > 0 ? Fraction(numerator[cell], denominator[cell]) : nil
                 summaries.append(
                     SupervisionReport.TierSummary(
                         tier: tier, period: period, target: target ?? Fraction(0, 1), halls: halls[cell],
-                        total: total[cell], online: online[cell], hallsBelowTarget: below[cell], ranked: ranked[cell],
-                        slopePP: slope, trajectory: TierTrajectory.of(ratio: ratio, target: target, slopePP: slope),
+                        denominator: denominator[cell], numerator: numerator[cell], hallsBelowTarget: below[cell],
+                        ranked: ranked[cell], slopePP: slope,
+                        trajectory: TierTrajectory.of(ratio: ratio, target: target, slopePP: slope, metric: metric),
                         provisional: provisional, dataCutoff: provisional ? cutoff[cell] : nil))
             }
         }

@@ -8,7 +8,8 @@ enum TownshipRollupBuilder {
     /// - Complexity: O(n + t·p·v) for n hall-months, t townships, p months and v villages per township.
     static func build(
         _ rows: [HallMonth], periods: [Period], registry: HallRegistry,
-        notReporting: [SupervisionReport.NotReporting], minVolume: Int, closing: MonthClosing
+        notReporting: [SupervisionReport.NotReporting], minVolume: Int, closing: MonthClosing,
+        metric: Metric
     )
         -> [SupervisionReport.TownshipRollup]
     {
@@ -24,37 +25,39 @@ enum TownshipRollupBuilder {
                 let villages = villagesOf[township] ?? []
                 let own = figures[HallPeriod(hall: township, period: period)]
                 let reported = villages.compactMap { figures[HallPeriod(hall: $0, period: period)] }
-                let total = (own?.total ?? 0) + reported.reduce(0) { $0 + $1.total }
-                guard total > 0 else { continue }
+                let denominator = (own?.denominator ?? 0) + reported.reduce(0) { $0 + $1.denominator }
+                guard denominator > 0 else { continue }
                 month.append(
                     SupervisionReport.TownshipRollup(
-                        township: township, period: period, total: total,
-                        online: (own?.online ?? 0) + reported.reduce(0) { $0 + $1.online },
+                        township: township, period: period, denominator: denominator,
+                        numerator: (own?.numerator ?? 0) + reported.reduce(0) { $0 + $1.numerator },
                         villages: reported.count,
                         villagesBelowTarget: reported.filter { $0.flags.contains(.belowTarget) }.count,
                         villagesNotReporting: villages.filter { silent.contains(HallPeriod(hall: $0, period: period)) }.count,
                         rank: nil, provisional: !closing.isClosed(period)))
             }
-            rollups += ranked(month, minVolume: minVolume)
+            rollups += ranked(month, minVolume: minVolume, metric: metric)
         }
         return rollups
     }
 
     /// The month's roll-ups in league order with their competition ranks (equal ratios, compared exactly,
     /// share a rank); those under `minVolume` unranked, after the ranked.
-    static func ranked(_ month: [SupervisionReport.TownshipRollup], minVolume: Int) -> [SupervisionReport.TownshipRollup] {
+    static func ranked(
+        _ month: [SupervisionReport.TownshipRollup], minVolume: Int, metric: Metric
+    ) -> [SupervisionReport.TownshipRollup] {
         func before(_ a: SupervisionReport.TownshipRollup, _ b: SupervisionReport.TownshipRollup) -> Bool {
-            if b.exactRatio.isLess(than: a.exactRatio) { return true }
-            if a.exactRatio.isLess(than: b.exactRatio) { return false }
-            if a.total != b.total { return a.total > b.total }
+            if metric.isBetter(a.exactRatio, than: b.exactRatio) { return true }
+            if metric.isBetter(b.exactRatio, than: a.exactRatio) { return false }
+            if a.denominator != b.denominator { return a.denominator > b.denominator }
             return a.township < b.township  // the registry keeps code order
         }
-        var rankable = month.filter { $0.total >= minVolume }.sorted(by: before)
+        var rankable = month.filter { $0.denominator >= minVolume }.sorted(by: before)
         for i in rankable.indices {
             rankable[i].rank = i > 0 && rankable[i - 1].exactRatio.hasSameValue(as: rankable[i].exactRatio) ? rankable[i - 1].rank : i + 1
         }
-        let unranked = month.filter { $0.total < minVolume }
-            .sorted { ($0.total, -$0.township) > ($1.total, -$1.township) }
+        let unranked = month.filter { $0.denominator < minVolume }
+            .sorted { ($0.denominator, -$0.township) > ($1.denominator, -$1.township) }
         return rankable + unranked
     }
 }

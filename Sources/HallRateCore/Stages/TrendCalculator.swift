@@ -1,9 +1,10 @@
 import Foundation
 
-/// Stage 4b, figures and trends: ratio and Wilson bound per hall and month, then prev_ratio,
+/// Stage 4b, figures and trends: a metric's ratio and Wilson bound per hall and month, then prev_ratio,
 /// delta_pp, ratio_3m, slope_pp and yoy_delta_pp over calendar months (contract rules 6–7).
 ///
-/// A hall "has data" in a month when it has at least one counted (not withdrawn) transaction.
+/// A hall "has data" for a metric in a month when the metric's denominator is above 0 (for 网上办事率:
+/// at least one counted, not withdrawn, transaction).
 enum TrendCalculator {
     /// z for a 95 % interval, as the contract fixes it.
     static let z = 1.959964
@@ -11,19 +12,22 @@ enum TrendCalculator {
     private struct Cell {
         let hall: Int
         let period: Int
-        let total: Int
-        let online: Int
+        let denominator: Int
+        let numerator: Int
     }
 
     /// - Returns: one ``HallMonth`` per hall and month with data, sorted by hall then month.
     /// - Complexity: O(n log n) in the number of hall-months: one sort, then each month looks back
     ///   at most 12 entries of its hall (months are unique and ascending within a hall).
-    static func calculate(_ counts: [HallPeriod: ChannelStatusCounts]) -> [HallMonth] {
+    static func calculate(_ counts: [HallPeriod: ChannelStatusCounts], metric: Metric) -> [HallMonth] {
         var cells: [Cell] = []
         cells.reserveCapacity(counts.count)
         for (key, cell) in counts {
-            let total = cell.total
-            if total > 0 { cells.append(Cell(hall: key.hall, period: key.period.index, total: total, online: cell.online)) }
+            let denominator = metric.denominator.value(in: cell)
+            if denominator > 0 {
+                cells.append(
+                    Cell(hall: key.hall, period: key.period.index, denominator: denominator, numerator: metric.numerator.value(in: cell)))
+            }
         }
         cells.sort { $0.hall != $1.hall ? $0.hall < $1.hall : $0.period < $1.period }
 
@@ -43,11 +47,11 @@ enum TrendCalculator {
                     while j >= start, cells[j].period > q { j -= 1 }
                     return j >= start && cells[j].period == q ? cells[j] : nil
                 }
-                func ratio(_ q: Int) -> Double? { entry(q).map { Double($0.online) / Double($0.total) } }
-                let r = Double(here.online) / Double(here.total)
+                func ratio(_ q: Int) -> Double? { entry(q).map { Double($0.numerator) / Double($0.denominator) } }
+                let r = Double(here.numerator) / Double(here.denominator)
                 let prev = ratio(p - 1)
-                var sumOnline = 0
-                var sumTotal = 0
+                var sumNumerator = 0
+                var sumDenominator = 0
                 points.removeAll(keepingCapacity: true)
                 // Months p-5 … p, ascending: walk back, then fill in order.
                 var j = i
@@ -61,18 +65,18 @@ enum TrendCalculator {
                     for back in stride(from: 5, through: 0, by: -1) where slots[back] >= 0 {
                         let m = cells[slots[back]]
                         if back <= 2 {
-                            sumOnline += m.online
-                            sumTotal += m.total
+                            sumNumerator += m.numerator
+                            sumDenominator += m.denominator
                         }
-                        points.append((Double(p - back), Double(m.online) / Double(m.total) * 100))
+                        points.append((Double(p - back), Double(m.numerator) / Double(m.denominator) * 100))
                     }
                 }
                 rows.append(
                     HallMonth(
-                        hall: here.hall, period: Period(index: p), total: here.total, online: here.online,
-                        wilsonLow: wilsonLow(online: here.online, total: here.total),
+                        hall: here.hall, period: Period(index: p), denominator: here.denominator, numerator: here.numerator,
+                        wilsonLow: wilsonLow(online: here.numerator, total: here.denominator),
                         prevRatio: prev, deltaPP: prev.map { (r - $0) * 100 },
-                        ratio3m: Double(sumOnline) / Double(sumTotal),
+                        ratio3m: Double(sumNumerator) / Double(sumDenominator),
                         slopePP: points.count >= 3 ? slope(points) : nil,
                         yoyDeltaPP: ratio(p - 12).map { (r - $0) * 100 }))
             }

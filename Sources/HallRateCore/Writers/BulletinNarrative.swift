@@ -104,24 +104,24 @@ struct BulletinNarrative {
         return pick("\(shown) and \(halls.count - Self.namesPerSentence) more", "\(shown)等\(halls.count)个大厅")
     }
 
-    private func totals(_ period: Period) -> (total: Int, online: Int) {
-        report.tierSummaries.filter { $0.period == period }.reduce((0, 0)) { ($0.0 + $1.total, $0.1 + $1.online) }
+    private func totals(_ period: Period) -> (denominator: Int, numerator: Int) {
+        report.tierSummaries.filter { $0.period == period }.reduce((0, 0)) { ($0.0 + $1.denominator, $0.1 + $1.numerator) }
     }
 
     private var overall: String {
         let now = totals(month)
-        let ratio = now.total > 0 ? Double(now.online) / Double(now.total) : 0
+        let ratio = now.denominator > 0 ? Double(now.numerator) / Double(now.denominator) : 0
         let before = totals(month.advanced(by: -1))
         var text =
             closed
             ? pick("In \(monthText(month)), ", "\(monthText(month))，")
             : pick("In \(monthText(month)) (provisional, data up to \(cutoffText)), ", "\(monthText(month))（截至\(cutoffText)，临时数据），")
         text += pick(
-            "the service halls of \(area) counted \(now.total) transactions, \(now.online) of them handled online: "
+            "the service halls of \(area) counted \(now.denominator) transactions, \(now.numerator) of them handled online: "
                 + "an online handling rate of \(percent(ratio))",
-            "\(area)各级政务服务大厅共有效办件\(now.total)件，其中网上办理\(now.online)件，网上办事率\(percent(ratio))")
-        if before.total > 0 {
-            let previous = Double(before.online) / Double(before.total)
+            "\(area)各级政务服务大厅共有效办件\(now.denominator)件，其中网上办理\(now.numerator)件，网上办事率\(percent(ratio))")
+        if before.denominator > 0 {
+            let previous = Double(before.numerator) / Double(before.denominator)
             let points = (DecimalFormatter.roundedRatio(ratio) - DecimalFormatter.roundedRatio(previous)) * 100
             text += pick(", \(change(points)) on the month before", "，环比\(change(points))")
         }

@@ -158,151 +158,67 @@ struct ReportWriter {
         table.rendered(Array((DecimalFormatter.percentDigits(value) + "%").utf8))
     }
 
-    func hallMonths(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.hallMonthHeader, capacity: report.hallMonths.count * 128)
-        let rows = report.hallMonths
-        // By hall code then month: registry indices follow code order. The rows usually come sorted.
-        func before(_ a: HallMonth, _ b: HallMonth) -> Bool {
-            a.hall != b.hall ? a.hall < b.hall : a.period.index < b.period.index
-        }
-        var order = Array(rows.indices)
-        if !rows.indices.dropFirst().allSatisfy({ before(rows[$0 - 1], rows[$0]) }) {
-            order.sort { before(rows[$0], rows[$1]) }
-        }
-        let tiers = report.registry.tierIndices
-        for i in order {
-            let row = rows[i]
-            table.rendered(cells.code[row.hall])
-            table.rendered(cells.name[row.hall])
-            table.rendered(cells.tier[tiers[row.hall]])
-            Self.period(row.period, into: &table, cells)
-            table.integer(row.total)
-            table.integer(row.online)
-            Self.ratio(row.ratio, into: &table, cells)
-            Self.ratio(row.wilsonLow, into: &table, cells)
-            Self.ratio(row.prevRatio, into: &table, cells)
-            table.decimal(row.deltaPP, places: 2)
-            Self.ratio(row.ratio3m, into: &table, cells)
-            table.decimal(row.slopePP, places: 2)
-            table.decimal(row.yoyDeltaPP, places: 2)
-            table.integer(row.rank)
-            table.rendered(cells.flags(row.flags))
-            table.integer(row.prevRank)
-            table.integer(row.rankChange)
-            Self.ratio(row.target?.doubleValue, into: &table, cells)
-            table.rendered(cells.provisional(row.provisional))
-            table.text(row.provisional ? row.dataCutoff?.description ?? "" : "")
-            table.rendered(cells.township[row.hall])
+    /// A table of `rows` as `columns` declares it.
+    /// - Parameter bytesPerRow: a guess of a rendered row's size, to allocate once.
+    private func render<Row>(
+        _ columns: ReportTable<Row>, _ rows: some Collection<Row>, _ cells: RenderedCells, bytesPerRow: Int = 96
+    ) -> CSVBuilder {
+        var table = CSVBuilder(header: columns.header(output.language), capacity: rows.count * bytesPerRow)
+        for row in rows {
+            for column in columns.columns { Self.render(column.value(row), into: &table, cells) }
             table.endRow()
         }
         return table
+    }
+
+    /// One cell; hall, tier, flag and status cells are the bytes ``RenderedCells`` rendered once.
+    private static func render(_ value: ReportValue, into table: inout CSVBuilder, _ cells: RenderedCells) {
+        switch value {
+        case .integer(let value): table.integer(value)
+        case .ratio(let value): ratio(value, into: &table, cells)
+        case .points(let value): table.decimal(value, places: 2)
+        case .text(let text): table.text(text)
+        case .month(let month): period(month, into: &table, cells)
+        case .day(let day): table.text(day?.description ?? "")
+        case .hallCode(let hall): table.rendered(cells.code[hall])
+        case .hallName(let hall): table.rendered(cells.name[hall])
+        case .township(let hall): table.rendered(cells.township[hall])
+        case .tier(let tier): table.rendered(cells.tier[tier.index])
+        case .flags(let flags): table.rendered(cells.flags(flags))
+        case .provisional(let provisional): table.rendered(cells.provisional(provisional))
+        case .list(let kind): table.rendered(kind == .red ? cells.red : cells.black)
+        case .trajectory(let trajectory): table.text(cells.words.trajectory(trajectory))
+        }
+    }
+
+    /// The long table, by hall code then month (registry indices follow code order; the rows usually come sorted).
+    func hallMonths(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
+        let rows = report.hallMonths
+        return render(
+            ReportColumns(report: report).hallMonths, HallMonth.hallThenMonthOrder(rows).lazy.map { rows[$0] }, cells,
+            bytesPerRow: 128)
     }
 
     func table(_ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.leagueHeader, capacity: league.entries.count * 112)
-        let target = report.targets.target(league.tier, in: league.period)?.doubleValue
-        for entry in league.entries {
-            let figures = entry.figures
-            table.integer(figures?.rank)
-            table.rendered(cells.code[entry.hall])
-            table.rendered(cells.name[entry.hall])
-            table.integer(figures?.total)
-            table.integer(figures?.online)
-            Self.ratio(figures?.ratio, into: &table, cells)
-            table.decimal(figures?.deltaPP, places: 2)
-            table.decimal(figures?.slopePP, places: 2)
-            table.rendered(cells.flags(entry.flags))
-            table.integer(figures?.prevRank)
-            table.integer(figures?.rankChange)
-            table.decimal(figures?.yoyDeltaPP, places: 2)
-            table.rendered(cells.provisional(!report.closing.isClosed(league.period)))
-            // The month, the tier and its target on every row, so that the table joins with the others.
-            Self.period(league.period, into: &table, cells)
-            table.rendered(cells.tier[league.tier.index])
-            Self.ratio(target, into: &table, cells)
-            table.rendered(cells.township[entry.hall])
-            table.endRow()
-        }
-        return table
+        render(ReportColumns(report: report).league(league), league.entries, cells, bytesPerRow: 112)
     }
 
     func lists(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.listHeader, capacity: report.lists.count * 96)
-        for entry in report.lists {
-            let hall = entry.figures.hall
-            Self.period(entry.period, into: &table, cells)
-            table.rendered(cells.tier[entry.tier.index])
-            table.rendered(entry.kind == .red ? cells.red : cells.black)
-            table.integer(entry.figures.rank)
-            table.rendered(cells.code[hall])
-            table.rendered(cells.name[hall])
-            table.integer(entry.figures.total)
-            table.integer(entry.figures.online)
-            Self.ratio(entry.figures.ratio, into: &table, cells)
-            Self.ratio(entry.figures.target?.doubleValue, into: &table, cells)
-            table.integer(entry.blackStreak)
-            table.rendered(cells.township[hall])
-            table.endRow()
-        }
-        return table
+        render(ReportColumns(report: report).lists, report.lists, cells)
     }
 
     func tierSummary(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.tierSummaryHeader, capacity: report.tierSummaries.count * 96)
-        for summary in report.tierSummaries {
-            Self.period(summary.period, into: &table, cells)
-            table.rendered(cells.tier[summary.tier.index])
-            Self.ratio(summary.target.doubleValue, into: &table, cells)
-            table.integer(summary.halls)
-            table.integer(summary.total)
-            table.integer(summary.online)
-            Self.ratio(summary.ratio, into: &table, cells)
-            table.integer(summary.hallsBelowTarget)
-            table.integer(summary.ranked)
-            table.decimal(summary.slopePP, places: 2)
-            table.integer(summary.trajectory?.monthsToTarget)
-            table.text(words.trajectory(summary.trajectory))
-            table.rendered(cells.provisional(summary.provisional))
-            table.text(summary.dataCutoff?.description ?? "")
-            table.endRow()
-        }
-        return table
+        render(ReportColumns(report: report).tierSummary, report.tierSummaries, cells)
     }
 
     /// Halls that reported in the month before and not in a closed month (未报送, contract rule 14).
     func notReporting(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.notReportingHeader, capacity: report.notReporting.count * 96)
-        let tiers = report.registry.tierIndices
-        for entry in report.notReporting {
-            Self.period(entry.period, into: &table, cells)
-            table.rendered(cells.tier[tiers[entry.hall]])
-            table.rendered(cells.code[entry.hall])
-            table.rendered(cells.name[entry.hall])
-            table.integer(entry.previous.total)
-            Self.ratio(entry.previous.ratio, into: &table, cells)
-            table.endRow()
-        }
-        return table
+        render(ReportColumns(report: report).notReporting, report.notReporting, cells)
     }
 
     /// The township roll-up (乡镇统筹, contract rule 16): by month, then league order.
     func townshipRollups(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        var table = CSVBuilder(header: words.townshipRollupHeader, capacity: report.townshipRollups.count * 96)
-        for rollup in report.townshipRollups {
-            Self.period(rollup.period, into: &table, cells)
-            table.rendered(cells.code[rollup.township])
-            table.rendered(cells.name[rollup.township])
-            table.integer(rollup.total)
-            table.integer(rollup.online)
-            Self.ratio(rollup.ratio, into: &table, cells)
-            table.integer(rollup.villages)
-            table.integer(rollup.villagesBelowTarget)
-            table.integer(rollup.villagesNotReporting)
-            table.integer(rollup.rank)
-            table.rendered(cells.provisional(rollup.provisional))
-            table.endRow()
-        }
-        return table
+        render(ReportColumns(report: report).townshipRollups, report.townshipRollups, cells)
     }
 
     /// The rejects file, every reject in memory (for tests and small sets).

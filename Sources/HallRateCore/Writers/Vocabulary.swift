@@ -1,76 +1,9 @@
-/// Column headers and value words of the outputs, in Chinese (default) or English.
-///
-/// English headers of the long table are exactly the metric contract's column names.
+/// Value words of the outputs, in Chinese (default) or English (the tables' headers are declared with
+/// their columns, in ``ReportColumns``).
 struct Vocabulary {
     let language: Pipeline.Output.Language
 
     private func pick(_ en: String, _ zh: String) -> String { language == .en ? en : zh }
-
-    var hallMonthHeader: [String] {
-        language == .en
-            ? [
-                "hall_code", "hall_name", "tier", "period", "total", "online", "ratio", "wilson_low", "prev_ratio",
-                "delta_pp", "ratio_3m", "slope_pp", "yoy_delta_pp", "rank", "flags",
-                "prev_rank", "rank_change", "target", "provisional", "data_cutoff", "township",
-            ]
-            : [
-                "大厅编码", "大厅名称", "层级", "月份", "办件量", "网办件量", "网上办事率", "威尔逊下限", "上月办事率",
-                "环比变化(百分点)", "近三月办事率", "趋势斜率(百分点/月)", "同比变化(百分点)", "排名", "标记",
-                "上月排名", "名次变化", "目标", "数据状态", "数据截至", "所属乡镇",
-            ]
-    }
-
-    var leagueHeader: [String] {
-        language == .en
-            ? [
-                "rank", "hall_code", "hall_name", "total", "online", "ratio", "delta_pp", "slope_pp", "flags",
-                "prev_rank", "rank_change", "yoy_delta_pp", "provisional", "period", "tier", "target", "township",
-            ]
-            : [
-                "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "环比变化(百分点)", "趋势斜率(百分点/月)", "标记",
-                "上月排名", "名次变化", "同比变化(百分点)", "数据状态", "月份", "层级", "目标", "所属乡镇",
-            ]
-    }
-
-    var listHeader: [String] {
-        language == .en
-            ? [
-                "period", "tier", "list", "rank", "hall_code", "hall_name", "total", "online", "ratio", "target", "black_streak",
-                "township",
-            ]
-            : ["月份", "层级", "榜单", "排名", "大厅编码", "大厅名称", "办件量", "网办件量", "网上办事率", "目标", "连续上黑榜月数", "所属乡镇"]
-    }
-
-    var tierSummaryHeader: [String] {
-        language == .en
-            ? [
-                "period", "tier", "target", "halls", "total", "online", "ratio", "halls_below_target",
-                "ranked", "slope_pp", "months_to_target", "trajectory", "provisional", "data_cutoff",
-            ]
-            : [
-                "月份", "层级", "目标", "报送大厅数", "办件量", "网办件量", "网上办事率", "低于目标大厅数",
-                "参与排名大厅数", "趋势斜率(百分点/月)", "预计达标月数", "达标趋势", "数据状态", "数据截至",
-            ]
-    }
-
-    /// The township roll-up (乡镇统筹, contract rule 16).
-    var townshipRollupHeader: [String] {
-        language == .en
-            ? [
-                "period", "township_code", "township_name", "total", "online", "ratio", "villages", "villages_below_target",
-                "villages_not_reporting", "rank", "provisional",
-            ]
-            : [
-                "月份", "乡镇编码", "乡镇名称", "办件量", "网办件量", "网上办事率", "报送村(居)数", "低于目标村(居)数",
-                "未报送村(居)数", "排名", "数据状态",
-            ]
-    }
-
-    var notReportingHeader: [String] {
-        language == .en
-            ? ["period", "tier", "hall_code", "hall_name", "prev_total", "prev_ratio"]
-            : ["月份", "层级", "大厅编码", "大厅名称", "上月办件量", "上月网上办事率"]
-    }
 
     /// Whether a month's figures are final: `no`/正式 for a closed month, `yes`/临时 for a provisional one.
     func provisional(_ provisional: Bool) -> String {

@@ -33,6 +33,35 @@ struct WorkbookWriter {
         return signed ? .signedDecimal(kept) : .decimal(kept)
     }
 
+    /// A cell of a table declared in ``ReportColumns``, as the workbook shows it.
+    private func cell(_ value: ReportValue, _ report: SupervisionReport) -> Worksheet.Value {
+        let registry = report.registry
+        switch value {
+        case .integer(let value): return value.map(Worksheet.Value.integer) ?? .empty
+        case .ratio(let value): return value.map(WorkbookWriter.percent) ?? .empty
+        case .points(let value): return WorkbookWriter.points(value, signed: false)
+        case .text(let text): return .text(text)
+        case .month(let month): return .month(month)
+        case .day(let day): return day.map(Worksheet.Value.day) ?? .empty
+        case .hallCode(let hall): return .text(registry[hall].code)
+        case .hallName(let hall): return .text(registry[hall].name)
+        case .township(let hall): return .text(registry.township(of: hall).map { registry[$0].name } ?? "")
+        case .tier(let tier): return .text(words.tier(tier))
+        case .flags(let flags): return .text(words.flags(flags))
+        case .provisional(let provisional): return .text(words.provisional(provisional))
+        case .list(let kind): return .text(words.list(kind))
+        case .trajectory(let trajectory): return .text(words.trajectory(trajectory))
+        }
+    }
+
+    /// A sheet of `rows` with the columns of `table`, headers broken before their unit.
+    private func sheet<Row>(_ name: String, _ table: ReportTable<Row>, _ rows: some Sequence<Row>, _ report: SupervisionReport) -> Worksheet
+    {
+        var sheet = Worksheet(name: name, header: table.header(output.language).map(sheetWords.wrapped))
+        for row in rows { sheet.append(table.columns.map { cell($0.value(row), report) }) }
+        return sheet
+    }
+
     /// ratio − target in percentage points, from the ratio and the target as the CSV prints them
     /// (4 decimals): what 距目标 says for every hall with figures.
     static func gapPP(ratio: Double, target: Fraction?) -> Double? {
@@ -112,7 +141,7 @@ struct WorkbookWriter {
             sheet.append(
                 [
                     figures?.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                    figures.map { .integer($0.total) } ?? .empty, figures.map { .integer($0.online) } ?? .empty,
+                    figures.map { .integer($0.denominator) } ?? .empty, figures.map { .integer($0.numerator) } ?? .empty,
                     figures.map { WorkbookWriter.percent($0.ratio) } ?? .empty,
                     target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
                     WorkbookWriter.points(figures.flatMap { WorkbookWriter.gapPP(ratio: $0.ratio, target: target) }),
@@ -159,7 +188,7 @@ struct WorkbookWriter {
                 [
                     .month(entry.period), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
                     entry.figures.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                    .integer(entry.figures.total), .integer(entry.figures.online), WorkbookWriter.percent(entry.figures.ratio),
+                    .integer(entry.figures.denominator), .integer(entry.figures.numerator), WorkbookWriter.percent(entry.figures.ratio),
                     entry.figures.target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
                     WorkbookWriter.points(WorkbookWriter.gapPP(ratio: entry.figures.ratio, target: entry.figures.target)),
                     entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
@@ -198,19 +227,13 @@ struct WorkbookWriter {
     /// The halls that reported the month before and not in this closed month (未报送, contract rule 14);
     /// for a provisional month, that they are judged once it closes.
     private func notReporting(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
-        var sheet = Worksheet(name: name, header: sheetWords.notReportingHeader)
+        let tiers = report.registry.tierIndices
+        let entries =
+            report.closing.isClosed(month)
+            ? report.notReporting.filter { $0.period == month }.sorted { (tiers[$0.hall], $0.hall) < (tiers[$1.hall], $1.hall) } : []
+        var sheet = sheet(name, ReportColumns(report: report).notReporting, entries, report)
         sheet.notes = notes
         if report.closing.isClosed(month) {
-            let tiers = report.registry.tierIndices
-            let entries = report.notReporting.filter { $0.period == month }
-                .sorted { (tiers[$0.hall], $0.hall) < (tiers[$1.hall], $1.hall) }
-            for entry in entries {
-                let hall = report.registry[entry.hall]
-                sheet.append([
-                    .month(month), .text(words.tier(hall.tier)), .text(hall.code), .text(hall.name),
-                    .integer(entry.previous.total), WorkbookWriter.percent(entry.previous.ratio),
-                ])
-            }
             if entries.isEmpty {
                 sheet.footnotes.append(report.periods.first == month ? words.noMonthBefore : words.everyHallReported)
             }
@@ -227,17 +250,9 @@ struct WorkbookWriter {
 
     /// 乡镇统筹 (contract rule 16): the townships of the month, each with its villages, in league order.
     private func townshipRollups(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
-        var sheet = Worksheet(name: name, header: sheetWords.townshipRollupHeader)
+        var sheet = sheet(
+            name, ReportColumns(report: report).townshipRollups, report.townshipRollups.lazy.filter { $0.period == month }, report)
         sheet.notes = notes
-        for rollup in report.townshipRollups where rollup.period == month {
-            let township = report.registry[rollup.township]
-            sheet.append([
-                .month(month), .text(township.code), .text(township.name), .integer(rollup.total), .integer(rollup.online),
-                WorkbookWriter.percent(rollup.ratio), .integer(rollup.villages), .integer(rollup.villagesBelowTarget),
-                .integer(rollup.villagesNotReporting), rollup.rank.map(Worksheet.Value.integer) ?? .empty,
-                .text(words.provisional(rollup.provisional)),
-            ])
-        }
         sheet.footnotes.append(words.townshipRollupMeaning(minVolume: report.rules.minVolume[.township] ?? 0))
         if !notes.isEmpty {
             sheet.legendTitle = sheetWords.legendTitle
@@ -296,17 +311,7 @@ struct WorkbookWriter {
 
     /// The tier summary over every month.
     private func tierSummary(_ report: SupervisionReport) -> Worksheet {
-        var summary = Worksheet(name: sheetWords.tierSummarySheet, header: sheetWords.tierSummaryHeader)
-        for row in report.tierSummaries {
-            summary.append([
-                .month(row.period), .text(words.tier(row.tier)), WorkbookWriter.percent(row.target.doubleValue),
-                .integer(row.halls), .integer(row.total), .integer(row.online), row.ratio.map(WorkbookWriter.percent) ?? .empty,
-                .integer(row.hallsBelowTarget), .integer(row.ranked), WorkbookWriter.points(row.slopePP, signed: false),
-                row.trajectory?.monthsToTarget.map(Worksheet.Value.integer) ?? .empty, .text(words.trajectory(row.trajectory)),
-                .text(words.provisional(row.provisional)), row.dataCutoff.map(Worksheet.Value.day) ?? .empty,
-            ])
-        }
-        return summary
+        sheet(sheetWords.tierSummarySheet, ReportColumns(report: report).tierSummary, report.tierSummaries, report)
     }
 
     /// The rows refused by data validation (not 退件: nothing was returned to an applicant), by reason

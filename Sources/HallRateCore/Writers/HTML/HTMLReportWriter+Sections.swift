@@ -70,7 +70,7 @@ extension HTMLReportWriter {
                 html +=
                     "<tr><td>\(words.tier(hall.tier))</td><td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">✕ \(escaped(hall.name))</td>"
                 html +=
-                    "<td class=\"num\">\(entry.previous.total)</td><td class=\"num\">\(HTMLNumber.percent(entry.previous.ratio))</td></tr>\n"
+                    "<td class=\"num\">\(entry.previous.denominator)</td><td class=\"num\">\(HTMLNumber.percent(entry.previous.ratio))</td></tr>\n"
             }
             html += "</tbody>\n</table></div>\n"
         }
@@ -217,7 +217,7 @@ extension HTMLReportWriter {
             html += "<td class=\"num change\"\(previous)>\(words.rankChange(entry.figures?.rankChange))</td>"
             html += "<td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">\(abbreviable(hall.name))</td>"
             if let figures = entry.figures {
-                html += "<td class=\"num\">\(figures.total)</td><td class=\"num\">\(figures.online)</td>"
+                html += "<td class=\"num\">\(figures.denominator)</td><td class=\"num\">\(figures.numerator)</td>"
                 html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
                 let gap = target(tier).map { words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: $0), below: below) }
                 html += "<td class=\"num gap\">\(gap ?? "—")</td>"
@@ -382,7 +382,7 @@ extension HTMLReportWriter {
             html +=
                 "<tr><td class=\"num\">\(rollup.rank.map(String.init) ?? "—")</td><td class=\"hall-name\">\(abbreviable(registry[rollup.township].name))</td>"
             html +=
-                "<td class=\"num\">\(rollup.total)</td><td class=\"num\">\(rollup.online)</td><td class=\"num\">\(HTMLNumber.percent(rollup.ratio))</td>"
+                "<td class=\"num\">\(rollup.denominator)</td><td class=\"num\">\(rollup.numerator)</td><td class=\"num\">\(HTMLNumber.percent(rollup.ratio))</td>"
             html +=
                 "<td class=\"num\">\(rollup.villages)</td><td class=\"num\">\(rollup.villagesBelowTarget)</td><td class=\"num\">\(rollup.villagesNotReporting)</td></tr>\n"
         }

@@ -84,12 +84,6 @@ struct WorkbookWords {
             ]).map(wrapped)
     }
 
-    var notReportingHeader: [String] { vocabulary.notReportingHeader.map(wrapped) }
-
-    var townshipRollupHeader: [String] { vocabulary.townshipRollupHeader.map(wrapped) }
-
-    var tierSummaryHeader: [String] { vocabulary.tierSummaryHeader.map(wrapped) }
-
     /// Code, name, the 12 months (a provisional one marked so), then the target of the last month.
     func historyHeader(_ months: [Period], isClosed: (Period) -> Bool) -> [String] {
         [pick("hall_code", "大厅编码"), pick("hall_name", "大厅名称")]

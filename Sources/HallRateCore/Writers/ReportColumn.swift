@@ -1,0 +1,47 @@
+/// What one cell of a table holds, before a writer renders it: the CSV writer as text (with the hall
+/// cells rendered once per run), the workbook as a typed cell. Halls are registry indices.
+enum ReportValue {
+    case integer(Int?)
+    /// A ratio: 4 decimals in a CSV (or a percentage with `output.percent`), a percentage in the workbook.
+    case ratio(Double?)
+    /// Percentage points: 2 decimals.
+    case points(Double?)
+    case text(String)
+    case month(Period)
+    /// A day, empty when nil.
+    case day(CalendarDate?)
+    case hallCode(Int)
+    case hallName(Int)
+    /// The hall's township (所属乡镇) for a village, empty otherwise.
+    case township(Int)
+    case tier(Tier)
+    case flags(HallFlags)
+    /// 临时/正式 (yes/no): whether the month is still provisional.
+    case provisional(Bool)
+    case list(SupervisionReport.ListKind)
+    /// A tier's trajectory in words (rule 15), empty when unknown.
+    case trajectory(TierTrajectory?)
+}
+
+/// One column of a table: its header in English and Chinese, and the value a row gives it.
+struct ReportColumn<Row> {
+    let en: String
+    let zh: String
+    let value: (Row) -> ReportValue
+
+    init(_ en: String, _ zh: String, _ value: @escaping (Row) -> ReportValue) {
+        self.en = en
+        self.zh = zh
+        self.value = value
+    }
+}
+
+/// A table declared as its columns, so that a header and its cells cannot drift apart, and the CSV and
+/// the workbook that show the same table show the same columns.
+struct ReportTable<Row> {
+    let columns: [ReportColumn<Row>]
+
+    init(_ columns: [ReportColumn<Row>]) { self.columns = columns }
+
+    func header(_ language: Pipeline.Output.Language) -> [String] { columns.map { language == .en ? $0.en : $0.zh } }
+}

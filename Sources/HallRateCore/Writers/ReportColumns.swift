@@ -1,0 +1,135 @@
+/// The columns of every table of a report, declared once: the CSV tables are written from them, and
+/// the workbook's sheets that show the same table (tier summary, 未报送, 乡镇统筹) take them too. The
+/// metric's own columns are named by its ``Metric/Words``, so a new metric's tables need no new header.
+///
+/// English headers of the long table are exactly the metric contract's column names.
+struct ReportColumns {
+    let report: SupervisionReport
+
+    private var metric: Metric.Words { report.metric.words }
+
+    /// The metric's count and ratio columns: total, online, ratio (办件量, 网办件量, 网上办事率).
+    private func figures<Row>(_ counts: @escaping (Row) -> (denominator: Int?, numerator: Int?, ratio: Double?)) -> [ReportColumn<Row>] {
+        [
+            ReportColumn(metric.denominatorColumn, metric.denominator) { .integer(counts($0).denominator) },
+            ReportColumn(metric.numeratorColumn, metric.numerator) { .integer(counts($0).numerator) },
+            ReportColumn("ratio", metric.ratio) { .ratio(counts($0).ratio) },
+        ]
+    }
+
+    /// `hall_months.csv`, the long table: halls with data, by hall code then month (contract rules 6–9, 13, 16).
+    var hallMonths: ReportTable<HallMonth> {
+        let tiers = report.registry.halls.map(\.tier)
+        return ReportTable(
+            [
+                ReportColumn("hall_code", "大厅编码") { .hallCode($0.hall) },
+                ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
+                ReportColumn("tier", "层级") { .tier(tiers[$0.hall]) },
+                ReportColumn("period", "月份") { .month($0.period) },
+            ] + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
+                ReportColumn("wilson_low", "威尔逊下限") { .ratio($0.wilsonLow) },
+                ReportColumn("prev_ratio", "上月" + metric.shortRatio) { .ratio($0.prevRatio) },
+                ReportColumn("delta_pp", "环比变化(百分点)") { .points($0.deltaPP) },
+                ReportColumn("ratio_3m", "近三月" + metric.shortRatio) { .ratio($0.ratio3m) },
+                ReportColumn("slope_pp", "趋势斜率(百分点/月)") { .points($0.slopePP) },
+                ReportColumn("yoy_delta_pp", "同比变化(百分点)") { .points($0.yoyDeltaPP) },
+                ReportColumn("rank", "排名") { .integer($0.rank) },
+                ReportColumn("flags", "标记") { .flags($0.flags) },
+                ReportColumn("prev_rank", "上月排名") { .integer($0.prevRank) },
+                ReportColumn("rank_change", "名次变化") { .integer($0.rankChange) },
+                ReportColumn("target", "目标") { .ratio($0.target?.doubleValue) },
+                ReportColumn("provisional", "数据状态") { .provisional($0.provisional) },
+                ReportColumn("data_cutoff", "数据截至") { .day($0.provisional ? $0.dataCutoff : nil) },
+                ReportColumn("township", "所属乡镇") { .township($0.hall) },
+            ])
+    }
+
+    /// `league/YYYY-MM_<tier>.csv` (rule 11), with the month, tier and target on every row so that it joins.
+    func league(_ league: SupervisionReport.LeagueTable) -> ReportTable<SupervisionReport.LeagueEntry> {
+        let target = report.targets.target(league.tier, in: league.period)?.doubleValue
+        let provisional = !report.closing.isClosed(league.period)
+        return ReportTable(
+            [
+                ReportColumn("rank", "排名") { .integer($0.figures?.rank) },
+                ReportColumn("hall_code", "大厅编码") { .hallCode($0.hall) },
+                ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
+            ] + figures { ($0.figures?.denominator, $0.figures?.numerator, $0.figures?.ratio) } + [
+                ReportColumn("delta_pp", "环比变化(百分点)") { .points($0.figures?.deltaPP) },
+                ReportColumn("slope_pp", "趋势斜率(百分点/月)") { .points($0.figures?.slopePP) },
+                ReportColumn("flags", "标记") { .flags($0.flags) },
+                ReportColumn("prev_rank", "上月排名") { .integer($0.figures?.prevRank) },
+                ReportColumn("rank_change", "名次变化") { .integer($0.figures?.rankChange) },
+                ReportColumn("yoy_delta_pp", "同比变化(百分点)") { .points($0.figures?.yoyDeltaPP) },
+                ReportColumn("provisional", "数据状态") { _ in .provisional(provisional) },
+                ReportColumn("period", "月份") { _ in .month(league.period) },
+                ReportColumn("tier", "层级") { _ in .tier(league.tier) },
+                ReportColumn("target", "目标") { _ in .ratio(target) },
+                ReportColumn("township", "所属乡镇") { .township($0.hall) },
+            ])
+    }
+
+    /// `red_black_lists.csv` (rule 12).
+    var lists: ReportTable<SupervisionReport.ListEntry> {
+        ReportTable(
+            [
+                ReportColumn("period", "月份") { .month($0.period) },
+                ReportColumn("tier", "层级") { .tier($0.tier) },
+                ReportColumn("list", "榜单") { .list($0.kind) },
+                ReportColumn("rank", "排名") { .integer($0.figures.rank) },
+                ReportColumn("hall_code", "大厅编码") { .hallCode($0.figures.hall) },
+                ReportColumn("hall_name", "大厅名称") { .hallName($0.figures.hall) },
+            ] + figures { ($0.figures.denominator, $0.figures.numerator, $0.figures.ratio) } + [
+                ReportColumn("target", "目标") { .ratio($0.figures.target?.doubleValue) },
+                ReportColumn("black_streak", "连续上黑榜月数") { .integer($0.blackStreak) },
+                ReportColumn("township", "所属乡镇") { .township($0.figures.hall) },
+            ])
+    }
+
+    /// `tier_summary.csv` and the workbook's tier summary sheet (rules 10, 13, 15).
+    var tierSummary: ReportTable<SupervisionReport.TierSummary> {
+        ReportTable(
+            [
+                ReportColumn("period", "月份") { .month($0.period) },
+                ReportColumn("tier", "层级") { .tier($0.tier) },
+                ReportColumn("target", "目标") { .ratio($0.target.doubleValue) },
+                ReportColumn("halls", "报送大厅数") { .integer($0.halls) },
+            ] + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
+                ReportColumn("halls_below_target", "低于目标大厅数") { .integer($0.hallsBelowTarget) },
+                ReportColumn("ranked", "参与排名大厅数") { .integer($0.ranked) },
+                ReportColumn("slope_pp", "趋势斜率(百分点/月)") { .points($0.slopePP) },
+                ReportColumn("months_to_target", "预计达标月数") { .integer($0.trajectory?.monthsToTarget) },
+                ReportColumn("trajectory", "达标趋势") { .trajectory($0.trajectory) },
+                ReportColumn("provisional", "数据状态") { .provisional($0.provisional) },
+                ReportColumn("data_cutoff", "数据截至") { .day($0.dataCutoff) },
+            ])
+    }
+
+    /// `not_reporting.csv` and the workbook's 未报送 sheet (rule 14): the hall's figures of the month before.
+    var notReporting: ReportTable<SupervisionReport.NotReporting> {
+        let tiers = report.registry.halls.map(\.tier)
+        return ReportTable([
+            ReportColumn("period", "月份") { .month($0.period) },
+            ReportColumn("tier", "层级") { .tier(tiers[$0.hall]) },
+            ReportColumn("hall_code", "大厅编码") { .hallCode($0.hall) },
+            ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
+            ReportColumn("prev_" + metric.denominatorColumn, "上月" + metric.denominator) { .integer($0.previous.denominator) },
+            ReportColumn("prev_ratio", "上月" + metric.ratio) { .ratio($0.previous.ratio) },
+        ])
+    }
+
+    /// `township_rollup.csv` and the workbook's 乡镇统筹 sheet (rule 16).
+    var townshipRollups: ReportTable<SupervisionReport.TownshipRollup> {
+        ReportTable(
+            [
+                ReportColumn("period", "月份") { .month($0.period) },
+                ReportColumn("township_code", "乡镇编码") { .hallCode($0.township) },
+                ReportColumn("township_name", "乡镇名称") { .hallName($0.township) },
+            ] + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
+                ReportColumn("villages", "报送村(居)数") { .integer($0.villages) },
+                ReportColumn("villages_below_target", "低于目标村(居)数") { .integer($0.villagesBelowTarget) },
+                ReportColumn("villages_not_reporting", "未报送村(居)数") { .integer($0.villagesNotReporting) },
+                ReportColumn("rank", "排名") { .integer($0.rank) },
+                ReportColumn("provisional", "数据状态") { .provisional($0.provisional) },
+            ])
+    }
+}
