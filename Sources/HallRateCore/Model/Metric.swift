@@ -40,8 +40,18 @@ package struct Metric: Sendable {
         package let shortRatio: String
         package let denominator: String
         package let numerator: String
-        /// In English prose: `online rate`.
+        /// In English prose and report headings: `online rate`, `transactions`, `online`, and the title's
+        /// `Online Handling Rate`.
         package let ratioInEnglish: String
+        package let denominatorInEnglish: String
+        package let numeratorInEnglish: String
+        package let titleInEnglish: String
+
+        /// 网上办事率's.
+        package static let onlineRate = Words(
+            denominatorColumn: "total", numeratorColumn: "online", ratio: "网上办事率", shortRatio: "办事率", denominator: "办件量",
+            numerator: "网办件量", ratioInEnglish: "online rate", denominatorInEnglish: "transactions", numeratorInEnglish: "online",
+            titleInEnglish: "Online Handling Rate")
     }
 
     /// A short name for files and logs: `online_rate`.
@@ -66,10 +76,7 @@ package struct Metric: Sendable {
     /// 网上办事率: counted transactions handled online or on mobile over counted transactions (rules 4–5).
     package static func onlineRate(targets: TargetSchedule) -> Metric {
         Metric(
-            id: "online_rate", numerator: .online, denominator: .counted, better: .higher, targets: targets,
-            words: Words(
-                denominatorColumn: "total", numeratorColumn: "online", ratio: "网上办事率", shortRatio: "办事率",
-                denominator: "办件量", numerator: "网办件量", ratioInEnglish: "online rate"))
+            id: "online_rate", numerator: .online, denominator: .counted, better: .higher, targets: targets, words: .onlineRate)
     }
 
     /// True when ratio `a` is better than `b`, compared exactly.

@@ -32,12 +32,16 @@ package struct HTMLReportWriter: Sendable {
         self.language = language
     }
 
-    var words: HTMLReportWords { HTMLReportWords(language: language) }
+    /// The names of the report's metric (set by ``html(_:period:)``).
+    var metric = Metric.Words.onlineRate
+
+    var words: HTMLReportWords { HTMLReportWords(language: language, metric: metric) }
 
     /// The page for `period`, or for the latest month with data when nil.
     package func html(_ report: SupervisionReport, period: Period?) -> String {
         let month = period ?? report.latestClosedPeriod ?? report.periods.last
         var writer = self
+        writer.metric = report.metric.words
         if let month {
             for tier in Tier.allCases { writer.targets[tier] = report.targets.target(tier, in: month) }
         }

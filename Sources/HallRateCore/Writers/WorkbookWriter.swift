@@ -121,7 +121,7 @@ struct WorkbookWriter {
         let month = league.period
         var sheet = Worksheet(
             name: sheetWords.leagueSheet(league.tier, month, provisional: provisional),
-            header: sheetWords.leagueHeader)
+            header: sheetWords.leagueHeader(report.metric.words))
         sheet.notes = notes
         let target = report.targets.target(league.tier, in: month)
         var listed: [Int: SupervisionReport.ListKind] = [:]
@@ -164,7 +164,7 @@ struct WorkbookWriter {
     /// The red and black lists of a closed month, then per tier what each list means or why there is none;
     /// for a provisional month only the statement that no list is published.
     private func lists(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
-        var sheet = Worksheet(name: name, header: sheetWords.listHeader)
+        var sheet = Worksheet(name: name, header: sheetWords.listHeader(report.metric.words))
         sheet.notes = notes
         sheet.legendTitle = sheetWords.legendTitle
         let rules = report.rules

@@ -1,16 +1,17 @@
-/// The words of the HTML report, in Chinese (default) or English.
+/// The words of the HTML report, in Chinese (default) or English; the metric's names come from its ``Metric/Words``.
 struct HTMLReportWords: Sendable {
     let language: Pipeline.Output.Language
+    var metric = Metric.Words.onlineRate
 
     private func pick(_ en: String, _ zh: String) -> String { language == .en ? en : zh }
 
     var htmlLanguage: String { pick("en", "zh-CN") }
-    var title: String { pick("Online Handling Rate of Service Halls", "政务服务大厅网上办事率监测报告") }
+    var title: String { pick("\(metric.titleInEnglish) of Service Halls", "政务服务大厅\(metric.ratio)监测报告") }
     /// The title of a month's page: the bulletin (通报) of a closed month, the early warning (预警) of a provisional one.
     func title(provisional: Bool) -> String {
         provisional
-            ? pick("Online Handling Rate of Service Halls: Early Warning", "政务服务大厅网上办事率监测预警")
-            : pick("Online Handling Rate of Service Halls: Monthly Bulletin", "政务服务大厅网上办事率监测通报")
+            ? pick("\(metric.titleInEnglish) of Service Halls: Early Warning", "政务服务大厅\(metric.ratio)监测预警")
+            : pick("\(metric.titleInEnglish) of Service Halls: Monthly Bulletin", "政务服务大厅\(metric.ratio)监测通报")
     }
     /// A month in a title: `2019年11月`, `2019-11`.
     func monthName(_ period: Period) -> String { pick(period.description, "\(period.year)年\(period.month)月") }
@@ -87,13 +88,15 @@ struct HTMLReportWords: Sendable {
     }
 
     var target: String { pick("Target", "目标") }
-    var rate: String { pick("Online rate", "网上办事率") }
+    var rate: String { pick(capitalized(metric.ratioInEnglish), metric.ratio) }
+
+    private func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
     var change: String { pick("vs last month", "环比") }
     var reporting: String { pick("Halls reporting", "报送大厅") }
     var belowTarget: String { pick("Below target", "低于目标") }
     var hallsUnit: String { pick("", " 个") }
     var percentagePoints: String { pick(" pp", " 个百分点") }
-    var trendChart: String { pick("Monthly online rate of the tier", "层级网上办事率月度走势") }
+    var trendChart: String { pick("Monthly \(metric.ratioInEnglish) of the tier", "层级\(metric.ratio)月度走势") }
     var smallMultiples: String { pick("Each hall, last 12 months", "各大厅近 12 个月走势") }
     var leagueTable: String { pick("League table", "排名表") }
     var lists: String { pick("Red and black lists", "红黑榜") }
@@ -112,8 +115,8 @@ struct HTMLReportWords: Sendable {
     var rank: String { pick("Rank", "排名") }
     var code: String { pick("Code", "大厅编码") }
     var name: String { pick("Hall", "大厅名称") }
-    var total: String { pick("Transactions", "办件量") }
-    var online: String { pick("Online", "网办件量") }
+    var total: String { pick(capitalized(metric.denominatorInEnglish), metric.denominator) }
+    var online: String { pick(capitalized(metric.numeratorInEnglish), metric.numerator) }
     var deltaPP: String { pick("Change (pp)", "环比(百分点)") }
     var trend: String { pick("Trend (pp/month)", "趋势(百分点/月)") }
     var flags: String { pick("Flags", "标记") }
@@ -123,8 +126,8 @@ struct HTMLReportWords: Sendable {
     var previousRank: String { pick("Rank last month:", "上月排名") }
     var tierName: String { pick("Tier", "层级") }
     var notReporting: String { pick("Not reporting", "未报送") }
-    var previousTotal: String { pick("Transactions last month", "上月办件量") }
-    var previousRate: String { pick("Online rate last month", "上月网上办事率") }
+    var previousTotal: String { pick("\(capitalized(metric.denominatorInEnglish)) last month", "上月\(metric.denominator)") }
+    var previousRate: String { pick("\(capitalized(metric.ratioInEnglish)) last month", "上月\(metric.ratio)") }
     var trajectoryLabel: String { pick("Tier trajectory", "层级达标趋势") }
     var townshipRollup: String { pick("Townships with their villages", "乡镇统筹") }
     var township: String { pick("Township", "乡镇(街道)") }
