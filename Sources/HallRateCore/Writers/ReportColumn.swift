@@ -24,12 +24,12 @@ enum ReportValue {
 }
 
 /// One column of a table: its header in English and Chinese, and the value a row gives it.
-struct ReportColumn<Row> {
+struct ReportColumn<TableRow> {
     let en: String
     let zh: String
-    let value: (Row) -> ReportValue
+    let value: (TableRow) -> ReportValue
 
-    init(_ en: String, _ zh: String, _ value: @escaping (Row) -> ReportValue) {
+    init(_ en: String, _ zh: String, _ value: @escaping (TableRow) -> ReportValue) {
         self.en = en
         self.zh = zh
         self.value = value
@@ -38,10 +38,10 @@ struct ReportColumn<Row> {
 
 /// A table declared as its columns, so that a header and its cells cannot drift apart, and the CSV and
 /// the workbook that show the same table show the same columns.
-struct ReportTable<Row> {
-    let columns: [ReportColumn<Row>]
+struct ReportTable<TableRow> {
+    let columns: [ReportColumn<TableRow>]
 
-    init(_ columns: [ReportColumn<Row>]) { self.columns = columns }
+    init(_ columns: [ReportColumn<TableRow>]) { self.columns = columns }
 
     func header(_ language: Pipeline.Output.Language) -> [String] { columns.map { language == .en ? $0.en : $0.zh } }
 }

@@ -9,7 +9,9 @@ struct ReportColumns {
     private var metric: Metric.Words { report.metric.words }
 
     /// The metric's count and ratio columns: total, online, ratio (办件量, 网办件量, 网上办事率).
-    private func figures<Row>(_ counts: @escaping (Row) -> (denominator: Int?, numerator: Int?, ratio: Double?)) -> [ReportColumn<Row>] {
+    private func figures<TableRow>(
+        _ counts: @escaping (TableRow) -> (denominator: Int?, numerator: Int?, ratio: Double?)
+    ) -> [ReportColumn<TableRow>] {
         [
             ReportColumn(metric.denominatorColumn, metric.denominator) { .integer(counts($0).denominator) },
             ReportColumn(metric.numeratorColumn, metric.numerator) { .integer(counts($0).numerator) },

@@ -160,8 +160,8 @@ struct ReportWriter {
 
     /// A table of `rows` as `columns` declares it.
     /// - Parameter bytesPerRow: a guess of a rendered row's size, to allocate once.
-    private func render<Row>(
-        _ columns: ReportTable<Row>, _ rows: some Collection<Row>, _ cells: RenderedCells, bytesPerRow: Int = 96
+    private func render<TableRow>(
+        _ columns: ReportTable<TableRow>, _ rows: some Collection<TableRow>, _ cells: RenderedCells, bytesPerRow: Int = 96
     ) -> CSVBuilder {
         var table = CSVBuilder(header: columns.header(output.language), capacity: rows.count * bytesPerRow)
         for row in rows {

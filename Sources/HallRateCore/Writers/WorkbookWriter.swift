@@ -55,8 +55,9 @@ struct WorkbookWriter {
     }
 
     /// A sheet of `rows` with the columns of `table`, headers broken before their unit.
-    private func sheet<Row>(_ name: String, _ table: ReportTable<Row>, _ rows: some Sequence<Row>, _ report: SupervisionReport) -> Worksheet
-    {
+    private func sheet<TableRow>(
+        _ name: String, _ table: ReportTable<TableRow>, _ rows: some Sequence<TableRow>, _ report: SupervisionReport
+    ) -> Worksheet {
         var sheet = Worksheet(name: name, header: table.header(output.language).map(sheetWords.wrapped))
         for row in rows { sheet.append(table.columns.map { cell($0.value(row), report) }) }
         return sheet

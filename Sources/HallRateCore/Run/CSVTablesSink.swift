@@ -1,0 +1,15 @@
+/// The CSV tables (``ReportWriter``) and `rejects.csv`, streamed from the store.
+struct CSVTablesSink: OutputSink {
+    let pipeline: Pipeline
+    var checkpoint: (String) -> Void = { _ in }
+
+    func write(_ results: RunResults, store: Store, period: Period?) throws(HallRateError) -> [String] {
+        let folder = pipeline.output.folder
+        let writer = ReportWriter(folder: folder, output: pipeline.output, checkpoint: checkpoint)
+        var outputs = try writer.write(results.report)
+        try writer.writeRejects(from: store, extra: results.rejects.extra, to: folder + "/rejects.csv")
+        checkpoint("rejects.csv")
+        outputs.append("rejects.csv")
+        return outputs
+    }
+}

@@ -1,0 +1,10 @@
+/// What a run computed from the store, for the outputs to write.
+struct RunResults {
+    let report: SupervisionReport
+    /// The rejects not in the store (rows of halls gone from the registry), and the counts by reason.
+    let rejects: RejectTally
+    /// Every stored file, reconciled: read, rejected, duplicates, accepted.
+    let files: [FileReport]
+    /// Transactions withdrawn (accepted but not counted).
+    let withdrawn: Int
+}

@@ -1,0 +1,54 @@
+/// Stages 3 to 6 of a run: from every stored row to what the outputs show — deduplication and counts
+/// over the whole store (``StoredRowCounter``), the metric stages (``MetricEngine``), each file's
+/// reconciliation and the rejects.
+struct StoreAnalysis {
+    let pipeline: Pipeline
+    /// Which months are closed on the run's as-of date.
+    let closing: MonthClosing
+
+    /// Everything computed from the store: deduplication across all stored files (in path order),
+    /// counts, the metric stages, the file reports and the rejects.
+    ///
+    /// Stored rows come back merged by key, so deduplication and counting stream through them with
+    /// memory independent of the store's size.
+    func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError) -> RunResults {
+        let ledger = try store.ledger()
+        var paths: [String] = []
+        let counter = try store.readTransactions { files, periods in
+            paths = files.map(\.path)
+            return StoredRowCounter(files: files, periods: periods, registry: registry)
+        }
+        let (deduplicator, orphans) = (counter.deduplicator, counter.orphans)
+        var extraRejects: [Reject] = []
+        let files = paths.enumerated()
+            .compactMap { index, path -> FileReport? in
+                guard let entry = ledger[path] else { return nil }
+                var report = FileReport(path: path, source: entry.source)
+                report.sha256 = entry.sha256
+                report.bytes = entry.size
+                report.encoding = entry.encoding
+                report.status = entry.status
+                report.note = entry.note
+                report.rowsRead = entry.rowsRead
+                report.rejected = entry.rejected
+                for (code, count) in orphans[index]?.sorted(by: { $0.key < $1.key }) ?? [] {
+                    report.rejected += count
+                    extraRejects += Array(
+                        repeating: Reject(
+                            file: path, line: 0, reason: .unknownHall,
+                            detail:
+                                "hall code '\(code)' is no longer in the registry (the file is gone from the inputs and cannot be read again)",
+                            raw: ""), count: count)
+                }
+                report.accepted = counter.accepted(file: index)
+                report.duplicates = deduplicator.duplicatesByFile[index]
+                report.readThisRun = filesRead.contains(path)
+                return report
+            }
+        let counts = counter.aggregator.counts
+        let report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
+            .report(counts, latestDays: counter.aggregator.latestDays)
+        let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
+        return RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
+    }
+}
