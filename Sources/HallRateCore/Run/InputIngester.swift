@@ -234,40 +234,17 @@ struct InputIngester {
             try sink.add(Reject(file: input.displayPath, line: line, reason: .malformedRecord, detail: detail, raw: ""))
         }
         do {
-            if let xml = input.source.xml {
-                try header(xml.fields.map(\.description))
-                let reader = XMLFileReader(path: input.path, layout: xml)
-                let read = try RecordPipe { pipe in try reader.read(record: pipe.record(_:)) }
-                    .drain(header: header(_:), record: record(_:))
-                (report.sha256, report.bytes) = (read.sha256, read.bytes)
-                if let damage = read.damage {
+            let read = try input.source.recordSource(at: input.path).read(header: header(_:), record: record(_:))
+            (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding?.rawValue)
+            if let damage = read.damage {
+                if damage.marksFile {
                     report.status = .damaged
-                    report.note = "line \(damage.line): \(damage.message)"
-                    logger.warning("file damaged", metadata: ["file": "\(input.displayPath)", "line": "\(damage.line)"])
-                    try malformed(line: damage.line, damage.message)
+                    report.note = "line \(damage.line): \(damage.detail)"
                 }
-            } else {
-                let layout = CSVFileReader.Layout(encoding: input.source.encoding, delimiter: input.source.delimiter)
-                let reader = CSVFileReader(path: input.path, layout: layout)
-                let read = try RecordPipe { pipe in
-                    try reader.read(
-                        header: pipe.header(_:), record: pipe.record(_:), batchRecords: RecordPipe<CSVFileReader.Summary>.batchRecords,
-                        batch: pipe.take(_:))
-                }
-                .drain(header: header(_:), record: record(_:))
-                (report.sha256, report.bytes, report.encoding) = (read.sha256, read.bytes, read.encoding.rawValue)
-                if let line = read.unterminatedQuoteLine {
-                    let lines = read.unterminatedQuoteLastLine - line + 1
-                    try malformed(
-                        line: line,
-                        "the file ends inside a quoted field of the record that starts on this line: "
-                            + (lines > 1
-                                ? "lines \(line) to \(read.unterminatedQuoteLastLine) (\(lines) lines) were swallowed into it, "
-                                    + "not read as rows; is a quote left open?" : "is a quote left open?"))
-                    logger.warning(
-                        "a quote left open swallowed the end of the file",
-                        metadata: ["file": "\(input.displayPath)", "line": "\(line)", "lines": "\(lines)"])
-                }
+                logger.warning(
+                    "\(damage.warning)",
+                    metadata: ["file": "\(input.displayPath)", "line": "\(damage.line)", "lines": "\(damage.lines)"])
+                try malformed(line: damage.line, damage.detail)
             }
         } catch let error as HallRateError where error.code == .fileRefused || error.code == .io {
             throw FileRefusal(error: error)
