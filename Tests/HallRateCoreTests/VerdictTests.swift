@@ -312,7 +312,8 @@ import Testing
             targets: TargetSchedule([.district: Fraction(1, 2), .township: Fraction(1, 2), .village: Fraction(1, 2)]))
         #expect(TierTrajectory.of(ratio: Fraction(1, 2), target: Fraction(1, 2), slopePP: -3, metric: online) == .atTarget)
         #expect(TierTrajectory.of(ratio: Fraction(2, 5), target: Fraction(1, 2), slopePP: 0, metric: online) == .notAtThisTrend)
-        #expect(TierTrajectory.of(ratio: Fraction(2, 5), target: Fraction(1, 2), slopePP: 2.5, metric: online) == .reaches(months: 4))  // exactly 4
+        // Exactly 4.
+        #expect(TierTrajectory.of(ratio: Fraction(2, 5), target: Fraction(1, 2), slopePP: 2.5, metric: online) == .reaches(months: 4))
         #expect(TierTrajectory.of(ratio: Fraction(2, 5), target: Fraction(1, 2), slopePP: 1e-300, metric: online) == .notAtThisTrend)
     }
 
