@@ -44,6 +44,39 @@ import Testing
         return nil
     }
 
+    /// completed_at is never a reject (contract rule 21): read to the minute, or why it cannot be used.
+    @Test func completedAtIsReadOrMarkedUntimedNeverRejected() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let text = Self.pipelineText.replacingOccurrences(of: "applicant_id: pid}", with: "applicant_id: pid, completed_at: done}")
+        try text.write(to: folder.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        let pipeline = try PipelineLoader(root: folder.path).load(folder.appendingPathComponent("p.yml").path)
+        let registry = HallRegistry(halls: [Hall(code: "520502001000", name: "市西", tier: .township, parentCode: "")])
+        let path = folder.appendingPathComponent("x.csv").path
+        try """
+        id,hall,ch,at,st,up,pid,done
+        1,520502001000,网上,2019-09-27 10:00,办结,,,2019-10-10 23:59
+        2,520502001000,网上,2019-09-27 10:00,办结,,,
+        3,520502001000,网上,2019-09-27 10:00,办结,,,soon
+        4,520502001000,网上,2019-09-27 10:00,办结,,,2019-09-27 09:59
+        5,520502001000,网上,2019-09-27 10:00,办结,,,2019-09-27 10:00
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        var mapper: RecordMapper?
+        var completions: [Transaction.Completion?] = []
+        _ = try CSVFileReader(path: path, layout: .init()).read(
+            header: {
+                mapper = try RecordMapper(source: pipeline.sources[0], pipeline: pipeline, header: $0, registry: registry, file: "x.csv")
+            },
+            record: { record in completions.append(try? mapper?.map(record).get().completed) })
+        let minute = { (text: String) -> Transaction.Completion in
+            let time = pipeline.sources[0].dateFormats.first?.parse(text)
+            return .at(minute: Int32((time?.seconds ?? 0) / 60))
+        }
+        #expect(
+            completions == [
+                minute("2019-10-10 23:59"), Transaction.Completion.none, .unreadable, .beforeAcceptance, minute("2019-09-27 10:00"),
+            ])
+    }
+
     @Test func normalisesSpacesAndFullWidthCharacters() throws {
         let results = try map("\u{3000} T1 ,５２０５０２００１０００, ＡＰＰ ,２０１９-０１-０２ ０９:００,办结,,\n")
         guard case .success(let transaction) = results.first else {

@@ -210,6 +210,51 @@ struct StoreChunkTests {
 }
 
 extension StoreChunkTests {
+    /// Version 3 kept 24-byte rows: opening such a store widens them to 32 bytes with every field kept,
+    /// and no completed_at, item or department recorded.
+    @Test func aStoreOfVersion3IsWidenedWithItsRows() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("hallrate.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator(folder: folder.path).migrate(queue, upTo: "v3: transactions as sorted chunks of compact rows")
+        // Two rows as version 3 wrote them: key, updated_at, period, hall, kind, day (little-endian).
+        func old(key: UInt64, updatedAt: Int64, period: Int32, hall: UInt16, kind: UInt8, day: UInt8) -> [UInt8] {
+            withUnsafeBytes(of: key.littleEndian, Array.init) + withUnsafeBytes(of: updatedAt.littleEndian, Array.init)
+                + withUnsafeBytes(of: period.littleEndian, Array.init) + withUnsafeBytes(of: hall.littleEndian, Array.init) + [kind, day]
+        }
+        let blob =
+            old(key: 5, updatedAt: Int64.min, period: 24228, hall: 0, kind: 1 * 8 + 0, day: 9)
+            + old(key: 7, updatedAt: 100, period: 24229, hall: 1, kind: 0 * 8 + 3, day: 0)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO file (id, path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at,
+                                      first_period, last_period)
+                    VALUES (1, 'a.csv', 's', 0, 0, '', '', 'ok', 2, 0, '', 24228, 24229);
+                    INSERT INTO file_hall (file_id, idx, code) VALUES (1, 0, '520502001000'), (1, 1, '520502003000');
+                    """)
+            try db.execute(sql: "INSERT INTO txn_chunk (file_id, seq, count, data) VALUES (1, 0, 2, ?)", arguments: [Data(blob)])
+        }
+        let store = try Store(path: path)
+        let counter = try store.readTransactions { files, periods in
+            StoredRowCounter(files: files, periods: periods, registry: registry)
+        }
+        var online = ChannelStatusCounts()
+        online.add(.online, .completed)
+        var withdrawn = ChannelStatusCounts()
+        withdrawn.add(.window, .withdrawn)
+        #expect(
+            counter.aggregator.counts == [
+                HallPeriod(hall: 1, period: Period(index: 24228)): online, HallPeriod(hall: 3, period: Period(index: 24229)): withdrawn,
+            ])
+        #expect(counter.aggregator.latestDays == [HallPeriod(hall: 1, period: Period(index: 24228)): 9])
+        let items = counter.items.breakdowns(.item)
+        #expect(items.map(\.key) == [.notRecorded] && items.map(\.total) == [1])  // the withdrawn row is not counted
+        let data = try queue.read { try Data.fetchOne($0, sql: "SELECT data FROM txn_chunk") }
+        #expect(data?.count == 2 * CompactTransaction.byteCount)
+    }
+
     /// Every channel and status survives the one-byte `kind` a stored row keeps them in.
     @Test func channelAndStatusRoundTripThroughTheStoredKind() {
         for channel in Channel.allCases {

@@ -108,6 +108,8 @@ package struct SupervisionReport: Sendable {
     package let notReporting: [NotReporting]
     /// Per month, every township with transactions (its own or its villages'), in league order.
     package var townshipRollups: [TownshipRollup] = []
+    /// By item, then by department: per month and tier, by total descending (contract rule 17).
+    package var breakdowns: [Breakdown] = []
 
     /// The month a report is written for by default: the latest closed month with data, else nil.
     package var latestClosedPeriod: Period? { periods.last { closing.isClosed($0) } }

@@ -252,6 +252,8 @@ struct InputIngester {
         if report.rowsRead == 0 {
             logger.warning("file has no data rows", metadata: ["file": "\(input.displayPath)"])
         }
+        sink.items = mapper?.items ?? []
+        sink.departments = mapper?.departments ?? []
         return report
     }
 

@@ -137,7 +137,10 @@ package struct PipelineChecker {
     func overlappingFolders() -> [HallRateError] {
         let folder = pipeline.output.folder.hasSuffix("/") ? String(pipeline.output.folder.dropLast()) : pipeline.output.folder
         let written =
-            ["hall_months.csv", "rejects.csv", "manifest.json", "hallrate.sqlite", "league/2019-01_township.csv"]
+            [
+                "hall_months.csv", "rejects.csv", "manifest.json", "hallrate.sqlite", "league/2019-01_township.csv", "items/2019-01.csv",
+                "departments/2019-01.csv",
+            ]
             .map { folder + "/" + $0 } + ReportFiles.Kind.allCases.map { folder + "/" + ReportFiles.name(Period(year: 2019, month: 1), $0) }
         return pipeline.sources.compactMap { source in
             guard let hit = written.first(where: { fnmatch(source.resolvedGlob, $0, FNM_PATHNAME) == 0 }) else { return nil }

@@ -46,8 +46,9 @@ struct StoreAnalysis {
                 return report
             }
         let counts = counter.aggregator.counts
-        let report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
+        var report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
             .report(counts, latestDays: counter.aggregator.latestDays)
+        report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         return RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
     }

@@ -24,6 +24,15 @@ final class RecordMapper {
     private let acceptedColumn: Int
     private let statusColumn: Int
     private let updatedColumn: Int?
+    private let completedColumn: Int?
+    private let itemColumn: Int?
+    private let itemNameColumn: Int?
+    private let departmentColumn: Int?
+    /// The file's items and departments so far, numbered as its transactions name them; an item's name is
+    /// the first one given with its code in the file.
+    private var itemCodes = ByteInterner()
+    private var itemNames: [String] = []
+    private var departmentNames = ByteInterner()
     private let applicantColumn: Int?
     private let requiredColumns: [(field: CanonicalField, column: Int)]
     /// The value maps keyed by exact bytes; a miss falls back to the `String` maps (see ``ByteTable``).
@@ -74,6 +83,10 @@ final class RecordMapper {
         acceptedColumn = index[.acceptedAt] ?? 0
         statusColumn = index[.status] ?? 0
         updatedColumn = index[.updatedAt]
+        completedColumn = index[.completedAt]
+        itemColumn = index[.itemCode]
+        itemNameColumn = index[.itemName]
+        departmentColumn = index[.department]
         applicantColumn = index[.applicantID]
         requiredColumns = (CanonicalField.required + [.hallName]).compactMap { field in index[field].map { (field, $0) } }
         channelTable = ByteTable(source.channels.map { ($0.key, $0.value) })
@@ -157,11 +170,44 @@ final class RecordMapper {
             updatedAt = parsed
         }
         let key = TransactionKey(bytes: UnsafeRawBufferPointer(normalized(record[txnColumn])))
-        return .success(
-            Transaction(
-                key: key, hall: hall, channel: channel, status: status,
-                acceptedAt: acceptedAt, updatedAt: updatedAt))
+        var transaction = Transaction(key: key, hall: hall, channel: channel, status: status, acceptedAt: acceptedAt, updatedAt: updatedAt)
+        if let completedColumn, !TextNormalizer.trim(record[completedColumn]).isEmpty {
+            transaction.completed = Transaction.Completion(parseDate(record[completedColumn]), acceptedAt: acceptedAt)
+        }
+        if let itemColumn {
+            let before = itemCodes.count
+            transaction.item = number(itemCodes.index(of: TextNormalizer.trim(normalized(record[itemColumn]))))
+            if itemCodes.count > before {
+                itemNames.append(itemNameColumn.map { TextNormalizer.normalize(record.string($0)) } ?? "")
+            }
+        }
+        if let departmentColumn {
+            transaction.department = number(departmentNames.index(of: TextNormalizer.trim(normalized(record[departmentColumn]))))
+        }
+        return .success(transaction)
     }
+
+    /// A file's number of an item or department as a row keeps it: beyond ``Transaction/maxCodesPerFile``
+    /// distinct ones, the rest share the last number (their breakdown row says so).
+    @inline(__always)
+    private func number(_ index: Int) -> UInt16 { UInt16(min(index, Transaction.maxCodesPerFile)) }
+
+    /// The file's items (code, name) and departments, numbered as its transactions name them.
+    var items: [(code: String, name: String)] {
+        let codes = itemCodes.strings.prefix(Transaction.maxCodesPerFile + 1)
+        return zip(codes, itemNames).enumerated().map { index, item in
+            index == Transaction.maxCodesPerFile ? (code: Self.overflowCode, name: "") : (code: item.0, name: item.1)
+        }
+    }
+
+    var departments: [String] {
+        departmentNames.strings.prefix(Transaction.maxCodesPerFile + 1).enumerated().map { index, name in
+            index == Transaction.maxCodesPerFile ? Self.overflowCode : name
+        }
+    }
+
+    /// The code of the shared last number when a file has more distinct items or departments than a row can number.
+    static let overflowCode = "(more than 65,534 in one file)"
 
     /// The hall named by `field`: by exact bytes when the trimmed field has no full-width form to convert
     /// (then the bytes are what ``HallRegistry/index(ofName:)`` would compare), else through the `String`.

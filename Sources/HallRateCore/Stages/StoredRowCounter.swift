@@ -1,5 +1,6 @@
 /// Stages 3 and 4a over the store: takes the stored rows in merged order, maps each row's hall to
-/// the registry, deduplicates (``Deduplicator``) and counts the winners (``Aggregator``).
+/// the registry, deduplicates (``Deduplicator``) and counts the winners (``Aggregator``), and by item
+/// and department (``BreakdownCounter``).
 ///
 /// Rows whose hall left the registry (kept files gone from the inputs) are set aside as orphans:
 /// they become rejects, so the reconciliation still holds.
@@ -10,6 +11,10 @@ struct StoredRowCounter: MergeableRowConsumer {
     private let files: [Store.StoredFile]
     private(set) var deduplicator: Deduplicator
     let aggregator: Aggregator
+    let items: BreakdownCounter
+    let departments: BreakdownCounter
+    /// ``Tier/index`` per registry hall.
+    private let tiers: [Int]
     /// Per file position, the codes of halls that left the registry and their row counts.
     private(set) var orphans: [Int: [String: Int]] = [:]
 
@@ -26,11 +31,26 @@ struct StoredRowCounter: MergeableRowConsumer {
         self.hallBase = hallBase
         deduplicator = Deduplicator(files: files.count)
         aggregator = Aggregator(halls: registry.halls.count, periods: periods)
+        items = BreakdownCounter(files: files.map(\.items), periods: periods)
+        departments = BreakdownCounter(files: files.map { $0.departments.map { (code: $0, name: "") } }, periods: periods)
+        tiers = registry.tierIndices
+    }
+
+    /// Counts one winner.
+    @inline(__always)
+    private static func count(
+        _ winner: Deduplicator.Candidate, _ aggregator: Aggregator, _ items: BreakdownCounter, _ departments: BreakdownCounter,
+        _ tiers: [Int]
+    ) {
+        aggregator.add(winner.row, hall: winner.hall)
+        let tier = tiers[winner.hall]
+        items.add(winner.row, local: winner.row.item, file: winner.file, tier: tier)
+        departments.add(winner.row, local: winner.row.department, file: winner.file, tier: tier)
     }
 
     mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int) {
         let (first, end) = (hallBase[file], hallBase[file + 1])
-        let aggregator = aggregator
+        let (aggregator, items, departments, tiers) = (aggregator, items, departments, tiers)
         for row in rows {
             let local = Int(row.hall)
             let hall = local < end - first ? registryHalls[first + local] : -1
@@ -38,7 +58,7 @@ struct StoredRowCounter: MergeableRowConsumer {
                 orphan(row, file: file)
                 continue
             }
-            deduplicator.add(.init(row: row, file: file, hall: hall)) { aggregator.add($0.row, hall: $0.hall) }
+            deduplicator.add(.init(row: row, file: file, hall: hall)) { Self.count($0, aggregator, items, departments, tiers) }
         }
     }
 
@@ -49,12 +69,14 @@ struct StoredRowCounter: MergeableRowConsumer {
 
     /// Counts the last winner; call once, after the last row.
     mutating func finish() {
-        if let winner = deduplicator.finish() { aggregator.add(winner.row, hall: winner.hall) }
+        if let winner = deduplicator.finish() { Self.count(winner, aggregator, items, departments, tiers) }
     }
 
     /// Adds the counts, duplicates and orphans of the counter of the next key range.
     mutating func absorb(_ next: StoredRowCounter) {
         aggregator.absorb(next.aggregator)
+        items.absorb(next.items)
+        departments.absorb(next.departments)
         deduplicator.absorb(next.deduplicator)
         orphans.merge(next.orphans) { $0.merging($1, uniquingKeysWith: +) }
     }

@@ -180,6 +180,9 @@ package final class Store {
         let path: String
         /// The codes the file's rows name, indexed by ``CompactTransaction/hall``.
         let hallCodes: [String]
+        /// Its items (code, name) and departments, indexed by ``CompactTransaction/item`` and ``CompactTransaction/department``.
+        var items: [(code: String, name: String)] = []
+        var departments: [String] = []
         let chunks: [(rowID: Int64, count: Int)]
     }
 
@@ -209,8 +212,18 @@ package final class Store {
                     guard let range, let low: Int = range[0], let high: Int = range[1], low <= high else { return nil }
                     return low...high
                 }()
+                var items: [Int64: [(code: String, name: String)]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT file_id, code, name FROM file_item ORDER BY file_id, idx") {
+                    items[row[0], default: []].append((row[1], row[2]))
+                }
+                var departments: [Int64: [String]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT file_id, name FROM file_department ORDER BY file_id, idx") {
+                    departments[row[0], default: []].append(row[1])
+                }
                 let files = ids.map { id, path in
-                    StoredFile(path: path, hallCodes: halls[id] ?? [], chunks: chunksByFile[id] ?? [])
+                    StoredFile(
+                        path: path, hallCodes: halls[id] ?? [], items: items[id] ?? [], departments: departments[id] ?? [],
+                        chunks: chunksByFile[id] ?? [])
                 }
                 let chunks = files.enumerated().flatMap { position, file in
                     file.chunks.map { ChunkMerger.Chunk(rowID: $0.rowID, count: $0.count, file: position) }

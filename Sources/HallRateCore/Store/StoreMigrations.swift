@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's schema, as versioned migrations: a store of any earlier version is brought up to date.
@@ -84,7 +85,56 @@ enum StoreMigrations {
             try convertRowsToChunks(db, folder: folder)
             try db.execute(sql: "DROP TABLE txn")
         }
+        migrator.registerMigration("v4: 32-byte rows with completed_at, item and department") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE file_item (
+                        file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        idx INTEGER NOT NULL,
+                        code TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        PRIMARY KEY (file_id, idx)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE file_department (
+                        file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                        idx INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        PRIMARY KEY (file_id, idx)
+                    ) WITHOUT ROWID;
+                    """)
+            try widenRows(db)
+        }
         return migrator
+    }
+
+    /// Rewrites every stored chunk of 24-byte rows (versions up to v3) as 32-byte rows: the same key,
+    /// updated_at, month, hall, kind and day, with no completed_at, item or department recorded. The
+    /// files still in the inputs are read again anyway (the fingerprint changed); this keeps the rows of
+    /// files gone from them, whose breakdowns then count them as not recorded.
+    private static func widenRows(_ db: Database) throws {
+        let chunks = try Row.fetchAll(db, sql: "SELECT id, count FROM txn_chunk").map { row -> (Int64, Int) in (row[0], row[1]) }
+        for (id, count) in chunks {
+            guard let old = try Data.fetchOne(db, sql: "SELECT data FROM txn_chunk WHERE id = ?", arguments: [id]) else { continue }
+            // A store converted from version 2 just now was written in 32-byte rows already.
+            if old.count == count * CompactTransaction.byteCount { continue }
+            guard old.count == count * 24 else { throw DatabaseError(message: "a stored chunk of \(count) rows is not 24 bytes a row") }
+            var rows: [CompactTransaction] = []
+            rows.reserveCapacity(count)
+            old.withUnsafeBytes { bytes in
+                for at in stride(from: 0, to: count * 24, by: 24) {
+                    var row = CompactTransaction(
+                        key: TransactionKey(rawValue: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)),
+                        updatedAt: nil, period: Period(index: Int(bytes.loadUnaligned(fromByteOffset: at + 16, as: Int32.self))),
+                        hall: bytes.loadUnaligned(fromByteOffset: at + 20, as: UInt16.self), channel: .window, status: .completed)
+                    row.updatedAt = bytes.loadUnaligned(fromByteOffset: at + 8, as: Int64.self)
+                    row.kind = bytes[at + 22]
+                    row.day = bytes[at + 23]
+                    rows.append(row)
+                }
+            }
+            let data = rows.withUnsafeBytes { Data($0) }
+            try db.execute(sql: "UPDATE txn_chunk SET data = ? WHERE id = ?", arguments: [data, id])
+        }
     }
 
     /// Moves the one-row-per-transaction table of stores up to v2 into compact chunks, file by file.

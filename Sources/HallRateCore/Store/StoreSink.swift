@@ -4,14 +4,14 @@ internal import GRDBSQLite
 /// Where one file's rows go while it is read, inside the file's transaction.
 ///
 /// Accepted transactions are kept as ``CompactTransaction``s and stored in runs of up to
-/// ``chunkCapacity`` rows, each sorted by key, one blob (a chunk) per run: a row costs 24 bytes and
+/// ``chunkCapacity`` rows, each sorted by key, one blob (a chunk) per run: a row costs 32 bytes and
 /// no SQL statement, and memory stays flat. A full run is sorted on a thread of its own
 /// (``RunSorter``) while the next one fills, and stored once sorted (looked at every 65,536 rows,
 /// fewer for small runs), so that the end of a big file does not wait for it. A file of
 /// more than `maxDirectChunks` runs (a very big file) has its runs spilled to a scratch file and
 /// merged, so that later runs never merge more than a few chunks per file. Rejects (rare) are SQL rows.
 package struct StoreSink {
-    /// Rows per run: memory while reading is at most three times this many 24-byte rows (144 MB:
+    /// Rows per run: memory while reading is at most three times this many 32-byte rows (192 MB:
     /// the run filling, the run being sorted and the sort's scratch buffer, or SQLite's copy of the
     /// run being stored).
     static let chunkCapacity = 1 << 21
@@ -24,6 +24,10 @@ package struct StoreSink {
     /// Registry index → index in `fileHalls` (-1 when the file has no row of that hall yet).
     private var localHall: [Int32]
     private var fileHalls: [String] = []
+    /// The file's items (code and name) and departments, numbered as its rows' `item` and `department`;
+    /// set by the reader of the file before it finishes.
+    var items: [(code: String, name: String)] = []
+    var departments: [String] = []
     private var pending: [CompactTransaction] = []
     private let sorter = RunSorter()
     /// Rows between two looks at whether the run being sorted is ready, and rows until the next look.
@@ -89,7 +93,8 @@ package struct StoreSink {
             CompactTransaction(
                 key: transaction.key, updatedAt: transaction.updatedAt, period: transaction.period,
                 day: transaction.day, hall: UInt16(truncatingIfNeeded: local), channel: transaction.channel,
-                status: transaction.status))
+                status: transaction.status, completed: transaction.completed, item: transaction.item,
+                department: transaction.department))
     }
 
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
@@ -137,6 +142,15 @@ package struct StoreSink {
         let insert = try db.makeStatement(sql: "INSERT INTO file_hall (file_id, idx, code) VALUES (?, ?, ?)")
         for (index, code) in fileHalls.enumerated() {
             try insert.execute(arguments: [fileID, index, code])
+        }
+        // (A store being converted from version 2 has neither table yet, nor items or departments.)
+        if !items.isEmpty {
+            let insert = try db.makeStatement(sql: "INSERT INTO file_item (file_id, idx, code, name) VALUES (?, ?, ?, ?)")
+            for (index, item) in items.enumerated() { try insert.execute(arguments: [fileID, index, item.code, item.name]) }
+        }
+        if !departments.isEmpty {
+            let insert = try db.makeStatement(sql: "INSERT INTO file_department (file_id, idx, name) VALUES (?, ?, ?)")
+            for (index, name) in departments.enumerated() { try insert.execute(arguments: [fileID, index, name]) }
         }
         if fileHalls.count > Int(UInt16.max) + 1 {
             throw DatabaseError(message: "a file names more than 65,536 different halls")

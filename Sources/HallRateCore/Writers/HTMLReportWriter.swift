@@ -79,6 +79,8 @@ package struct HTMLReportWriter: Sendable {
                     [("overview", words.overview), ("lists", words.lists), ("not-reporting", words.notReporting)]
                     + tiers.map { ("tier-\($0.rawValue)", words.tier($0)) }
                     + (report.townshipRollups.contains { $0.period == month } ? [("township-rollup", words.townshipRollup)] : [])
+                    + (report.breakdowns.contains { $0.dimension == .item && $0.period == month }
+                        ? [("items", words.itemsHoldingBack)] : [])
                 page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"
             }
             page += bulletin(report, month: month)
@@ -89,6 +91,7 @@ package struct HTMLReportWriter: Sendable {
             case .full:
                 for tier in tiers { page += section(index, tier: tier, month: month) }
                 page += townshipRollups(index, month: month)
+                page += itemsHoldingBack(index, tiers: tiers, month: month)
             case .brief: page += belowTarget(index, tiers: tiers, month: month)
             }
         } else {

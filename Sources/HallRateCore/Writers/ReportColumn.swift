@@ -11,6 +11,8 @@ enum ReportValue {
     /// A day, empty when nil.
     case day(CalendarDate?)
     case hallCode(Int)
+    /// A code that is not a hall's (an item's): text, kept as text by Excel like a hall code.
+    case code(String)
     case hallName(Int)
     /// The hall's township (所属乡镇) for a village, empty otherwise.
     case township(Int)

@@ -10,9 +10,10 @@ struct ReportColumns {
 
     /// The metric's count and ratio columns: total, online, ratio (办件量, 网办件量, 网上办事率).
     private func figures<TableRow>(
-        _ counts: @escaping (TableRow) -> (denominator: Int?, numerator: Int?, ratio: Double?)
+        of metric: Metric.Words? = nil, _ counts: @escaping (TableRow) -> (denominator: Int?, numerator: Int?, ratio: Double?)
     ) -> [ReportColumn<TableRow>] {
-        [
+        let metric = metric ?? self.metric
+        return [
             ReportColumn(metric.denominatorColumn, metric.denominator) { .integer(counts($0).denominator) },
             ReportColumn(metric.numeratorColumn, metric.numerator) { .integer(counts($0).numerator) },
             ReportColumn("ratio", metric.ratio) { .ratio(counts($0).ratio) },
@@ -117,6 +118,31 @@ struct ReportColumns {
             ReportColumn("prev_" + metric.denominatorColumn, "上月" + metric.denominator) { .integer($0.previous.denominator) },
             ReportColumn("prev_ratio", "上月" + metric.ratio) { .ratio($0.previous.ratio) },
         ])
+    }
+
+    /// `items/YYYY-MM.csv` and `departments/YYYY-MM.csv` (rule 17): per tier, each item or department
+    /// over all the tier's halls. `missed_online` needs the item catalogue (rule 18): blank until then.
+    func breakdown(_ dimension: Breakdown.Dimension) -> ReportTable<Breakdown> {
+        let key: [ReportColumn<Breakdown>] =
+            dimension == .item
+            ? [
+                ReportColumn("item_code", "事项编码") { .code(Self.label($0.key)) },
+                ReportColumn("item_name", "事项名称") { .text($0.name) },
+            ] : [ReportColumn("department", "受理部门") { .text(Self.label($0.key)) }]
+        return ReportTable(
+            [
+                ReportColumn("period", "月份") { .month($0.period) },
+                ReportColumn("tier", "层级") { .tier($0.tier) },
+            ] + key + figures(of: .onlineRate) { ($0.total, $0.online, $0.ratio) } + [
+                ReportColumn("missed_online", "可网办未网办件量") { _ in .integer(nil) }
+            ])
+    }
+
+    /// What a breakdown row is of: its code or name, `(blank)` when the field was empty, `(not recorded)`
+    /// when its rows' source does not map the field (the contract's words, in both languages).
+    static func label(_ key: Breakdown.Key) -> String {
+        guard let code = key.code else { return "(not recorded)" }
+        return code.isEmpty ? "(blank)" : code
     }
 
     /// `township_rollup.csv` and the workbook's 乡镇统筹 sheet (rule 16).

@@ -18,6 +18,7 @@ struct ReportWriter {
     func write(_ report: SupervisionReport) throws(HallRateError) -> [String] {
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.makeDirectory(folder + "/league")
+        for dimension in Breakdown.Dimension.allCases { try AtomicFile.makeDirectory(folder + "/" + Self.breakdownFolder(dimension)) }
         var written: [String] = []
         var staged: [AtomicFile.Staged] = []
         func emit(_ table: CSVBuilder, _ name: String) throws(HallRateError) {
@@ -38,13 +39,38 @@ struct ReportWriter {
         try emit(tierSummary(report, cells), "tier_summary.csv")
         try emit(notReporting(report, cells), "not_reporting.csv")
         try emit(townshipRollups(report, cells), "township_rollup.csv")
+        let columns = ReportColumns(report: report)
+        for dimension in Breakdown.Dimension.allCases {
+            let rows = report.breakdowns.filter { $0.dimension == dimension }
+            for period in report.periods {
+                let month = rows.filter { $0.period == period }
+                guard !month.isEmpty else { continue }
+                try emit(render(columns.breakdown(dimension), month, cells), "\(Self.breakdownFolder(dimension))/\(period).csv")
+            }
+        }
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
         // League tables of months no longer in the range; any other file in league/ is not ours.
         let leagues = Set(written.map { String($0.dropFirst("league/".count)) })
         AtomicFile.removeFiles(in: folder + "/league") { Self.isLeagueName($0) && !leagues.contains($0) }
         AtomicFile.removeTemporaryFiles(in: folder + "/league", of: Self.isLeagueName)
+        for dimension in Breakdown.Dimension.allCases {
+            let sub = Self.breakdownFolder(dimension)
+            let months = Set(written.filter { $0.hasPrefix(sub + "/") }.map { String($0.dropFirst(sub.count + 1)) })
+            AtomicFile.removeFiles(in: folder + "/" + sub) { Self.isMonthName($0) && !months.contains($0) }
+            AtomicFile.removeTemporaryFiles(in: folder + "/" + sub, of: Self.isMonthName)
+        }
         return written
+    }
+
+    /// The folder of a breakdown's monthly tables: `items`, `departments`.
+    static func breakdownFolder(_ dimension: Breakdown.Dimension) -> String {
+        dimension == .item ? "items" : "departments"
+    }
+
+    /// True for a name this writer gives a month's breakdown: `YYYY-MM.csv`.
+    static func isMonthName(_ name: String) -> Bool {
+        name.hasSuffix(".csv") && Period(String(name.dropLast(4))) != nil
     }
 
     /// The CSV tables at the top of the output folder.
@@ -93,6 +119,8 @@ struct ReportWriter {
         let monthsAsExcelText: Bool
         /// Ratios as percentages (`59.60%`) instead of fractions (`0.5960`).
         let percent: Bool
+        /// How codes other than halls' are written.
+        let codeStyle: Pipeline.Output.CSVCodes
 
         init(_ report: SupervisionReport, words: Vocabulary, codes: Pipeline.Output.CSVCodes, percent: Bool = false) {
             let halls = report.registry.halls
@@ -102,6 +130,7 @@ struct ReportWriter {
                 return bytes
             }
             monthsAsExcelText = codes == .excel
+            codeStyle = codes
             self.percent = percent
             name = halls.map { CSVBuilder.rendered(text: $0.name) }
             township = halls.indices.map { hall in
@@ -181,6 +210,7 @@ struct ReportWriter {
         case .month(let month): period(month, into: &table, cells)
         case .day(let day): table.text(day?.description ?? "")
         case .hallCode(let hall): table.rendered(cells.code[hall])
+        case .code(let code): table.cell(ReportWriter.code(code, style: cells.codeStyle))
         case .hallName(let hall): table.rendered(cells.name[hall])
         case .township(let hall): table.rendered(cells.township[hall])
         case .tier(let tier): table.rendered(cells.tier[tier.index])

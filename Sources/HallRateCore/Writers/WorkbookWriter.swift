@@ -44,6 +44,7 @@ struct WorkbookWriter {
         case .month(let month): return .month(month)
         case .day(let day): return day.map(Worksheet.Value.day) ?? .empty
         case .hallCode(let hall): return .text(registry[hall].code)
+        case .code(let code): return .text(code)
         case .hallName(let hall): return .text(registry[hall].name)
         case .township(let hall): return .text(registry.township(of: hall).map { registry[$0].name } ?? "")
         case .tier(let tier): return .text(words.tier(tier))

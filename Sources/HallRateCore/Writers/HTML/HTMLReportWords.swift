@@ -141,6 +141,19 @@ struct HTMLReportWords: Sendable {
             "各乡镇(街道)本级大厅与所属村(居)便民服务站合并计算，在乡镇(街道)间排名（办件量不少于 \(minVolume) 件）。"
                 + "表下列出各乡镇(街道)所属村(居)：▼ 低于村(居)目标，✕ 未报送，— 本月无数据。")
     }
+    var itemsHoldingBack: String { pick("Items holding the rate down", "拖累\(metric.ratio)的主要事项") }
+    func itemsHoldingBackNote(_ count: Int) -> String {
+        pick(
+            "Per tier, over all its halls, the \(count) items with the most transactions not handled online (window, kiosk, other).",
+            "各层级全部大厅合计，非网上办理办件最多的 \(count) 个事项（窗口、自助终端及其他渠道）。")
+    }
+    func itemsNotRecorded(_ transactions: Int) -> String {
+        pick(
+            "\(transactions) transactions of this tier come from exports without an item code and are not broken down.",
+            "本层级另有 \(transactions) 件办件的导出文件未含事项编码，未按事项统计。")
+    }
+    var item: String { pick("Item", "事项") }
+    var offline: String { pick("Not online", "非网办件量") }
     var gapToTarget: String { pick("To target (pp)", "距目标(百分点)") }
     /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `达标` (exactly at it). `below` is the
     /// exact verdict: a hall below its target by less than the printed precision reads `低 0.00`, not 持平.

@@ -47,7 +47,7 @@ extension HTMLReportWriter {
     }
 
     /// "provisional" beside a heading of a provisional month; nothing for a closed one.
-    private func provisionalChip(_ index: HTMLReportIndex, _ month: Period) -> String {
+    func provisionalChip(_ index: HTMLReportIndex, _ month: Period) -> String {
         index.isProvisional(month) ? "<span class=\"provisional-chip\">\(words.provisionalChip)</span>" : ""
     }
 

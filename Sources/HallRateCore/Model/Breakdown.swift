@@ -1,0 +1,29 @@
+/// One row of a breakdown (contract rule 17): the counted and online transactions of one item (事项) or
+/// one department (受理部门) over all halls of a tier in a month.
+package struct Breakdown: Sendable {
+    /// What the rows are broken down by.
+    package enum Dimension: String, Sendable, CaseIterable {
+        case item, department
+    }
+
+    /// Which item or department: its code (an item) or name (a department), empty when the field was
+    /// empty ("(blank)"), nil when the rows' source does not map the field or the rows were stored by a
+    /// version that did not keep it ("(not recorded)").
+    package struct Key: Hashable, Sendable {
+        package let code: String?
+        package init(code: String?) { self.code = code }
+        package static let notRecorded = Key(code: nil)
+    }
+
+    package let dimension: Dimension
+    package let tier: Tier
+    package let period: Period
+    package let key: Key
+    /// An item's name (the one given by the latest file in path order that names it); empty for a department.
+    package let name: String
+    package let total: Int
+    package let online: Int
+    /// Counted transactions not handled online (window, kiosk, other): what holds the tier's rate down.
+    package var offline: Int { total - online }
+    package var ratio: Double { Double(online) / Double(total) }
+}

@@ -1,0 +1,118 @@
+/// Stage 4c, the breakdowns' counts (contract rule 17): counted and online transactions per tier, month
+/// and item (or department), from the same winners as the hall counts.
+///
+/// Each file numbers its own items; the counter maps them to one number per distinct code across the
+/// store when it is made, so counting a row is two array reads and two increments in a flat table (a
+/// dictionary when the store's items × tiers × months would make the table too big). A class, like
+/// ``Aggregator``, so that counting goes through a pointer.
+final class BreakdownCounter {
+    /// Per number: the key and the name shown with it.
+    let keys: [Breakdown.Key]
+    let names: [String]
+    /// Per file position, its numbers → the store-wide ones; the last entry is for ``CompactTransaction/notRecorded``.
+    private let global: [[Int32]]
+    private let firstPeriod: Int
+    private let periods: Int
+    /// Per (number, tier, month offset): total then online, when the table is flat.
+    private var dense: [Int]
+    private var sparse: [Int: (total: Int, online: Int)] = [:]
+    private static let maxDenseCells = 1 << 21
+
+    /// - Parameters:
+    ///   - files: per stored file in path order, the (code, name) of each of its numbers.
+    ///   - periods: the months the stored rows fall in.
+    init(files: [[(code: String, name: String)]], periods: ClosedRange<Int>?) {
+        var number: [Breakdown.Key: Int] = [:]
+        var keys: [Breakdown.Key] = []
+        var names: [String] = []
+        func numbered(_ key: Breakdown.Key, name: String) -> Int32 {
+            if let known = number[key] {
+                if !name.isEmpty { names[known] = name }  // the latest file's name of an item
+                return Int32(known)
+            }
+            number[key] = keys.count
+            keys.append(key)
+            names.append(name)
+            return Int32(keys.count - 1)
+        }
+        var global: [[Int32]] = []
+        for file in files {
+            var map = file.map { numbered(Breakdown.Key(code: $0.code), name: $0.name) }
+            map.append(numbered(.notRecorded, name: ""))
+            global.append(map)
+        }
+        self.keys = keys
+        self.names = names
+        self.global = global
+        firstPeriod = periods?.lowerBound ?? 0
+        let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
+        let cells = keys.count.multipliedReportingOverflow(by: 3 * max(span, 0))
+        self.periods = !cells.overflow && cells.partialValue <= Self.maxDenseCells ? span : 0
+        dense = [Int](repeating: 0, count: self.periods > 0 ? 2 * cells.partialValue : 0)
+    }
+
+    /// Counts one winner of file position `file` and tier `tier` (withdrawn rows are not counted, rule 4).
+    @inline(__always)
+    func add(_ row: CompactTransaction, local: UInt16, file: Int, tier: Int) {
+        guard row.isCounted else { return }
+        let map = global[file]
+        let number = Int(local) < map.count - 1 ? map[Int(local)] : map[map.count - 1]
+        let online = row.kind >> 3 == 1 || row.kind >> 3 == 2 ? 1 : 0
+        let offset = Int(row.period) - firstPeriod
+        if periods > 0, offset >= 0, offset < periods {
+            let cell = 2 * ((Int(number) * 3 + tier) * periods + offset)
+            dense[cell] += 1
+            dense[cell + 1] += online
+        } else {
+            Self.bump(&sparse[(Int(number) &* 4 &+ tier) &* (1 << 24) &+ Int(row.period) & 0xFF_FFFF, default: (0, 0)], online)
+        }
+    }
+
+    @inline(__always)
+    private static func bump(_ count: inout (total: Int, online: Int), _ online: Int) {
+        count.total += 1
+        count.online += online
+    }
+
+    /// Adds the counts of another counter made from the same files and months.
+    func absorb(_ other: BreakdownCounter) {
+        precondition(other.dense.count == dense.count, "breakdown counters of different shapes")
+        for i in dense.indices { dense[i] += other.dense[i] }
+        sparse.merge(other.sparse) { ($0.total + $1.total, $0.online + $1.online) }
+    }
+
+    /// Every count, keyed as the sparse ones are: (number × 4 + tier) × 2²⁴ + month index (24 bits).
+    private var counts: [Int: (total: Int, online: Int)] {
+        var counts = sparse
+        guard periods > 0 else { return counts }
+        for number in keys.indices {
+            for tier in 0..<3 {
+                for offset in 0..<periods {
+                    let cell = 2 * ((number * 3 + tier) * periods + offset)
+                    guard dense[cell] > 0 else { continue }
+                    let key = (number * 4 + tier) * (1 << 24) + (firstPeriod + offset) & 0xFF_FFFF
+                    let known = counts[key] ?? (0, 0)
+                    counts[key] = (known.total + dense[cell], known.online + dense[cell + 1])
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The breakdown rows: by month, tier, then total descending, then key.
+    func breakdowns(_ dimension: Breakdown.Dimension) -> [Breakdown] {
+        counts.map { key, count in
+            let period = Period(index: Int(Int32(truncatingIfNeeded: (key & 0xFF_FFFF) << 8) >> 8))
+            let rest = key >> 24
+            return Breakdown(
+                dimension: dimension, tier: Tier.allCases[rest & 3], period: period, key: keys[rest >> 2],
+                name: dimension == .item ? names[rest >> 2] : "", total: count.total, online: count.online)
+        }
+        .sorted { a, b in
+            if a.period != b.period { return a.period < b.period }
+            if a.tier != b.tier { return a.tier < b.tier }
+            if a.total != b.total { return a.total > b.total }
+            return (a.key.code ?? "\u{10FFFF}") < (b.key.code ?? "\u{10FFFF}")
+        }
+    }
+}
