@@ -20,7 +20,7 @@ import Testing
                             file: path, line: i + 2, reason: i % 3 == 0 ? .badDate : .unknownHall,
                             detail: "第 \(i) 行, \"quoted\"", raw: "x,=1+\(i),甲"))
                 }
-                return (
+                return .stored(
                     LedgerEntry(
                         path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
                         encoding: nil, note: nil, rowsRead: count / 2, rejected: count / 2, ingestedAt: ""), ()

@@ -50,7 +50,7 @@ struct StoreChunkTests {
             let path = "f\(String(format: "%03d", index)).csv"
             _ = try store.replaceFile(path, hallCodes: registry.halls.map(\.code)) { sink in
                 for row in rows { try sink.add(row) }
-                return (
+                return .stored(
                     LedgerEntry(
                         path: path, source: "s", size: 0, modified: 0, sha256: "", fingerprint: "", status: .ok,
                         encoding: nil, note: nil, rowsRead: rows.count, rejected: 0, ingestedAt: ""), ()
@@ -253,6 +253,50 @@ extension StoreChunkTests {
         #expect(items.map(\.key) == [.notRecorded] && items.map(\.total) == [1])  // the withdrawn row is not counted
         let data = try queue.read { try Data.fetchOne($0, sql: "SELECT data FROM txn_chunk") }
         #expect(data?.count == 2 * CompactTransaction.byteCount)
+    }
+
+    /// A refused file is recorded with its reject and none of the rows read before the refusal, in one
+    /// transaction; a file kept as it was keeps its earlier rows, ledger and rejects.
+    @Test func aRefusedFileKeepsNoRowAndAKeptFileKeepsItsEarlierOnes() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("hallrate.sqlite").path)
+        func entry(_ status: FileReport.Status, rows: Int) -> LedgerEntry {
+            LedgerEntry(
+                path: "a.csv", source: "s", size: rows, modified: 0, sha256: "", fingerprint: "", status: status,
+                encoding: nil, note: nil, rowsRead: rows, rejected: status == .refused ? 1 : 0, ingestedAt: "")
+        }
+        func row(_ key: String) -> Transaction {
+            Transaction(
+                key: TransactionKey(key), hall: 1, channel: .online, status: .completed, period: Period(index: 24228), updatedAt: nil)
+        }
+        func storedRows() throws -> Int {
+            try store.readTransactions { files, periods in StoredRowCounter(files: files, periods: periods, registry: registry) }
+                .aggregator.counts.values.reduce(0) { $0 + $1.total }
+        }
+        try store.replaceFile("a.csv", hallCodes: registry.halls.map(\.code)) { sink in
+            for key in ["A", "B"] { try sink.add(row(key)) }
+            return .stored(entry(.ok, rows: 2), ())
+        }
+        #expect(try storedRows() == 2)
+        // Read again, three rows in, then refused as a whole.
+        try store.replaceFile("a.csv", hallCodes: registry.halls.map(\.code)) { sink in
+            for key in ["C", "D", "E"] { try sink.add(row(key)) }
+            let reject = Reject(file: "a.csv", line: 4, reason: .fileRefused, detail: "a DOCTYPE", raw: "")
+            return .refused(entry(.refused, rows: 1), reject, ())
+        }
+        #expect(try storedRows() == 0)
+        #expect(try store.ledger()["a.csv"]?.status == .refused)
+        var rejects: [Reject] = []
+        try store.forEachReject { rejects.append($0) }
+        #expect(rejects.map(\.line) == [4])
+        // Read again and dropped: the refusal stays as it was.
+        try store.replaceFile("a.csv", hallCodes: registry.halls.map(\.code)) { sink in
+            try sink.add(row("F"))
+            return .keptPrevious(())
+        }
+        #expect(try storedRows() == 0)
+        #expect(try store.ledger()["a.csv"]?.status == .refused)
     }
 
     /// Every channel and status survives the one-byte `kind` a stored row keeps them in.

@@ -126,48 +126,54 @@ struct InputIngester {
                     encoding: report.encoding, note: report.note, rowsRead: report.rowsRead,
                     rejected: report.rejected, ingestedAt: started)
             }
-            var fileReport: FileReport
-            do {
-                fileReport = try store.replaceFile(input.displayPath, hallCodes: codes) { sink in
+            /// Why a file's reading was dropped and its earlier rows kept.
+            enum Dropped {
+                case changedWhileRead
+                case unreadable(HallRateError)
+            }
+            let (fileReport, dropped) = try store.replaceFile(
+                input.displayPath, hallCodes: codes
+            ) { sink -> Store.FileOutcome<(FileReport, Dropped?)> in
+                do {
                     let report = try ingest(input, registry: registry, into: &sink) { rows in
                         progress?(
                             PipelineRunner.Progress(file: index + 1, files: inputs.count, path: input.displayPath, rows: rowsSoFar + rows))
                     }
                     // A file rewritten while it was read would be stored torn: drop what was read.
-                    guard Self.sizeAndModification(of: input.path) == (size, modified) else { throw FileChangedWhileRead() }
+                    guard Self.sizeAndModification(of: input.path) == (size, modified) else {
+                        return .keptPrevious((report, .changedWhileRead))
+                    }
                     checkpoint("before committing \(input.displayPath)")
-                    return (entry(report), report)
+                    return .stored(entry(report), (report, nil))
+                } catch let refusal as FileRefusal {
+                    // The file changed but cannot be read now (permissions, a copy under way): keep what it gave before.
+                    if refusal.error.code == .io, previous != nil {
+                        return .keptPrevious((FileReport(path: input.displayPath, source: input.source.name), .unreadable(refusal.error)))
+                    }
+                    // Nothing of the file is kept: it counts as one row read and one rejected.
+                    let refused = Self.refusedReport(input, size: size, refusal.error)
+                    let reject = Reject(
+                        file: input.displayPath, line: refusal.error.location?.line ?? 1, reason: .fileRefused,
+                        detail: refusal.error.message, raw: "")
+                    return .refused(entry(refused), reject, (refused, nil))
                 }
-            } catch is FileChangedWhileRead {
+            }
+            switch dropped {
+            case .changedWhileRead:
                 logger.warning(
                     "the file changed while it was read; what was read is dropped and the next run reads it again",
                     metadata: ["file": "\(input.displayPath)"])
                 kept.append(input.displayPath)
                 continue
-            } catch let refusal as FileRefusal where refusal.error.code == .io && previous != nil {
-                // The file changed but cannot be read now (permissions, a copy under way): keep what it gave before.
+            case .unreadable(let error):
                 logger.error(
                     "the file cannot be read; the rows it gave before are kept",
-                    metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
+                    metadata: ["file": "\(input.displayPath)", "reason": "\(error.message)"])
                 kept.append(input.displayPath)
                 continue
-            } catch let refusal as FileRefusal {
-                // Nothing of the file was kept: it counts as one row read and one rejected.
-                logger.error("file refused", metadata: ["file": "\(input.displayPath)", "reason": "\(refusal.error.message)"])
-                fileReport = FileReport(path: input.displayPath, source: input.source.name)
-                fileReport.sha256 = Self.sha256(of: input.path)
-                fileReport.bytes = size
-                fileReport.status = .refused
-                fileReport.rowsRead = 1
-                fileReport.rejected = 1
-                fileReport.note = refusal.error.message
-                let reject = Reject(
-                    file: input.displayPath, line: refusal.error.location?.line ?? 1, reason: .fileRefused,
-                    detail: refusal.error.message, raw: "")
-                let refused = fileReport
-                _ = try store.replaceFile(input.displayPath, hallCodes: codes) { sink in
-                    try sink.add(reject)
-                    return (entry(refused), refused)
+            case nil:
+                if fileReport.status == .refused {
+                    logger.error("file refused", metadata: ["file": "\(input.displayPath)", "reason": "\(fileReport.note ?? "")"])
                 }
             }
             checkpoint("after storing \(input.displayPath)")
@@ -190,13 +196,23 @@ struct InputIngester {
         return (read, kept)
     }
 
-    /// A file that cannot be used at all; what was stored of it is rolled back.
+    /// A file that cannot be used at all, thrown by ``ingest(_:registry:into:onRows:)`` to the file's
+    /// outcome (``Store/FileOutcome/refused(_:_:_:)``), never past it.
     struct FileRefusal: Error {
         let error: HallRateError
     }
 
-    /// A file whose size or modification time changed between the start and the end of its reading.
-    struct FileChangedWhileRead: Error {}
+    /// The report of a file refused as a whole: one row read, one rejected, its digest and size.
+    static func refusedReport(_ input: PipelineChecker.Input, size: Int, _ error: HallRateError) -> FileReport {
+        var report = FileReport(path: input.displayPath, source: input.source.name)
+        report.sha256 = sha256(of: input.path)
+        report.bytes = size
+        report.status = .refused
+        report.rowsRead = 1
+        report.rejected = 1
+        report.note = error.message
+        return report
+    }
 
     /// Stages 1 and 2 for one file: read it and map every row, streaming transactions and rejects
     /// into `sink` (memory does not grow with the file). The reader runs on a thread of its own

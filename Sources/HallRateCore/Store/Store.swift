@@ -101,44 +101,93 @@ package final class Store {
         }
     }
 
+    /// What became of a file read into the store (``replaceFile(_:hallCodes:_:)``).
+    package enum FileOutcome<T> {
+        /// Its rows and rejects replace what the store knew of it.
+        case stored(LedgerEntry, T)
+        /// Refused as a whole: none of what was read of it is kept; it is recorded with the one reject.
+        case refused(LedgerEntry, Reject, T)
+        /// Dropped: the store keeps what it knew of the file before (a file that cannot be read now, or
+        /// that changed while it was read).
+        case keptPrevious(T)
+    }
+
     /// Replaces everything known about one file, in one transaction: `body` streams the file's rows
-    /// into the sink and returns its ledger entry. When `body` throws, nothing of the file changes.
+    /// into the sink and says what became of the file. A refused file is recorded, in the same
+    /// transaction, with its reject and none of its rows (they are rolled back to a savepoint, not thrown
+    /// away by an error); when `body` throws, nothing of the file changes.
     /// - Parameter hallCodes: the registry codes, indexed like ``Transaction/hall``.
     /// - Returns: what `body` returned besides the entry.
     package func replaceFile<T>(
         _ path: String, hallCodes: [String],
-        _ body: (inout StoreSink) throws -> (LedgerEntry, T)
+        _ body: (inout StoreSink) throws -> FileOutcome<T>
     ) throws -> T {
         do {
             return try queue.write { db in
-                try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
-                try db.execute(
-                    sql: """
-                        INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
-                        VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
-                        """, arguments: [path])
-                var sink = try StoreSink(
-                    db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes, spillFolder: self.folder,
-                    chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
-                    maxDirectChunks: maxDirectChunks)
-                let (entry, result) = try body(&sink)
-                try sink.finish()
-                try db.execute(
-                    sql: """
-                        UPDATE file SET source = ?, size = ?, modified = ?, sha256 = ?, fingerprint = ?, status = ?, encoding = ?,
-                                        note = ?, rows_read = ?, rejected = ?, ingested_at = ?, first_period = ?, last_period = ?
-                        WHERE id = ?
-                        """,
-                    arguments: [
-                        entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
-                        entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
-                        entry.ingestedAt, sink.periods?.lowerBound, sink.periods?.upperBound, sink.fileID,
-                    ])
+                var result: T?
+                var refusal: (entry: LedgerEntry, reject: Reject)?
+                try db.inSavepoint {
+                    let outcome: (FileOutcome<T>, LedgerEntry?) = try replace(path, hallCodes: hallCodes, db) { sink in
+                        let outcome = try body(&sink)
+                        if case .stored(let entry, _) = outcome { return (outcome, entry) }
+                        return (outcome, nil)
+                    }
+                    switch outcome.0 {
+                    case .stored(_, let value):
+                        result = value
+                        return .commit
+                    case .refused(let entry, let reject, let value):
+                        (result, refusal) = (value, (entry, reject))
+                        return .rollback
+                    case .keptPrevious(let value):
+                        result = value
+                        return .rollback
+                    }
+                }
+                if let refusal {
+                    _ = try replace(path, hallCodes: hallCodes, db) { sink in
+                        try sink.add(refusal.reject)
+                        return ((), refusal.entry)
+                    }
+                }
+                guard let result else { throw DatabaseError(message: "a file was replaced without an outcome") }
                 return result
             }
         } catch let error as DatabaseError {
             throw Store.failure(error, self.path)
         }
+    }
+
+    /// Deletes what is known of `path` and stores it anew from `body`, which returns its value and the
+    /// file's ledger entry, or no entry to store nothing (the caller rolls back).
+    private func replace<T>(
+        _ path: String, hallCodes: [String], _ db: Database, _ body: (inout StoreSink) throws -> (T, LedgerEntry?)
+    ) throws -> (T, LedgerEntry?) {
+        try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
+        try db.execute(
+            sql: """
+                INSERT INTO file (path, source, size, modified, sha256, fingerprint, status, rows_read, rejected, ingested_at)
+                VALUES (?, '', 0, 0, '', '', 'ok', 0, 0, '')
+                """, arguments: [path])
+        var sink = try StoreSink(
+            db: db, fileID: db.lastInsertedRowID, hallCodes: hallCodes, spillFolder: self.folder,
+            chunkCapacity: chunkCapacity, maxChunkRows: maxChunkRows,
+            maxDirectChunks: maxDirectChunks)
+        let (value, entry) = try body(&sink)
+        guard let entry else { return (value, nil) }
+        try sink.finish()
+        try db.execute(
+            sql: """
+                UPDATE file SET source = ?, size = ?, modified = ?, sha256 = ?, fingerprint = ?, status = ?, encoding = ?,
+                                note = ?, rows_read = ?, rejected = ?, ingested_at = ?, first_period = ?, last_period = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                entry.source, entry.size, entry.modified, entry.sha256, entry.fingerprint,
+                entry.status.rawValue, entry.encoding, entry.note, entry.rowsRead, entry.rejected,
+                entry.ingestedAt, sink.periods?.lowerBound, sink.periods?.upperBound, sink.fileID,
+            ])
+        return (value, entry)
     }
 
     /// Forgets files (their rows and rejects go with them).
