@@ -26,17 +26,25 @@ enum ReportValue {
 }
 
 /// One column of a table: its header in English and Chinese, and the value a row gives it.
-struct ReportColumn<TableRow> {
+struct Column<TableRow, Value> {
     let en: String
     let zh: String
-    let value: (TableRow) -> ReportValue
+    let value: (TableRow) -> Value
 
-    init(_ en: String, _ zh: String, _ value: @escaping (TableRow) -> ReportValue) {
+    init(_ en: String, _ zh: String, _ value: @escaping (TableRow) -> Value) {
         self.en = en
         self.zh = zh
         self.value = value
     }
+
+    func header(_ language: Pipeline.Output.Language) -> String { language == .en ? en : zh }
 }
+
+/// A column shared by the CSV and the workbook (``ReportColumns``).
+typealias ReportColumn<TableRow> = Column<TableRow, ReportValue>
+
+/// A column of a workbook sheet of its own (the league and list sheets: fills, 距目标, marks).
+typealias SheetColumn<TableRow> = Column<TableRow, Worksheet.Value>
 
 /// A table declared as its columns, so that a header and its cells cannot drift apart, and the CSV and
 /// the workbook that show the same table show the same columns.
@@ -45,5 +53,5 @@ struct ReportTable<TableRow> {
 
     init(_ columns: [ReportColumn<TableRow>]) { self.columns = columns }
 
-    func header(_ language: Pipeline.Output.Language) -> [String] { columns.map { language == .en ? $0.en : $0.zh } }
+    func header(_ language: Pipeline.Output.Language) -> [String] { columns.map { $0.header(language) } }
 }

@@ -55,6 +55,16 @@ struct WorkbookWriter {
         }
     }
 
+    /// A sheet of `rows` with `columns` (declared with their headers), each row filled as `emphasis` says.
+    private func sheet<TableRow>(
+        _ name: String, _ columns: [SheetColumn<TableRow>], _ rows: some Sequence<TableRow>,
+        emphasis: (TableRow) -> Worksheet.Emphasis
+    ) -> Worksheet {
+        var sheet = Worksheet(name: name, header: columns.map { sheetWords.wrapped($0.header(output.language)) })
+        for row in rows { sheet.append(columns.map { $0.value(row) }, emphasis: emphasis(row)) }
+        return sheet
+    }
+
     /// A sheet of `rows` with the columns of `table`, headers broken before their unit.
     private func sheet<TableRow>(
         _ name: String, _ table: ReportTable<TableRow>, _ rows: some Sequence<TableRow>, _ report: SupervisionReport
@@ -121,40 +131,42 @@ struct WorkbookWriter {
         notes: [String]
     ) -> Worksheet {
         let month = league.period
-        var sheet = Worksheet(
-            name: sheetWords.leagueSheet(league.tier, month, provisional: provisional),
-            header: sheetWords.leagueHeader(report.metric.words))
-        sheet.notes = notes
         let target = report.targets.target(league.tier, in: month)
         var listed: [Int: SupervisionReport.ListKind] = [:]
         for entry in report.lists where entry.period == month && entry.tier == league.tier { listed[entry.figures.hall] = entry.kind }
         let silent = Set(report.notReporting.filter { $0.period == month }.map(\.hall))
-        for entry in league.entries {
-            let hall = report.registry[entry.hall]
-            let figures = entry.figures
-            let list = listed[entry.hall]
-            let emphasis: Worksheet.Emphasis
-            switch list {
-            case .black: emphasis = .blackList
-            case .red: emphasis = .redList
-            case nil:
-                emphasis = entry.flags.contains(.belowTarget) ? .belowTarget : entry.flags.contains(.noData) ? .noData : .plain
+        let metric = report.metric.words
+        let registry = report.registry
+        typealias Cell = SheetColumn<SupervisionReport.LeagueEntry>
+        let columns: [Cell] = [
+            Cell("rank", "排名") { $0.figures?.rank.map(Worksheet.Value.integer) ?? .empty },
+            Cell("hall_code", "大厅编码") { .text(registry[$0.hall].code) },
+            Cell("hall_name", "大厅名称") { .text(registry[$0.hall].name) },
+            Cell(metric.denominatorColumn, metric.denominator) { $0.figures.map { .integer($0.denominator) } ?? .empty },
+            Cell(metric.numeratorColumn, metric.numerator) { $0.figures.map { .integer($0.numerator) } ?? .empty },
+            Cell("ratio", metric.ratio) { $0.figures.map { WorkbookWriter.percent($0.ratio) } ?? .empty },
+            Cell("target", "目标") { _ in target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty },
+            Cell("gap_pp", "距目标(百分点)") {
+                WorkbookWriter.points($0.figures.flatMap { WorkbookWriter.gapPP(ratio: $0.ratio, target: target) })
+            },
+            Cell("lists_flags", "榜单/标记") {
+                .text(sheetWords.marks(list: listed[$0.hall], notReporting: silent.contains($0.hall), flags: $0.flags))
+            },
+            Cell("prev_rank", "上月排名") { $0.figures?.prevRank.map(Worksheet.Value.integer) ?? .empty },
+            Cell("rank_change", "名次变化") { $0.figures?.rankChange.map(Worksheet.Value.signedInteger) ?? .empty },
+            Cell("delta_pp", "环比变化(百分点)") { WorkbookWriter.points($0.figures?.deltaPP) },
+            Cell("yoy_delta_pp", "同比变化(百分点)") { WorkbookWriter.points($0.figures?.yoyDeltaPP) },
+            Cell("slope_pp", "趋势斜率(百分点/月)") { WorkbookWriter.points($0.figures?.slopePP, signed: false) },
+            Cell("provisional", "数据状态") { _ in .text(words.provisional(provisional)) },
+        ]
+        var sheet = sheet(sheetWords.leagueSheet(league.tier, month, provisional: provisional), columns, league.entries) { entry in
+            switch listed[entry.hall] {
+            case .black: return .blackList
+            case .red: return .redList
+            case nil: return entry.flags.contains(.belowTarget) ? .belowTarget : entry.flags.contains(.noData) ? .noData : .plain
             }
-            sheet.append(
-                [
-                    figures?.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                    figures.map { .integer($0.denominator) } ?? .empty, figures.map { .integer($0.numerator) } ?? .empty,
-                    figures.map { WorkbookWriter.percent($0.ratio) } ?? .empty,
-                    target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
-                    WorkbookWriter.points(figures.flatMap { WorkbookWriter.gapPP(ratio: $0.ratio, target: target) }),
-                    .text(sheetWords.marks(list: list, notReporting: silent.contains(entry.hall), flags: entry.flags)),
-                    figures?.prevRank.map(Worksheet.Value.integer) ?? .empty,
-                    figures?.rankChange.map(Worksheet.Value.signedInteger) ?? .empty,
-                    WorkbookWriter.points(figures?.deltaPP), WorkbookWriter.points(figures?.yoyDeltaPP),
-                    WorkbookWriter.points(figures?.slopePP, signed: false),
-                    .text(words.provisional(provisional)),
-                ], emphasis: emphasis)
         }
+        sheet.notes = notes
         sheet.footnotes.append(sheetWords.gapMeaning(target: target))
         sheet.legendTitle = sheetWords.legendTitle
         sheet.legend =
@@ -166,7 +178,25 @@ struct WorkbookWriter {
     /// The red and black lists of a closed month, then per tier what each list means or why there is none;
     /// for a provisional month only the statement that no list is published.
     private func lists(_ report: SupervisionReport, month: Period, name: String, notes: [String]) -> Worksheet {
-        var sheet = Worksheet(name: name, header: sheetWords.listHeader(report.metric.words))
+        let metric = report.metric.words
+        let registry = report.registry
+        typealias Cell = SheetColumn<SupervisionReport.ListEntry>
+        let columns: [Cell] = [
+            Cell("period", "月份") { .month($0.period) },
+            Cell("tier", "层级") { .text(words.tier($0.tier)) },
+            Cell("list", "榜单") { .text(words.list($0.kind)) },
+            Cell("rank", "排名") { $0.figures.rank.map(Worksheet.Value.integer) ?? .empty },
+            Cell("hall_code", "大厅编码") { .text(registry[$0.figures.hall].code) },
+            Cell("hall_name", "大厅名称") { .text(registry[$0.figures.hall].name) },
+            Cell(metric.denominatorColumn, metric.denominator) { .integer($0.figures.denominator) },
+            Cell(metric.numeratorColumn, metric.numerator) { .integer($0.figures.numerator) },
+            Cell("ratio", metric.ratio) { WorkbookWriter.percent($0.figures.ratio) },
+            Cell("target", "目标") { $0.figures.target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty },
+            Cell("gap_pp", "距目标(百分点)") { WorkbookWriter.points(WorkbookWriter.gapPP(ratio: $0.figures.ratio, target: $0.figures.target)) },
+            Cell("black_streak", "连续上黑榜月数") { $0.blackStreak.map(Worksheet.Value.integer) ?? .empty },
+        ]
+        let published = report.closing.isClosed(month) ? report.lists.filter { $0.period == month } : []
+        var sheet = sheet(name, columns, published) { $0.kind == .black ? .blackList : .redList }
         sheet.notes = notes
         sheet.legendTitle = sheetWords.legendTitle
         let rules = report.rules
@@ -183,18 +213,6 @@ struct WorkbookWriter {
             }
             sheet.legend = [sheetWords.warningLegend]
             return sheet
-        }
-        for entry in report.lists where entry.period == month {
-            let hall = report.registry[entry.figures.hall]
-            sheet.append(
-                [
-                    .month(entry.period), .text(words.tier(entry.tier)), .text(words.list(entry.kind)),
-                    entry.figures.rank.map(Worksheet.Value.integer) ?? .empty, .text(hall.code), .text(hall.name),
-                    .integer(entry.figures.denominator), .integer(entry.figures.numerator), WorkbookWriter.percent(entry.figures.ratio),
-                    entry.figures.target.map { WorkbookWriter.percent($0.doubleValue) } ?? .empty,
-                    WorkbookWriter.points(WorkbookWriter.gapPP(ratio: entry.figures.ratio, target: entry.figures.target)),
-                    entry.blackStreak.map(Worksheet.Value.integer) ?? .empty,
-                ], emphasis: entry.kind == .black ? .blackList : .redList)
         }
         for tier in Tier.allCases where !report.registry.indices(of: tier).isEmpty {
             let label = chinese ? "【\(words.tier(tier))】" : "[\(words.tier(tier))] "

@@ -198,42 +198,62 @@ extension HTMLReportWriter {
         black: Set<Int>, tier: Tier, month: Period, provisional: Bool
     ) -> String {
         guard !entries.isEmpty else { return "<p class=\"empty\">\(words.noData)</p>\n" }
-        var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr><th class=\"mark\">\(words.status)</th>"
-        html += "<th class=\"num\">\(words.rank)</th><th class=\"num\">\(words.rankChange)</th>"
-        html +=
-            "<th class=\"code\">\(words.code)</th><th class=\"hall-name\">\(words.name)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
-        html += "<th class=\"num\">\(words.rate)</th><th class=\"num\">\(words.gapToTarget)</th>"
-        html += "<th class=\"num\">\(words.deltaPP)</th><th class=\"num\">\(words.yoyPP)</th>"
-        html += "<th class=\"num\">\(words.trend)</th><th>\(words.flags)</th></tr></thead>\n<tbody>\n"
+        let registry = index.report.registry
+        let goal = target(tier)
+        /// A cell of a hall with figures, `—` for a hall without.
+        func figure(_ body: @escaping (HallMonth) -> String) -> (SupervisionReport.LeagueEntry) -> String {
+            { entry in entry.figures.map(body) ?? "<td class=\"num\">—</td>" }
+        }
+        let columns: [HTMLColumn<SupervisionReport.LeagueEntry>] = [
+            HTMLColumn("<th class=\"mark\">\(words.status)</th>") { entry in
+                let below = entry.flags.contains(.belowTarget)
+                return "<td class=\"mark\">\(marks(red: red.contains(entry.hall), black: black.contains(entry.hall), below: below))</td>"
+            },
+            HTMLColumn("<th class=\"num\">\(words.rank)</th>") { "<td class=\"num\">\($0.figures?.rank.map(String.init) ?? "—")</td>" },
+            HTMLColumn("<th class=\"num\">\(words.rankChange)</th>") { entry in
+                let previous = entry.figures?.prevRank.map { " title=\"\(words.previousRank) \($0)\"" } ?? ""
+                return "<td class=\"num change\"\(previous)>\(words.rankChange(entry.figures?.rankChange))</td>"
+            },
+            HTMLColumn("<th class=\"code\">\(words.code)</th>") { "<td class=\"code\">\(escaped(registry[$0.hall].code))</td>" },
+            HTMLColumn("<th class=\"hall-name\">\(words.name)</th>") {
+                "<td class=\"hall-name\">\(abbreviable(registry[$0.hall].name))</td>"
+            },
+            HTMLColumn("<th class=\"num\">\(words.total)</th>", figure { "<td class=\"num\">\($0.denominator)</td>" }),
+            HTMLColumn("<th class=\"num\">\(words.online)</th>", figure { "<td class=\"num\">\($0.numerator)</td>" }),
+            HTMLColumn("<th class=\"num\">\(words.rate)</th>", figure { "<td class=\"num\">\(ratioCell($0.ratio, target: goal))</td>" }),
+            HTMLColumn(
+                "<th class=\"num\">\(words.gapToTarget)</th>",
+                figure { figures in
+                    let below = figures.flags.contains(.belowTarget)
+                    let gap = goal.map { words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: $0), below: below) }
+                    return "<td class=\"num gap\">\(gap ?? "—")</td>"
+                }),
+            HTMLColumn(
+                "<th class=\"num\">\(words.deltaPP)</th>",
+                figure { "<td class=\"num\">\($0.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>" }),
+            HTMLColumn(
+                "<th class=\"num\">\(words.yoyPP)</th>",
+                figure { "<td class=\"num\">\($0.yoyDeltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>" }),
+            HTMLColumn("<th class=\"num\">\(words.trend)</th>", figure { "<td class=\"num\">\(trend($0.slopePP))</td>" }),
+            HTMLColumn("<th>\(words.flags)</th>") { entry in
+                // Below target is the row's ▼, its bold text and its 距目标 「低 N」: the flags column says the rest.
+                var flags = words.flagsHTML(entry.flags.subtracting(.belowTarget), minVolume: index.report.rules.minVolume[tier] ?? 0)
+                // A provisional month: a hall whose data stop days before the others' may have an export missing.
+                if provisional, let day = entry.figures?.dataCutoff, let latest = index.summary(tier, month)?.dataCutoff, day < latest {
+                    flags += (flags.isEmpty ? "" : words.flagSeparator) + words.sentences.dataUpTo(day)
+                }
+                return "<td class=\"flags\">\(flags)</td>"
+            },
+        ]
+        var html = "<table class=\"\(provisional ? "league provisional" : "league")\">\n<thead><tr>"
+        html += columns.map(\.head).joined() + "</tr></thead>\n<tbody>\n"
         for entry in entries {
-            let hall = index.report.registry[entry.hall]
-            let below = entry.flags.contains(.belowTarget)
-            let classes = [below ? "below" : nil, black.contains(entry.hall) ? "black" : nil, entry.figures == nil ? "silent" : nil]
-                .compactMap { $0 }.joined(separator: " ")
+            let classes = [
+                entry.flags.contains(.belowTarget) ? "below" : nil, black.contains(entry.hall) ? "black" : nil,
+                entry.figures == nil ? "silent" : nil,
+            ].compactMap { $0 }.joined(separator: " ")
             html += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes)\">"
-            html += "<td class=\"mark\">\(marks(red: red.contains(entry.hall), black: black.contains(entry.hall), below: below))</td>"
-            html += "<td class=\"num\">\(entry.figures?.rank.map(String.init) ?? "—")</td>"
-            let previous = entry.figures?.prevRank.map { " title=\"\(words.previousRank) \($0)\"" } ?? ""
-            html += "<td class=\"num change\"\(previous)>\(words.rankChange(entry.figures?.rankChange))</td>"
-            html += "<td class=\"code\">\(escaped(hall.code))</td><td class=\"hall-name\">\(abbreviable(hall.name))</td>"
-            if let figures = entry.figures {
-                html += "<td class=\"num\">\(figures.denominator)</td><td class=\"num\">\(figures.numerator)</td>"
-                html += "<td class=\"num\">\(ratioCell(figures.ratio, target: target(tier)))</td>"
-                let gap = target(tier).map { words.gapCell(DecimalFormatter.gapPoints(figures.ratio, target: $0), below: below) }
-                html += "<td class=\"num gap\">\(gap ?? "—")</td>"
-                html += "<td class=\"num\">\(figures.deltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
-                html += "<td class=\"num\">\(figures.yoyDeltaPP.map { HTMLNumber.signed($0) } ?? "—")</td>"
-                html += "<td class=\"num\">\(trend(figures.slopePP))</td>"
-            } else {
-                html += String(repeating: "<td class=\"num\">—</td>", count: 7)
-            }
-            // Below target is the row's ▼, its bold text and its 距目标 「低 N」: the flags column says the rest.
-            var flags = words.flagsHTML(entry.flags.subtracting(.belowTarget), minVolume: index.report.rules.minVolume[tier] ?? 0)
-            // A provisional month: a hall whose data stop days before the others' may have an export missing.
-            if provisional, let day = entry.figures?.dataCutoff, let latest = index.summary(tier, month)?.dataCutoff, day < latest {
-                flags += (flags.isEmpty ? "" : words.flagSeparator) + words.sentences.dataUpTo(day)
-            }
-            html += "<td class=\"flags\">\(flags)</td></tr>\n"
+            html += columns.map { $0.cell(entry) }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

@@ -60,34 +60,6 @@ struct WorkbookWords {
 
     // MARK: Headers
 
-    /// The league sheet's columns; the metric's counts and ratio named by `metric`.
-    func leagueHeader(_ metric: Metric.Words) -> [String] {
-        (language == .en
-            ? [
-                "rank", "hall_code", "hall_name", metric.denominatorColumn, metric.numeratorColumn, "ratio", "target", "gap_pp",
-                "lists_flags",
-                "prev_rank", "rank_change", "delta_pp", "yoy_delta_pp", "slope_pp", "provisional",
-            ]
-            : [
-                "排名", "大厅编码", "大厅名称", metric.denominator, metric.numerator, metric.ratio, "目标", "距目标(百分点)", "榜单/标记",
-                "上月排名", "名次变化", "环比变化(百分点)", "同比变化(百分点)", "趋势斜率(百分点/月)", "数据状态",
-            ]).map(wrapped)
-    }
-
-    func listHeader(_ metric: Metric.Words) -> [String] {
-        (language == .en
-            ? [
-                "period", "tier", "list", "rank", "hall_code", "hall_name", metric.denominatorColumn, metric.numeratorColumn, "ratio",
-                "target", "gap_pp",
-                "black_streak",
-            ]
-            : [
-                "月份", "层级", "榜单", "排名", "大厅编码", "大厅名称", metric.denominator, metric.numerator, metric.ratio, "目标",
-                "距目标(百分点)",
-                "连续上黑榜月数",
-            ]).map(wrapped)
-    }
-
     /// Code, name, the 12 months (a provisional one marked so), then the target of the last month.
     func historyHeader(_ months: [Period], isClosed: (Period) -> Bool) -> [String] {
         [pick("hall_code", "大厅编码"), pick("hall_name", "大厅名称")]
