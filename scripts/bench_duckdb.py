@@ -7,12 +7,16 @@
         bench.sh gives in sorted path order like hallrate), drop 撤件, count per hall and month of 受理时间
         the total and the online (网上申报 or 移动端) transactions, join the registry for the tier, rank
         within (tier, month) among halls with total >= 30 (competition rank by online/total descending),
-        and write hall_code,period,total,online,rank sorted by hall_code, period.
+        and write hall_code,period,total,online,rank sorted by hall_code, period; and the breakdowns
+        hallrate writes (contract rule 17): per tier, month and 事项编码 (and 受理部门) the total and
+        online of the same winners, an empty field as "(blank)", into RESULT.csv.items.csv and
+        RESULT.csv.departments.csv.
     bench_duckdb.py disjoint A.csv B.csv
         Exits 1 when the two exports share a 办件编号 (the nightly file must not collide with the big one).
     bench_duckdb.py compare HALL_MONTHS.csv RESULT.csv
         Exits 1, listing the first differences, unless hallrate's hall_months.csv (hall_code, period,
-        total, online, rank) equals DuckDB's result for every hall and month.
+        total, online, rank) equals DuckDB's result for every hall and month, and, when DuckDB wrote
+        them, hallrate's items/ and departments/ tables (next to hall_months.csv) equal its breakdowns.
     bench_duckdb.py report RESULTS.tsv [--markdown FILE]
         Prints the table of bench.sh from its per-run records: per case, hallrate against its baseline
         (the other tool of the case: DuckDB, or the C SAX2 program of scripts/bench/sax2_baseline.c).
@@ -61,22 +65,38 @@ def run(args):
         SELECT 办件编号 AS txn_id, 受理大厅编码 AS hall_code,
                strftime(strptime(受理时间, '{STAMP}'), '%Y-%m') AS period,
                申报渠道 IN ('{ONLINE[0]}', '{ONLINE[1]}') AS online,
+               coalesce(nullif(trim(事项编码), ''), '(blank)') AS item,
+               coalesce(nullif(trim(受理部门), ''), '(blank)') AS department,
                办件状态 = '{WITHDRAWN}' AS withdrawn,
                try_strptime(更新时间, '{STAMP}') AS updated_at
         FROM read_csv($files, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')
         """,
         {"files": files},
     )
+    # The winner of each 办件编号: latest 更新时间, then the row read last (the benchmark's rows always
+    # carry 更新时间; DuckDB sorts an absent one last).
+    con.execute(
+        """
+        CREATE TEMP TABLE winners AS
+        SELECT * FROM rows
+        QUALIFY row_number() OVER (PARTITION BY txn_id ORDER BY updated_at DESC, rowid DESC) = 1
+        """)
+    for dimension in ("item", "department"):
+        con.execute(
+            f"""
+            COPY (
+              SELECT r.tier, w.period, w.{dimension} AS key, count(*) AS total, count(*) FILTER (WHERE w.online) AS online
+              FROM winners w JOIN read_csv($registry, header = true, all_varchar = true) r USING (hall_code)
+              WHERE NOT w.withdrawn
+              GROUP BY ALL ORDER BY ALL
+            ) TO '{(out + "." + dimension + "s.csv").replace("'", "''")}' (HEADER, DELIMITER ',')
+            """,
+            {"registry": registry},
+        )
     con.execute(
         f"""
         COPY (
-          WITH winners AS (
-            -- the winner of each 办件编号: latest 更新时间, then the row read last (the benchmark's rows
-            -- always carry 更新时间; DuckDB sorts an absent one last)
-            SELECT * FROM rows
-            QUALIFY row_number() OVER (PARTITION BY txn_id ORDER BY updated_at DESC, rowid DESC) = 1
-          ),
-          counts AS (
+          WITH counts AS (
             SELECT hall_code, period, count(*) AS total, count(*) FILTER (WHERE online) AS online
             FROM winners WHERE NOT withdrawn
             GROUP BY ALL
@@ -136,6 +156,25 @@ def compare(args):
         print("\n".join(problems[:20]) or "  (no rows at all)", file=sys.stderr)
         sys.exit(1)
     print(f"bench: results agree: {len(ours)} hall-months (hall_code, period, total, online, rank)")
+    import os  # noqa: PLC0415
+    folder = os.path.dirname(hallrate_path)
+    for dimension, key in (("items", "item_code"), ("departments", "department")):
+        theirs_path = f"{duckdb_path}.{dimension}.csv"
+        if not os.path.exists(theirs_path):
+            continue
+        ours = {}
+        for name in sorted(os.listdir(os.path.join(folder, dimension))):
+            with open(os.path.join(folder, dimension, name), newline="", encoding="utf-8-sig") as f:
+                for r in csv.DictReader(f):
+                    ours[(r["tier"], r["period"], r[key])] = (r["total"], r["online"])
+        with open(theirs_path, newline="", encoding="utf-8") as f:
+            theirs = {(r["tier"], r["period"], r["key"]): (r["total"], r["online"]) for r in csv.DictReader(f)}
+        if ours != theirs or not ours:
+            wrong = sorted(k for k in set(ours) | set(theirs) if ours.get(k) != theirs.get(k))
+            print(f"\nbench: BREAKDOWNS DIFFER ({dimension}): {len(wrong)} rows, e.g. "
+                  + "; ".join(f"{k}: hallrate {ours.get(k)} duckdb {theirs.get(k)}" for k in wrong[:5]), file=sys.stderr)
+            sys.exit(1)
+        print(f"bench: breakdowns agree: {len(ours)} (tier, month, {key}) rows")
 
 
 def report(args):

@@ -9,12 +9,14 @@ final class BreakdownCounter {
     /// Per number: the key and the name shown with it.
     let keys: [Breakdown.Key]
     let names: [String]
-    /// Per file position, its numbers → the store-wide ones; the last entry is for ``CompactTransaction/notRecorded``.
-    private let global: [[Int32]]
+    /// File position `f`'s numbers → the store-wide ones, at `global[start[f]…]`; the last of a file's is
+    /// for ``CompactTransaction/notRecorded`` and any number beyond its list.
+    private let global: UnsafeMutableBufferPointer<Int32>
+    private let start: UnsafeMutableBufferPointer<Int>
     private let firstPeriod: Int
     private let periods: Int
     /// Per (number, tier, month offset): total then online, when the table is flat.
-    private var dense: [Int]
+    private let dense: UnsafeMutableBufferPointer<Int>
     private var sparse: [Int: (total: Int, online: Int)] = [:]
     private static let maxDenseCells = 1 << 21
 
@@ -35,28 +37,40 @@ final class BreakdownCounter {
             names.append(name)
             return Int32(keys.count - 1)
         }
-        var global: [[Int32]] = []
+        var global: [Int32] = []
+        var start: [Int] = []
         for file in files {
-            var map = file.map { numbered(Breakdown.Key(code: $0.code), name: $0.name) }
-            map.append(numbered(.notRecorded, name: ""))
-            global.append(map)
+            start.append(global.count)
+            global += file.map { numbered(Breakdown.Key(code: $0.code), name: $0.name) }
+            global.append(numbered(.notRecorded, name: ""))
         }
+        start.append(global.count)
         self.keys = keys
         self.names = names
-        self.global = global
+        self.global = .allocate(capacity: global.count)
+        _ = self.global.initialize(from: global)
+        self.start = .allocate(capacity: start.count)
+        _ = self.start.initialize(from: start)
         firstPeriod = periods?.lowerBound ?? 0
         let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
         let cells = keys.count.multipliedReportingOverflow(by: 3 * max(span, 0))
         self.periods = !cells.overflow && cells.partialValue <= Self.maxDenseCells ? span : 0
-        dense = [Int](repeating: 0, count: self.periods > 0 ? 2 * cells.partialValue : 0)
+        dense = .allocate(capacity: self.periods > 0 ? 2 * cells.partialValue : 0)
+        dense.initialize(repeating: 0)
+    }
+
+    deinit {
+        global.deallocate()
+        start.deallocate()
+        dense.deallocate()
     }
 
     /// Counts one winner of file position `file` and tier `tier` (withdrawn rows are not counted, rule 4).
     @inline(__always)
     func add(_ row: CompactTransaction, local: UInt16, file: Int, tier: Int) {
         guard row.isCounted else { return }
-        let map = global[file]
-        let number = Int(local) < map.count - 1 ? map[Int(local)] : map[map.count - 1]
+        let (first, end) = (start[file], start[file + 1])
+        let number = Int(local) < end - first - 1 ? global[first + Int(local)] : global[end - 1]
         let online = row.kind >> 3 == 1 || row.kind >> 3 == 2 ? 1 : 0
         let offset = Int(row.period) - firstPeriod
         if periods > 0, offset >= 0, offset < periods {

@@ -11,10 +11,10 @@ internal import GRDBSQLite
 /// more than `maxDirectChunks` runs (a very big file) has its runs spilled to a scratch file and
 /// merged, so that later runs never merge more than a few chunks per file. Rejects (rare) are SQL rows.
 package struct StoreSink {
-    /// Rows per run: memory while reading is at most three times this many 32-byte rows (192 MB:
+    /// Rows per run: memory while reading is at most three times this many 32-byte rows (144 MB:
     /// the run filling, the run being sorted and the sort's scratch buffer, or SQLite's copy of the
     /// run being stored).
-    static let chunkCapacity = 1 << 21
+    static let chunkCapacity = 3 << 19  // 1,572,864: with 32-byte rows, the memory 2M rows of 24 bytes took
     /// The most runs of one file stored as they are; beyond, they are merged.
     static let maxDirectChunks = 8
 
