@@ -73,48 +73,46 @@ def run(args):
         """,
         {"files": files},
     )
-    # The winner of each 办件编号: latest 更新时间, then the row read last (the benchmark's rows always
-    # carry 更新时间; DuckDB sorts an absent one last).
+    # The winner of each 办件编号 (latest 更新时间, then the row read last; the benchmark's rows always carry
+    # 更新时间, DuckDB sorts an absent one last), counted once per hall, month, item and department: the
+    # hall-months and both breakdowns are sums of these cells.
     con.execute(
-        """
-        CREATE TEMP TABLE winners AS
-        SELECT * FROM rows
-        QUALIFY row_number() OVER (PARTITION BY txn_id ORDER BY updated_at DESC, rowid DESC) = 1
-        """)
+        f"""
+        CREATE TEMP TABLE cells AS
+        SELECT w.hall_code, w.period, w.item, w.department, r.tier,
+               count(*) AS total, count(*) FILTER (WHERE w.online) AS online
+        FROM (
+          SELECT * FROM rows
+          QUALIFY row_number() OVER (PARTITION BY txn_id ORDER BY updated_at DESC, rowid DESC) = 1
+        ) w JOIN read_csv($registry, header = true, all_varchar = true) r USING (hall_code)
+        WHERE NOT w.withdrawn
+        GROUP BY ALL
+        """,
+        {"registry": registry},
+    )
     for dimension in ("item", "department"):
         con.execute(
             f"""
             COPY (
-              SELECT r.tier, w.period, w.{dimension} AS key, count(*) AS total, count(*) FILTER (WHERE w.online) AS online
-              FROM winners w JOIN read_csv($registry, header = true, all_varchar = true) r USING (hall_code)
-              WHERE NOT w.withdrawn
-              GROUP BY ALL ORDER BY ALL
+              SELECT tier, period, {dimension} AS key, sum(total) AS total, sum(online) AS online
+              FROM cells GROUP BY ALL ORDER BY ALL
             ) TO '{(out + "." + dimension + "s.csv").replace("'", "''")}' (HEADER, DELIMITER ',')
-            """,
-            {"registry": registry},
-        )
+            """)
     con.execute(
         f"""
         COPY (
           WITH counts AS (
-            SELECT hall_code, period, count(*) AS total, count(*) FILTER (WHERE online) AS online
-            FROM winners WHERE NOT withdrawn
-            GROUP BY ALL
-          ),
-          tiered AS (
-            SELECT c.*, r.tier FROM counts c
-            JOIN read_csv($registry, header = true, all_varchar = true) r USING (hall_code)
+            SELECT hall_code, period, tier, sum(total) AS total, sum(online) AS online
+            FROM cells GROUP BY ALL
           )
           SELECT hall_code, period, total, online,
                  CASE WHEN total >= {MIN_VOLUME} THEN
                    rank() OVER (PARTITION BY tier, period, total >= {MIN_VOLUME}
                                 ORDER BY online::DOUBLE / total DESC) END AS rank
-          FROM tiered
+          FROM counts
           ORDER BY hall_code, period
         ) TO '{out.replace("'", "''")}' (HEADER, DELIMITER ',')
-        """,
-        {"registry": registry},
-    )
+        """)
 
 
 def disjoint(args):
