@@ -38,7 +38,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SystemPackage", package: "swift-system"),
-            ]
+            ],
+            // Compiled into the binary: no bundle to ship next to it.
+            resources: [.embedInCode("Resources/china-holidays.csv")]
         ),
         .executableTarget(
             name: "HallRateCLI",

@@ -21,6 +21,23 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null || ! comma
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-calc poppler-utils >/dev/null 2>&1 \
     || echo "hallrate: libreoffice-calc could not be installed; the workbook print test will be skipped" >&2
 fi
+# The working-day calendar test checks every date of its data against the PyPI package chinesecalendar,
+# an independent source, installed into a throw-away virtual environment (skipped, not passed, without it).
+CALENDAR_VENV=.build/chinesecalendar-venv
+if ! "$CALENDAR_VENV/bin/python" -c "import chinese_calendar" 2>/dev/null; then
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-venv >/dev/null 2>&1 || true
+  fi
+  mkdir -p .build
+  { python3 -m venv "$CALENDAR_VENV" \
+      && "$CALENDAR_VENV/bin/pip" install --quiet --disable-pip-version-check chinesecalendar==1.11.0; } >/dev/null 2>&1 \
+    || echo "hallrate: chinesecalendar could not be installed; the calendar cross-check will be skipped" >&2
+fi
+if "$CALENDAR_VENV/bin/python" -c "import chinese_calendar" 2>/dev/null; then
+  export HALLRATE_CHINESECALENDAR_PYTHON="$PWD/$CALENDAR_VENV/bin/python"
+fi
 swift build --build-tests
 swift test --skip-build
 # Every parser under coverage-guided fuzzing for a short budget (make fuzz runs each to 10^6 inputs).

@@ -27,6 +27,9 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
         package static let usage = Code(rawValue: "usage")
         /// A source that is not optional matches no file: the run would publish its halls as not reporting.
         package static let missingSource = Code(rawValue: "missing_source")
+        /// A date falls in a year the working-day calendar does not cover (contract rule 19), or the
+        /// calendar's data is wrong.
+        package static let calendar = Code(rawValue: "calendar")
     }
 
     package var code: Code
@@ -34,11 +37,11 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// The command's exit status for this error, the one place it is decided (docs/operations.md):
     /// 75 (EX_TEMPFAIL) when another run holds the lock, so cron retries; 2 when the pipeline, the
-    /// registry or the command line must be fixed; 1 for every other failure.
+    /// registry, the command line or the working-day calendar must be fixed; 1 for every other failure.
     package var exitStatus: Int32 {
         switch code {
         case .busy: return 75
-        case .pipeline, .registry, .usage: return 2
+        case .pipeline, .registry, .usage, .calendar: return 2
         default: return 1
         }
     }
