@@ -120,3 +120,27 @@ import Testing
         #expect(values.standardError.contains("(key min_volume)"), "\(values.standardError)")
     }
 }
+
+/// `catalogue:` (contract rule 18): a bad catalogue stops `check` and `run` with exit 2 at its file,
+/// line and column, before anything is read or written.
+@Suite struct CatalogueCommandTests {
+    @Test func aBadCatalogueFailsCheckAndRunAtItsLine() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipeline = folder.appendingPathComponent("pipeline.yml")
+        let text = try String(contentsOf: pipeline, encoding: .utf8)
+        try ("catalogue: Input/catalogue.csv\n" + text).write(to: pipeline, atomically: true, encoding: .utf8)
+        let catalogue = folder.appendingPathComponent("Input/catalogue.csv")
+        let header = "item_code,item_name,kind,promised_limit,legal_limit,limit_unit,online_capable,fully_online\n"
+        try (header + "S1,社保,即办件,0,0,工作日,是,是\n").write(to: catalogue, atomically: true, encoding: .utf8)
+        #expect(try HallRateProcess.run(["check", "pipeline.yml"], in: folder).status == 0)
+
+        try (header + "S1,社保,即办件,0,0,工作日,是,是\nS2,户籍,急件,3,5,工作日,否,否\n").write(to: catalogue, atomically: true, encoding: .utf8)
+        for command in [["check", "pipeline.yml"], ["run", "pipeline.yml", "--quiet"]] {
+            let result = try HallRateProcess.run(command, in: folder)
+            #expect(result.status == 2, "\(command[0]): \(result.standardError)")
+            #expect(result.standardError.contains("Input/catalogue.csv:3:3: error: kind '急件' of item S2"), "\(result.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/pipeline/hall_months.csv").path))
+    }
+}

@@ -103,6 +103,9 @@ package struct Pipeline: Sendable {
     /// The pipeline file, as given.
     package let file: String
     package let registryPath: String
+    /// The item catalogue (`catalogue:`; contract rule 18), when the pipeline has one. Not part of any
+    /// source's fingerprint: a catalogue edit changes the figures computed, never the rows stored.
+    package var cataloguePath: String?
     package let sources: [Source]
     /// The target ratio of each tier, over time (contract rule 9).
     package let targets: TargetSchedule

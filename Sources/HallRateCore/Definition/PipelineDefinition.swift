@@ -5,6 +5,8 @@
 package struct PipelineDefinition: Decodable, Sendable {
     package var name: String?
     package var registry: String
+    /// The item catalogue (事项目录), a CSV path; optional.
+    package var catalogue: String?
     package var sources: [SourceDefinition]
     package var targets: TargetsDefinition
     package var minVolume: PerTier<Int>?
@@ -16,7 +18,7 @@ package struct PipelineDefinition: Decodable, Sendable {
     package var report: PublicationDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, registry, sources, targets, output, report
+        case name, registry, catalogue, sources, targets, output, report
         case minVolume = "min_volume"
         case listSize = "list_size"
         case listMinRanked = "list_min_ranked"
@@ -29,6 +31,7 @@ package struct PipelineDefinition: Decodable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         registry = try c.decode(String.self, forKey: .registry)
+        catalogue = try c.decodeIfPresent(String.self, forKey: .catalogue)
         sources = try c.decode([SourceDefinition].self, forKey: .sources)
         targets = try c.decode(TargetsDefinition.self, forKey: .targets)
         minVolume = try c.decodeIfPresent(PerTier<Int>.self, forKey: .minVolume)

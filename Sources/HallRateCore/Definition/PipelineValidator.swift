@@ -39,6 +39,7 @@ struct Validator {
             return name
         }
         if definition.registry.isEmpty { problems.append(fail("registry", "the registry path is empty")) }
+        if definition.catalogue?.isEmpty == true { problems.append(fail("catalogue", "the catalogue path is empty")) }
         let targets = attempt { () throws(HallRateError) in try targetSchedule(definition.targets) }
         let minVolume = attempt { () throws(HallRateError) in try perTier(definition.minVolume, default: 30, key: "min_volume") }
         let listSize = definition.listSize ?? 5
@@ -77,6 +78,7 @@ struct Validator {
             targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
             closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
         pipeline.publication = publication
+        pipeline.cataloguePath = definition.catalogue.map(resolve)
         return (pipeline, [])
     }
 

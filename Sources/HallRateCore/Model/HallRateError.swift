@@ -30,6 +30,8 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
         /// A date falls in a year the working-day calendar does not cover (contract rule 19), or the
         /// calendar's data is wrong.
         package static let calendar = Code(rawValue: "calendar")
+        /// The item catalogue cannot be read or has a bad row.
+        package static let catalogue = Code(rawValue: "catalogue")
     }
 
     package var code: Code
@@ -41,7 +43,7 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
     package var exitStatus: Int32 {
         switch code {
         case .busy: return 75
-        case .pipeline, .registry, .usage, .calendar: return 2
+        case .pipeline, .registry, .usage, .calendar, .catalogue: return 2
         default: return 1
         }
     }

@@ -69,6 +69,17 @@ package struct PipelineChecker {
             }
             problems.append(Problem(error: located, isPipelineError: true))
         }
+        if let path = pipeline.cataloguePath {
+            do {
+                _ = try CatalogueReader(path: path, displayPath: display(path)).read()
+            } catch {
+                var located = error
+                if error.location?.line == nil {
+                    located.message += " (the catalogue named by key 'catalogue' at \(pipeline.location(of: "catalogue")))"
+                }
+                problems.append(Problem(error: located, isPipelineError: true))
+            }
+        }
         problems += overlappingFolders().map { Problem(error: $0, isPipelineError: true) }
         let inputs: [Input]
         switch discovered {
