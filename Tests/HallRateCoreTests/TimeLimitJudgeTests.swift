@@ -37,7 +37,8 @@ import Testing
         // 5 working days from Friday 2019-09-27: due by the end of 2019-10-10.
         #expect(try judge(Self.p5, .completed, "2019-09-27", Self.at("2019-10-10 23:59")) == .onTime)
         #expect(try judge(Self.p5, .rejected, "2019-09-27", Self.at("2019-10-11 09:00")) == .late(days: 1))
-        #expect(try judge(Self.p5, .completed, "2019-09-27", Self.at("2019-10-14 09:00")) == .late(days: 3))  // Saturday 12 Oct was a make-up working day
+        // Saturday 12 Oct was a make-up working day.
+        #expect(try judge(Self.p5, .completed, "2019-09-27", Self.at("2019-10-14 09:00")) == .late(days: 3))
         // 3 working days from Friday 2019-02-01: due by the end of 2019-02-11.
         #expect(try judge(Self.p3, .completed, "2019-02-01", Self.at("2019-02-11 17:00")) == .onTime)
         #expect(try judge(Self.p3, .completed, "2019-02-01", Self.at("2019-02-12 08:30")) == .late(days: 1))
@@ -65,7 +66,8 @@ import Testing
         #expect(try judge(Self.p5, .inProgress, "2019-09-27", .none, asOf: "2019-10-09") == .open(dueSoon: true))  // 黄牌
         #expect(try judge(Self.p5, .inProgress, "2019-09-27", .none, asOf: "2019-10-10") == .open(dueSoon: true))
         #expect(try judge(Self.p5, .inProgress, "2019-09-27", .none, asOf: "2019-10-11") == .overdue(days: 1))  // 红牌
-        #expect(try judge(Self.p5, .inProgress, "2019-09-27", .none, asOf: "2019-10-14") == .overdue(days: 3))  // 11, 12 (make-up) and 14 Oct
+        // 11, 12 (make-up) and 14 Oct.
+        #expect(try judge(Self.p5, .inProgress, "2019-09-27", .none, asOf: "2019-10-14") == .overdue(days: 3))
         // Due before the 国庆 holiday: on 30 September the next working day is 8 October, so one day is left.
         #expect(try judge(Self.p3, .inProgress, "2019-09-25", .none, asOf: "2019-09-27") == .open(dueSoon: true))
     }
