@@ -37,6 +37,12 @@ struct SummaryText {
         lines.append(
             "rows read \(summary.rowsRead) = accepted \(summary.accepted) + rejected \(summary.rejected)"
                 + " + duplicates \(summary.duplicates)" + (summary.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
+        if let limits = summary.timeLimits {
+            lines.append(
+                "time limits: counted \(limits.counted) = finished \(limits.finished) (on time \(limits.onTime))"
+                    + " + in progress \(limits.inProgress) (overdue \(limits.overdueOpen)) + untimed \(limits.untimed)"
+                    + " + uncatalogued \(limits.uncatalogued)" + (limits.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
+        }
         if summary.withdrawn > 0 {
             lines.append("withdrawn (accepted, not counted): \(summary.withdrawn)")
         }

@@ -20,16 +20,19 @@ package struct RunSummary: Sendable {
     package var provisionalPeriods: [Period] = []
     /// Hall-months listed as not reporting (未报送).
     package var notReporting = 0
+    /// With an item catalogue: the time-limit counts of every hall-month together (rule 21).
+    package var timeLimits: TimeLimitCounts?
 
     package var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     package var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     package var duplicates: Int { files.reduce(0) { $0 + $1.duplicates } }
 
-    /// rows_read = accepted + rejected + duplicates, for every file and in total.
+    /// rows_read = accepted + rejected + duplicates, for every file and in total; with a catalogue, also
+    /// finished + in progress + untimed + uncatalogued = counted (rule 21).
     package var reconciles: Bool {
         files.allSatisfy { $0.rowsRead == $0.accepted + $0.rejected + $0.duplicates }
-            && rowsRead == accepted + rejected + duplicates
+            && rowsRead == accepted + rejected + duplicates && (timeLimits?.reconciles ?? true)
     }
 
     /// 0, or 1 when the counts do not reconcile or more than `maxRejectRate` of the rows were rejected.

@@ -110,6 +110,8 @@ package struct SupervisionReport: Sendable {
     package var townshipRollups: [TownshipRollup] = []
     /// By item, then by department: per month and tier, by total descending (contract rule 17).
     package var breakdowns: [Breakdown] = []
+    /// With an item catalogue: per hall and month of acceptance, the time-limit counts (rules 19–21); nil without one.
+    package var timeLimits: [HallPeriod: TimeLimitCounts]?
 
     /// The month a report is written for by default: the latest closed month with data, else nil.
     package var latestClosedPeriod: Period? { periods.last { closing.isClosed($0) } }

@@ -121,6 +121,7 @@ package struct PipelineRunner {
         summary.latestClosedPeriod = report.latestClosedPeriod
         summary.provisionalPeriods = report.provisionalPeriods
         summary.notReporting = report.notReporting.count
+        summary.timeLimits = report.timeLimits.map { $0.values.reduce(into: TimeLimitCounts()) { $0.merge($1) } }
 
         var outputs = try emit(results, store: store, period: nil)
         outputs.append("manifest.json")

@@ -11,13 +11,22 @@ struct StoreAnalysis {
     ///
     /// Stored rows come back merged by key, so deduplication and counting stream through them with
     /// memory independent of the store's size.
+    /// The judge of deadlines, for a pipeline with an item catalogue.
+    private func timeLimitJudge() throws(HallRateError) -> TimeLimitJudge? {
+        guard let path = pipeline.cataloguePath else { return nil }
+        let catalogue = try CatalogueReader(path: path, displayPath: path).read()
+        return TimeLimitJudge(catalogue: catalogue, calendar: try WorkingDayCalendar.official(), asOf: closing.asOf)
+    }
+
     func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError) -> RunResults {
         let ledger = try store.ledger()
         var paths: [String] = []
+        let judge = try timeLimitJudge()
         let counter = try store.readTransactions { files, periods in
             paths = files.map(\.path)
-            return StoredRowCounter(files: files, periods: periods, registry: registry)
+            return StoredRowCounter(files: files, periods: periods, registry: registry, timeLimits: judge)
         }
+        if let failure = counter.timeLimits?.failure { throw failure }
         let (deduplicator, orphans) = (counter.deduplicator, counter.orphans)
         var extraRejects: [Reject] = []
         let files = paths.enumerated()
@@ -49,6 +58,7 @@ struct StoreAnalysis {
         var report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
             .report(counts, latestDays: counter.aggregator.latestDays)
         report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
+        report.timeLimits = counter.timeLimits?.result
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         return RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
     }

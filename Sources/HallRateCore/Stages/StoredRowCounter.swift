@@ -13,12 +13,14 @@ struct StoredRowCounter: MergeableRowConsumer {
     let aggregator: Aggregator
     let items: BreakdownCounter
     let departments: BreakdownCounter
+    /// With an item catalogue: the time-limit counts (rules 19–21).
+    let timeLimits: TimeLimitCounter?
     /// ``Tier/index`` per registry hall.
     private let tiers: [Int]
     /// Per file position, the codes of halls that left the registry and their row counts.
     private(set) var orphans: [Int: [String: Int]] = [:]
 
-    init(files: [Store.StoredFile], periods: ClosedRange<Int>?, registry: HallRegistry) {
+    init(files: [Store.StoredFile], periods: ClosedRange<Int>?, registry: HallRegistry, timeLimits judge: TimeLimitJudge? = nil) {
         self.files = files
         var registryHalls: [Int] = []
         var hallBase: [Int] = []
@@ -34,14 +36,16 @@ struct StoredRowCounter: MergeableRowConsumer {
         items = BreakdownCounter(files: files.map(\.items), periods: periods)
         departments = BreakdownCounter(files: files.map { $0.departments.map { (code: $0, name: "") } }, periods: periods)
         tiers = registry.tierIndices
+        timeLimits = judge.map { TimeLimitCounter(files: files.map(\.items), judge: $0) }
     }
 
     /// Counts one winner.
     @inline(__always)
     private static func count(
         _ winner: Deduplicator.Candidate, _ aggregator: Aggregator, _ items: BreakdownCounter, _ departments: BreakdownCounter,
-        _ tiers: [Int]
+        _ tiers: [Int], _ timeLimits: TimeLimitCounter?
     ) {
+        timeLimits?.add(winner.row, file: winner.file, hall: winner.hall)
         aggregator.add(winner.row, hall: winner.hall)
         let tier = tiers[winner.hall]
         items.add(winner.row, local: winner.row.item, file: winner.file, tier: tier)
@@ -50,7 +54,7 @@ struct StoredRowCounter: MergeableRowConsumer {
 
     mutating func consume(_ rows: UnsafeBufferPointer<CompactTransaction>, file: Int) {
         let (first, end) = (hallBase[file], hallBase[file + 1])
-        let (aggregator, items, departments, tiers) = (aggregator, items, departments, tiers)
+        let (aggregator, items, departments, tiers, timeLimits) = (aggregator, items, departments, tiers, timeLimits)
         for row in rows {
             let local = Int(row.hall)
             let hall = local < end - first ? registryHalls[first + local] : -1
@@ -58,7 +62,7 @@ struct StoredRowCounter: MergeableRowConsumer {
                 orphan(row, file: file)
                 continue
             }
-            deduplicator.add(.init(row: row, file: file, hall: hall)) { Self.count($0, aggregator, items, departments, tiers) }
+            deduplicator.add(.init(row: row, file: file, hall: hall)) { Self.count($0, aggregator, items, departments, tiers, timeLimits) }
         }
     }
 
@@ -69,7 +73,7 @@ struct StoredRowCounter: MergeableRowConsumer {
 
     /// Counts the last winner; call once, after the last row.
     mutating func finish() {
-        if let winner = deduplicator.finish() { Self.count(winner, aggregator, items, departments, tiers) }
+        if let winner = deduplicator.finish() { Self.count(winner, aggregator, items, departments, tiers, timeLimits) }
     }
 
     /// Adds the counts, duplicates and orphans of the counter of the next key range.
@@ -77,6 +81,7 @@ struct StoredRowCounter: MergeableRowConsumer {
         aggregator.absorb(next.aggregator)
         items.absorb(next.items)
         departments.absorb(next.departments)
+        if let timeLimits, let other = next.timeLimits { timeLimits.absorb(other) }
         deduplicator.absorb(next.deduplicator)
         orphans.merge(next.orphans) { $0.merging($1, uniquingKeysWith: +) }
     }

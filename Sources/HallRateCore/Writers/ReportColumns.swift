@@ -145,6 +145,42 @@ struct ReportColumns {
         return code.isEmpty ? "(blank)" : code
     }
 
+    /// One hall-month's time-limit counts.
+    struct HallTimeLimits {
+        let hall: Int
+        let period: Period
+        let counts: TimeLimitCounts
+    }
+
+    /// `time_limits.csv` (rules 19–21, with an item catalogue): per hall and month of acceptance, by hall
+    /// code then month. finished + in_progress + untimed + uncatalogued = counted on every row.
+    var timeLimits: ReportTable<HallTimeLimits> {
+        let tiers = report.registry.halls.map(\.tier)
+        let closing = report.closing
+        return ReportTable([
+            ReportColumn("hall_code", "大厅编码") { .hallCode($0.hall) },
+            ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
+            ReportColumn("tier", "层级") { .tier(tiers[$0.hall]) },
+            ReportColumn("period", "月份") { .month($0.period) },
+            ReportColumn("counted", "办件量") { .integer($0.counts.counted) },
+            ReportColumn("catalogued", "已编目办件量") { .integer($0.counts.catalogued) },
+            ReportColumn("uncatalogued", "未编目办件量") { .integer($0.counts.uncatalogued) },
+            ReportColumn("finished", "办结量") { .integer($0.counts.finished) },
+            ReportColumn("on_time", "按时办结量") { .integer($0.counts.onTime) },
+            ReportColumn("on_time_rate", "按时办结率") { .ratio($0.counts.onTimeRate) },
+            ReportColumn("overdue_finished", "超期办结量") { .integer($0.counts.overdueFinished) },
+            ReportColumn("in_progress", "在办量") { .integer($0.counts.inProgress) },
+            ReportColumn("overdue_open", "在办超期量(红牌)") { .integer($0.counts.overdueOpen) },
+            ReportColumn("due_soon", "临近期限量(黄牌)") { .integer($0.counts.dueSoon) },
+            ReportColumn("untimed", "办结时间不可用量") { .integer($0.counts.untimed) },
+            ReportColumn("instant_share", "即办件率") { .ratio($0.counts.instantShare) },
+            ReportColumn("fully_online_share", "全程网办率") { .ratio($0.counts.fullyOnlineShare) },
+            ReportColumn("compression", "承诺时限压缩率") { .ratio($0.counts.compression) },
+            ReportColumn("provisional", "数据状态") { .provisional(!closing.isClosed($0.period)) },
+            ReportColumn("township", "所属乡镇") { .township($0.hall) },
+        ])
+    }
+
     /// `township_rollup.csv` and the workbook's 乡镇统筹 sheet (rule 16).
     var townshipRollups: ReportTable<SupervisionReport.TownshipRollup> {
         ReportTable(

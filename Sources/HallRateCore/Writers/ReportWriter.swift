@@ -40,6 +40,13 @@ struct ReportWriter {
         try emit(notReporting(report, cells), "not_reporting.csv")
         try emit(townshipRollups(report, cells), "township_rollup.csv")
         let columns = ReportColumns(report: report)
+        if let timeLimits = report.timeLimits {
+            let rows = timeLimits.map { ReportColumns.HallTimeLimits(hall: $0.key.hall, period: $0.key.period, counts: $0.value) }
+                .sorted { ($0.hall, $0.period.index) < ($1.hall, $1.period.index) }
+            try emit(render(columns.timeLimits, rows, cells, bytesPerRow: 128), "time_limits.csv")
+        } else {
+            AtomicFile.remove(folder + "/time_limits.csv")  // the pipeline no longer has a catalogue
+        }
         for dimension in Breakdown.Dimension.allCases {
             let rows = report.breakdowns.filter { $0.dimension == dimension }
             for period in report.periods {
@@ -76,7 +83,7 @@ struct ReportWriter {
     /// The CSV tables at the top of the output folder.
     static let tableNames: Set<String> = [
         "hall_months.csv", "red_black_lists.csv", "tier_summary.csv", "not_reporting.csv",
-        "township_rollup.csv", "rejects.csv",
+        "township_rollup.csv", "time_limits.csv", "rejects.csv",
     ]
 
     /// True for a name this writer gives a league table: `YYYY-MM_<tier>.csv`.

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The time-limit figures (contract rules 19–21) through the real command line: a pipeline with an item
+/// catalogue writes `time_limits.csv` per hall and month, hand-computed here, and prints its reconciliation.
+@Suite struct TimeLimitTests {
+    @Test func aHallMonthsTimeLimitFiguresAsComputedByHand() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/exports"))
+        let exports = folder.appendingPathComponent("Input/limits")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try """
+        编号,大厅,渠道,受理时间,状态,更新时间,办结时间,事项编码
+        A1,520502001000,网上,2019-09-27 09:00:00,办结,,2019-10-10 16:00:00,S5
+        A2,520502001000,窗口,2019-09-27 10:00:00,办结,,2019-10-11 09:00:00,S5
+        A3,520502001000,窗口,2019-09-26 09:00:00,办结,,2019-09-27 09:00:00,I
+        A4,520502001000,窗口,2019-09-27 11:00:00,办结,,2019-09-26 11:00:00,S5
+        A5,520502001000,窗口,2019-09-27 12:00:00,办结,,2019-09-27 13:00:00,X
+        A6,520502001000,窗口,2019-09-27 14:00:00,在办,,,S5
+        A7,520502001000,窗口,2019-09-27 15:00:00,撤件,,,S5
+
+        """.write(to: exports.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        try """
+        item_code,item_name,kind,promised_limit,legal_limit,limit_unit,online_capable,fully_online
+        S5,社保,承诺件,5,20,工作日,是,是
+        I,户籍,即办件,0,0,工作日,是,否
+
+        """.write(to: folder.appendingPathComponent("Input/catalogue.csv"), atomically: true, encoding: .utf8)
+        try """
+        registry: Input/halls.csv
+        catalogue: Input/catalogue.csv
+        targets: {district: 0.7, township: 0.5, village: 0.3}
+        sources:
+          - name: limits
+            glob: Input/limits/*.csv
+            columns: {txn_id: 编号, hall_code: 大厅, channel: 渠道, accepted_at: 受理时间, status: 状态, updated_at: 更新时间,
+                      completed_at: 办结时间, item_code: 事项编码}
+            values:
+              channel: {窗口: window, 网上: online}
+              status: {办结: completed, 在办: in_progress, 撤件: withdrawn}
+            date_formats: ["yyyy-MM-dd HH:mm:ss"]
+        output: {language: en}
+        """.write(to: folder.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
+        let result = try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardOutput.contains(
+                "time limits: counted 6 = finished 3 (on time 1) + in progress 1 (overdue 1) + untimed 1 + uncatalogued 1 (reconciled)"),
+            "\(result.standardOutput)")
+        let rows = try HallRateProcess.values(of: folder.appendingPathComponent("Output/pipeline/time_limits.csv"))
+        #expect(
+            rows[0] == [
+                "hall_code", "hall_name", "tier", "period", "counted", "catalogued", "uncatalogued", "finished", "on_time", "on_time_rate",
+                "overdue_finished", "in_progress", "overdue_open", "due_soon", "untimed", "instant_share", "fully_online_share",
+                "compression", "provisional", "township",
+            ])
+        // A1 on time (due 10 Oct); A2 a day late; A3 instant, finished the next day: late; A4 finished before it
+        // was accepted: untimed; A5 uncatalogued; A6 open and overdue; A7 withdrawn, not counted.
+        // instant 1 of 5 catalogued; fully online and handled online: A1; compression 1 − 5/20 over S5 and I.
+        #expect(
+            rows.dropFirst().map { Array($0[3...17]) } == [
+                ["2019-09", "6", "5", "1", "3", "1", "0.3333", "2", "1", "1", "0", "1", "0.2000", "0.2000", "0.7500"]
+            ])
+    }
+}
