@@ -62,5 +62,20 @@ import Testing
             rows.dropFirst().map { Array($0[3...17]) } == [
                 ["2019-09", "6", "5", "1", "3", "1", "0.3333", "2", "1", "1", "0", "1", "0.2000", "0.2000", "0.7500"]
             ])
+
+        // The district closed on 10 October: S5's deadline moves to 11 October, and A2 is on time too.
+        let pipeline = folder.appendingPathComponent("pipeline.yml")
+        let text = try String(contentsOf: pipeline, encoding: .utf8)
+        try (text + "\ncalendar: {extra_closures: [2019-10-10]}\n").write(to: pipeline, atomically: true, encoding: .utf8)
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "--quiet"], in: folder).status == 0)
+        let closed = try HallRateProcess.values(of: folder.appendingPathComponent("Output/pipeline/time_limits.csv"))
+        #expect(closed.dropFirst().map { Array($0[7...10]) } == [["3", "2", "0.6667", "1"]])
+
+        // A day that is not a date is refused at its key, before anything is read.
+        try (text + "\ncalendar: {extra_working_days: [2019-10-32]}\n").write(to: pipeline, atomically: true, encoding: .utf8)
+        let bad = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
+        #expect(
+            bad.status == 2 && bad.standardError.contains("'2019-10-32' is not a date YYYY-MM-DD (key calendar.extra_working_days[0])"),
+            "\(bad.standardError)")
     }
 }

@@ -106,6 +106,9 @@ package struct Pipeline: Sendable {
     /// The item catalogue (`catalogue:`; contract rule 18), when the pipeline has one. Not part of any
     /// source's fingerprint: a catalogue edit changes the figures computed, never the rows stored.
     package var cataloguePath: String?
+    /// `calendar:`: the district's own closures and extra working days (contract rule 19).
+    package var extraClosures: [CalendarDate] = []
+    package var extraWorkingDays: [CalendarDate] = []
     package let sources: [Source]
     /// The target ratio of each tier, over time (contract rule 9).
     package let targets: TargetSchedule

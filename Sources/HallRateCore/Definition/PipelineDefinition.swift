@@ -16,9 +16,10 @@ package struct PipelineDefinition: Decodable, Sendable {
     package var earliestMonth: String?
     package var output: OutputDefinition?
     package var report: PublicationDefinition?
+    package var calendar: CalendarDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, registry, catalogue, sources, targets, output, report
+        case name, registry, catalogue, sources, targets, output, report, calendar
         case minVolume = "min_volume"
         case listSize = "list_size"
         case listMinRanked = "list_min_ranked"
@@ -41,6 +42,7 @@ package struct PipelineDefinition: Decodable, Sendable {
         earliestMonth = try c.decodeIfPresent(String.self, forKey: .earliestMonth)
         output = try c.decodeIfPresent(OutputDefinition.self, forKey: .output)
         report = try c.decodeIfPresent(PublicationDefinition.self, forKey: .report)
+        calendar = try c.decodeIfPresent(CalendarDefinition.self, forKey: .calendar)
     }
 }
 
@@ -193,6 +195,24 @@ package struct PublicationDefinition: Decodable, Sendable {
         issueNumber = try c.decodeIfPresent(String.self, forKey: .issueNumber)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         pdf = try c.decodeIfPresent(Bool.self, forKey: .pdf)
+    }
+}
+
+/// `calendar:`: a district's own changes to the official working days (contract rule 19).
+package struct CalendarDefinition: Decodable, Sendable {
+    package var extraClosures: [String]?
+    package var extraWorkingDays: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case extraClosures = "extra_closures"
+        case extraWorkingDays = "extra_working_days"
+    }
+
+    package init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        extraClosures = try c.decodeIfPresent([String].self, forKey: .extraClosures)
+        extraWorkingDays = try c.decodeIfPresent([String].self, forKey: .extraWorkingDays)
     }
 }
 

@@ -70,7 +70,9 @@ struct Validator {
         }
         let output = attempt { () throws(HallRateError) in try validate(definition.output, name: name ?? stem) }
         let publication = attempt { () throws(HallRateError) in try validate(definition.report) }
-        guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output, let publication else {
+        let calendar = attempt { () throws(HallRateError) in try validate(definition.calendar) }
+        guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output, let publication, let calendar
+        else {
             return (nil, problems)
         }
         var pipeline = Pipeline(
@@ -79,6 +81,7 @@ struct Validator {
             closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
         pipeline.publication = publication
         pipeline.cataloguePath = definition.catalogue.map(resolve)
+        (pipeline.extraClosures, pipeline.extraWorkingDays) = calendar
         return (pipeline, [])
     }
 
@@ -348,6 +351,27 @@ struct Validator {
         return Pipeline.Publication(
             region: report.region, issuer: report.issuer, issueNumber: report.issueNumber,
             contact: report.contact, pdf: report.pdf ?? false)
+    }
+
+    /// The district's closures and extra working days, each a `YYYY-MM-DD`, no day in both lists.
+    private func validate(_ calendar: CalendarDefinition?) throws(HallRateError) -> (closures: [CalendarDate], workingDays: [CalendarDate])
+    {
+        func days(_ texts: [String]?, _ key: String) throws(HallRateError) -> [CalendarDate] {
+            var days: [CalendarDate] = []
+            for (index, text) in (texts ?? []).enumerated() {
+                guard let day = CalendarDate(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw fail("calendar.\(key)[\(index)]", "'\(text)' is not a date YYYY-MM-DD")
+                }
+                days.append(day)
+            }
+            return days
+        }
+        let closures = try days(calendar?.extraClosures, "extra_closures")
+        let workingDays = try days(calendar?.extraWorkingDays, "extra_working_days")
+        if let both = workingDays.firstIndex(where: closures.contains) {
+            throw fail("calendar.extra_working_days[\(both)]", "\(workingDays[both]) is also in calendar.extra_closures")
+        }
+        return (closures, workingDays)
     }
 
     private func resolve(_ path: String) -> String {

@@ -15,7 +15,8 @@ struct StoreAnalysis {
     private func timeLimitJudge() throws(HallRateError) -> TimeLimitJudge? {
         guard let path = pipeline.cataloguePath else { return nil }
         let catalogue = try CatalogueReader(path: path, displayPath: path).read()
-        return TimeLimitJudge(catalogue: catalogue, calendar: try WorkingDayCalendar.official(), asOf: closing.asOf)
+        let calendar = try WorkingDayCalendar.official().adding(closures: pipeline.extraClosures, workingDays: pipeline.extraWorkingDays)
+        return TimeLimitJudge(catalogue: catalogue, calendar: calendar, asOf: closing.asOf)
     }
 
     func results(store: Store, registry: HallRegistry, filesRead: Set<String>) throws(HallRateError) -> RunResults {
