@@ -26,6 +26,14 @@ import Testing
             date_formats: ["yyyy-MM-dd"]
         """
 
+    /// GB/T 39046's 申报来源 codes as a built-in channel vocabulary, instead of writing the map out.
+    @Test func theStandardsChannelCodesAreABuiltInVocabulary() throws {
+        let pipeline = try load(Self.minimal.replacingOccurrences(of: "channel: {网上: online}", with: "channel: gbt39046"))
+        #expect(pipeline.sources[0].channels == ["1": .window, "2": .online, "3": .mobile, "4": .other, "9": .other])
+        let error = try error(Self.minimal.replacingOccurrences(of: "channel: {网上: online}", with: "channel: gb2312"))
+        #expect(error.key == "sources[0].values.channel" && error.message.contains("'gb2312' is not a built-in vocabulary (gbt39046)"))
+    }
+
     @Test func defaultsAreFilledIn() throws {
         let pipeline = try load(Self.minimal)
         #expect(pipeline.name == "p")

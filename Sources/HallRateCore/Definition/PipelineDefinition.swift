@@ -137,15 +137,28 @@ package enum PerTier<Value: Decodable & Sendable>: Decodable, Sendable {
 package struct ValueMaps: Decodable, Sendable {
     package var channel: [String: String]
     package var status: [String: String]
+    /// The name of a built-in vocabulary written instead of the channel map (`channel: gbt39046`).
+    package var channelVocabulary: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case channel, status }
 
     package init(from decoder: Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        channel = try c.decode([String: String].self, forKey: .channel)
+        if let name = try? c.decode(String.self, forKey: .channel) {
+            channel = [:]
+            channelVocabulary = name
+        } else {
+            channel = try c.decode([String: String].self, forKey: .channel)
+        }
         status = try c.decode([String: String].self, forKey: .status)
     }
+
+    /// Built-in channel vocabularies: GB/T 39046's 申报来源 codes (1 窗口, 2 电脑端网上, 3 移动端,
+    /// 4 快递申请, 9 其他); a 快递 (mailed) application is not handled online.
+    package static let channelVocabularies: [String: [String: String]] = [
+        "gbt39046": ["1": "window", "2": "online", "3": "mobile", "4": "other", "9": "other"]
+    ]
 }
 
 /// Where and how results are written.

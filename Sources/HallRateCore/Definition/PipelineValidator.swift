@@ -125,7 +125,17 @@ struct Validator {
                 "missing the mapping of required field '\(field.rawValue)'"
                     + (field == .hallCode ? " (or hall_name, or {hall_code} in the glob)" : ""))
         }
-        let channels = try valueMap(source.values.channel, Channel.self, key: "\(key).values.channel", noun: "channel")
+        var channelWords = source.values.channel
+        if let name = source.values.channelVocabulary {
+            guard let words = ValueMaps.channelVocabularies[name.lowercased()] else {
+                throw fail(
+                    "\(key).values.channel",
+                    "'\(name)' is not a built-in vocabulary (\(ValueMaps.channelVocabularies.keys.sorted().joined(separator: ", "))); "
+                        + "or write the map, e.g. {窗口: window, 网上: online}")
+            }
+            channelWords = words
+        }
+        let channels = try valueMap(channelWords, Channel.self, key: "\(key).values.channel", noun: "channel")
         let statuses = try valueMap(source.values.status, Status.self, key: "\(key).values.status", noun: "status")
         guard !channels.isEmpty else { throw fail("\(key).values.channel", "the channel value map is empty") }
         guard !statuses.isEmpty else { throw fail("\(key).values.status", "the status value map is empty") }
