@@ -63,6 +63,26 @@ import Testing
                 ["2019-09", "6", "5", "1", "3", "1", "0.3333", "2", "1", "1", "0", "1", "0.2000", "0.2000", "0.7500"]
             ])
 
+        // 按时办结率 with targets is a metric of the engine: its own long table, league tables, lists and summary.
+        let pipeline0 = folder.appendingPathComponent("pipeline.yml")
+        let original = try String(contentsOf: pipeline0, encoding: .utf8)
+        try (original + "\non_time_targets: {district: 0.9, township: 0.8, village: 0.8}\nmin_volume: 2\n")
+            .write(to: pipeline0, atomically: true, encoding: .utf8)
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "--quiet"], in: folder).status == 0)
+        let metric = folder.appendingPathComponent("Output/pipeline/metrics/on_time_rate")
+        let long = try HallRateProcess.values(of: metric.appendingPathComponent("hall_months.csv"))
+        #expect(Array(long[0].prefix(7)) == ["hall_code", "hall_name", "tier", "period", "finished", "on_time", "ratio"])
+        #expect(
+            long.dropFirst().map { Array($0[3...6]) + [$0[13], $0[14], $0[17]] } == [
+                ["2019-09", "3", "1", "0.3333", "1", "below_target", "0.8000"]
+            ])
+        let league = try HallRateProcess.values(of: metric.appendingPathComponent("league/2019-09_township.csv"))
+        #expect(league[1][1] == "520502001000" && league[1][0] == "1")
+        // The first metric's tables are as before, and no 未报送 is listed for a figure that is not about reporting.
+        #expect(try HallRateProcess.values(of: folder.appendingPathComponent("Output/pipeline/hall_months.csv"))[0][4] == "total")
+        #expect(try HallRateProcess.values(of: metric.appendingPathComponent("not_reporting.csv")).count == 1)
+        try original.write(to: pipeline0, atomically: true, encoding: .utf8)
+
         // The district closed on 10 October: S5's deadline moves to 11 October, and A2 is on time too.
         let pipeline = folder.appendingPathComponent("pipeline.yml")
         let text = try String(contentsOf: pipeline, encoding: .utf8)
@@ -70,6 +90,14 @@ import Testing
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "--quiet"], in: folder).status == 0)
         let closed = try HallRateProcess.values(of: folder.appendingPathComponent("Output/pipeline/time_limits.csv"))
         #expect(closed.dropFirst().map { Array($0[7...10]) } == [["3", "2", "0.6667", "1"]])
+
+        // 按时办结率 needs the catalogue.
+        try
+            (text.replacingOccurrences(of: "catalogue: Input/catalogue.csv\n", with: "")
+            + "\non_time_targets: {district: 0.9, township: 0.8, village: 0.8}\n")
+            .write(to: pipeline, atomically: true, encoding: .utf8)
+        let orphan = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
+        #expect(orphan.status == 2 && orphan.standardError.contains("按时办结率 needs the item catalogue"), "\(orphan.standardError)")
 
         // A day that is not a date is refused at its key, before anything is read.
         try (text + "\ncalendar: {extra_working_days: [2019-10-32]}\n").write(to: pipeline, atomically: true, encoding: .utf8)

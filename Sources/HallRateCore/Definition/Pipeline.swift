@@ -112,8 +112,12 @@ package struct Pipeline: Sendable {
     package let sources: [Source]
     /// The target ratio of each tier, over time (contract rule 9).
     package let targets: TargetSchedule
-    /// The metric the pipeline ranks halls by: 网上办事率 with the pipeline's `targets`.
+    /// The metric the pipeline ranks halls by first: 网上办事率 with the pipeline's `targets`.
     package var metric: Metric { .onlineRate(targets: targets) }
+    /// `on_time_targets`: 按时办结率's targets, when the pipeline ranks halls by it too.
+    package var onTimeTargets: TargetSchedule?
+    /// The metrics reported besides the first, each in `metrics/<id>/` of the output folder.
+    package var moreMetrics: [Metric] { onTimeTargets.map { [.onTimeRate(targets: $0)] } ?? [] }
     /// The least counted transactions a hall needs in a month to be ranked, per tier (contract rule 8).
     package let minVolume: [Tier: Int]
     /// N of the red and black lists (contract rule 12).

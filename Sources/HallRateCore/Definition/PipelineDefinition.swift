@@ -9,6 +9,8 @@ package struct PipelineDefinition: Decodable, Sendable {
     package var catalogue: String?
     package var sources: [SourceDefinition]
     package var targets: TargetsDefinition
+    /// Targets of 按时办结率 (rule 21), which then is ranked and flagged like the online rate; optional.
+    package var onTimeTargets: TargetsDefinition?
     package var minVolume: PerTier<Int>?
     package var listSize: Int?
     package var listMinRanked: Int?
@@ -21,6 +23,7 @@ package struct PipelineDefinition: Decodable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, registry, catalogue, sources, targets, output, report, calendar
         case minVolume = "min_volume"
+        case onTimeTargets = "on_time_targets"
         case listSize = "list_size"
         case listMinRanked = "list_min_ranked"
         case closeAfterDays = "close_after_days"
@@ -35,6 +38,7 @@ package struct PipelineDefinition: Decodable, Sendable {
         catalogue = try c.decodeIfPresent(String.self, forKey: .catalogue)
         sources = try c.decode([SourceDefinition].self, forKey: .sources)
         targets = try c.decode(TargetsDefinition.self, forKey: .targets)
+        onTimeTargets = try c.decodeIfPresent(TargetsDefinition.self, forKey: .onTimeTargets)
         minVolume = try c.decodeIfPresent(PerTier<Int>.self, forKey: .minVolume)
         listSize = try c.decodeIfPresent(Int.self, forKey: .listSize)
         listMinRanked = try c.decodeIfPresent(Int.self, forKey: .listMinRanked)

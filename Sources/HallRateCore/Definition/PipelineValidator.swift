@@ -71,6 +71,14 @@ struct Validator {
         let output = attempt { () throws(HallRateError) in try validate(definition.output, name: name ?? stem) }
         let publication = attempt { () throws(HallRateError) in try validate(definition.report) }
         let calendar = attempt { () throws(HallRateError) in try validate(definition.calendar) }
+        var onTimeTargets: TargetSchedule?
+        if let written = definition.onTimeTargets {
+            if definition.catalogue == nil {
+                problems.append(fail("on_time_targets", "按时办结率 needs the item catalogue: add catalogue: <path>"))
+            } else {
+                onTimeTargets = attempt { () throws(HallRateError) in try targetSchedule(written, key: "on_time_targets") }
+            }
+        }
         guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output, let publication, let calendar
         else {
             return (nil, problems)
@@ -82,6 +90,7 @@ struct Validator {
         pipeline.publication = publication
         pipeline.cataloguePath = definition.catalogue.map(resolve)
         (pipeline.extraClosures, pipeline.extraWorkingDays) = calendar
+        pipeline.onTimeTargets = onTimeTargets
         return (pipeline, [])
     }
 
@@ -167,17 +176,17 @@ struct Validator {
 
     /// `targets:` as one value per tier, or as a schedule whose first step holds every tier and whose
     /// later steps each start at a later month (`from: YYYY-MM`).
-    private func targetSchedule(_ definition: TargetsDefinition) throws(HallRateError) -> TargetSchedule {
+    private func targetSchedule(_ definition: TargetsDefinition, key root: String = "targets") throws(HallRateError) -> TargetSchedule {
         let steps: [[String: String]]
         let isSchedule: Bool
         switch definition {
         case .constant(let values): (steps, isSchedule) = ([values], false)
         case .schedule(let values): (steps, isSchedule) = (values, true)
         }
-        guard !steps.isEmpty else { throw fail("targets", "the target schedule is empty") }
+        guard !steps.isEmpty else { throw fail(root, "the target schedule is empty") }
         var built: [TargetSchedule.Step] = []
         for (index, step) in steps.enumerated() {
-            let key = isSchedule ? "targets[\(index)]" : "targets"
+            let key = isSchedule ? "\(root)[\(index)]" : root
             var targets: [Tier: Fraction] = [:]
             var from: Period?
             for (name, value) in step.sorted(by: { $0.key < $1.key }) {

@@ -15,6 +15,13 @@ package struct Metric: Sendable {
         case online
         /// Counted transactions handled any other way (window, kiosk, other).
         case offline
+        /// Catalogued transactions finished with a usable completed_at, and of those the ones on time
+        /// (rule 21; only with an item catalogue).
+        case finished
+        case onTime = "on_time"
+
+        /// Whether the count comes from the time-limit counts (rules 19–21) rather than channel × status.
+        package var isTimeLimit: Bool { self == .finished || self == .onTime }
 
         /// The count in one hall-month's counts.
         @inline(__always)
@@ -23,9 +30,23 @@ package struct Metric: Sendable {
             case .counted: return counts.total
             case .online: return counts.online
             case .offline: return counts.total - counts.online
+            case .finished, .onTime: return 0
+            }
+        }
+
+        /// The count in one hall-month's time-limit counts.
+        package func value(in counts: TimeLimitCounts) -> Int {
+            switch self {
+            case .finished: return counts.finished
+            case .onTime: return counts.onTime
+            case .counted: return counts.counted
+            case .online, .offline: return 0
             }
         }
     }
+
+    /// Whether the metric is computed from the time-limit counts.
+    package var isTimeLimit: Bool { numerator.isTimeLimit || denominator.isTimeLimit }
 
     /// Which way is better: a higher ratio (网上办事率) or a lower one (a share of late work).
     package enum Better: Sendable { case higher, lower }
@@ -77,6 +98,16 @@ package struct Metric: Sendable {
     package static func onlineRate(targets: TargetSchedule) -> Metric {
         Metric(
             id: "online_rate", numerator: .online, denominator: .counted, better: .higher, targets: targets, words: .onlineRate)
+    }
+
+    /// 按时办结率 (rule 21): catalogued transactions finished on time over those finished.
+    package static func onTimeRate(targets: TargetSchedule) -> Metric {
+        Metric(
+            id: "on_time_rate", numerator: .onTime, denominator: .finished, better: .higher, targets: targets,
+            words: Words(
+                denominatorColumn: "finished", numeratorColumn: "on_time", ratio: "按时办结率", shortRatio: "按时办结率",
+                denominator: "办结量", numerator: "按时办结量", ratioInEnglish: "on-time rate", denominatorInEnglish: "finished",
+                numeratorInEnglish: "on time", titleInEnglish: "On-time Completion Rate"))
     }
 
     /// True when ratio `a` is better than `b`, compared exactly.

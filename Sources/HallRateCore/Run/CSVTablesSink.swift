@@ -10,6 +10,12 @@ struct CSVTablesSink: OutputSink {
         try writer.writeRejects(from: store, extra: results.rejects.extra, to: folder + "/rejects.csv")
         checkpoint("rejects.csv")
         outputs.append("rejects.csv")
+        // Every other metric's tables, written the same way in a folder of its own.
+        for report in results.moreReports {
+            let sub = "metrics/" + report.metric.id
+            let writer = ReportWriter(folder: folder + "/" + sub, output: pipeline.output, checkpoint: checkpoint)
+            outputs += try writer.write(report).map { sub + "/" + $0 }
+        }
         return outputs
     }
 }

@@ -1,6 +1,8 @@
 /// What a run computed from the store, for the outputs to write.
 struct RunResults {
     let report: SupervisionReport
+    /// The reports of the pipeline's other metrics (``Pipeline/moreMetrics``), in their order.
+    var moreReports: [SupervisionReport] = []
     /// The rejects not in the store (rows of halls gone from the registry), and the counts by reason.
     let rejects: RejectTally
     /// Every stored file, reconciled: read, rejected, duplicates, accepted.

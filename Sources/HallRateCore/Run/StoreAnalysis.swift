@@ -61,6 +61,11 @@ struct StoreAnalysis {
         report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
         report.timeLimits = counter.timeLimits?.result
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
-        return RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
+        var results = RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
+        results.moreReports = pipeline.moreMetrics.map { metric in
+            MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing)
+                .report(counts, timeLimits: report.timeLimits ?? [:], latestDays: counter.aggregator.latestDays)
+        }
+        return results
     }
 }

@@ -29,8 +29,12 @@ package struct MetricEngine {
     /// The metric stages on additive counts.
     /// - Parameter latestDays: per hall and month, the latest day of the month a counted transaction was
     ///   accepted on (the data cut-off of a provisional month).
-    package func report(_ counts: [HallPeriod: ChannelStatusCounts], latestDays: [HallPeriod: Int] = [:]) -> SupervisionReport {
-        var rows = TrendCalculator.calculate(counts, metric: metric)
+    /// - Parameter timeLimits: the time-limit counts, for a metric made of them.
+    package func report(
+        _ counts: [HallPeriod: ChannelStatusCounts], timeLimits: [HallPeriod: TimeLimitCounts] = [:],
+        latestDays: [HallPeriod: Int] = [:]
+    ) -> SupervisionReport {
+        var rows = TrendCalculator.calculate(counts, timeLimits: timeLimits, metric: metric)
         for i in rows.indices {
             if let day = latestDays[HallPeriod(hall: rows[i].hall, period: rows[i].period)] {
                 rows[i].dataCutoff = CalendarDate(year: rows[i].period.year, month: rows[i].period.month, day: day)
@@ -42,7 +46,9 @@ package struct MetricEngine {
         if let first = rows.map(\.period).min(), let last = rows.map(\.period).max() {
             periods = (first.index...last.index).map(Period.init(index:))
         }
-        let notReporting = NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing)
+        // 未报送 (rule 14) is about transactions, not about one figure: only a metric of all counted transactions lists it.
+        let notReporting =
+            metric.denominator == .counted ? NotReportingFinder.find(rows, periods: periods, registry: registry, closing: closing) : []
         var report = SupervisionReport(
             registry: registry, closing: closing, metric: metric, rules: rules, periods: periods, hallMonths: rows,
             tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, metric: metric, closing: closing),

@@ -19,15 +19,22 @@ enum TrendCalculator {
     /// - Returns: one ``HallMonth`` per hall and month with data, sorted by hall then month.
     /// - Complexity: O(n log n) in the number of hall-months: one sort, then each month looks back
     ///   at most 12 entries of its hall (months are unique and ascending within a hall).
-    static func calculate(_ counts: [HallPeriod: ChannelStatusCounts], metric: Metric) -> [HallMonth] {
+    /// - Parameter timeLimits: the time-limit counts, for a metric made of them (``Metric/isTimeLimit``).
+    static func calculate(
+        _ counts: [HallPeriod: ChannelStatusCounts], timeLimits: [HallPeriod: TimeLimitCounts] = [:], metric: Metric
+    ) -> [HallMonth] {
         var cells: [Cell] = []
-        cells.reserveCapacity(counts.count)
-        for (key, cell) in counts {
-            let denominator = metric.denominator.value(in: cell)
+        func add(_ key: HallPeriod, _ denominator: Int, _ numerator: Int) {
             if denominator > 0 {
-                cells.append(
-                    Cell(hall: key.hall, period: key.period.index, denominator: denominator, numerator: metric.numerator.value(in: cell)))
+                cells.append(Cell(hall: key.hall, period: key.period.index, denominator: denominator, numerator: numerator))
             }
+        }
+        if metric.isTimeLimit {
+            cells.reserveCapacity(timeLimits.count)
+            for (key, cell) in timeLimits { add(key, metric.denominator.value(in: cell), metric.numerator.value(in: cell)) }
+        } else {
+            cells.reserveCapacity(counts.count)
+            for (key, cell) in counts { add(key, metric.denominator.value(in: cell), metric.numerator.value(in: cell)) }
         }
         cells.sort { $0.hall != $1.hall ? $0.hall < $1.hall : $0.period < $1.period }
 
