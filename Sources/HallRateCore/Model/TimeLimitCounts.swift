@@ -34,19 +34,14 @@ package struct TimeLimitCounts: Sendable, Equatable {
     /// 1 − Σpromised / Σlegal over the distinct catalogued items (承诺时限压缩率); nil without a legal limit.
     package var compression: Double? { legalSum > 0 ? 1 - Double(promisedSum) / Double(legalSum) : nil }
 
+    /// Every count, for adding two sets of counts field by field.
+    private static let fields: [WritableKeyPath<TimeLimitCounts, Int> & Sendable] = [
+        \.counted, \.uncatalogued, \.finished, \.onTime, \.inProgress, \.overdueOpen, \.dueSoon, \.untimed, \.instant,
+        \.fullyOnlineOnline, \.promisedSum, \.legalSum,
+    ]
+
     /// Adds another hall-month's counts (for a tier total; `promisedSum`/`legalSum` are then per hall-month sums).
     package mutating func merge(_ other: TimeLimitCounts) {
-        counted += other.counted
-        uncatalogued += other.uncatalogued
-        finished += other.finished
-        onTime += other.onTime
-        inProgress += other.inProgress
-        overdueOpen += other.overdueOpen
-        dueSoon += other.dueSoon
-        untimed += other.untimed
-        instant += other.instant
-        fullyOnlineOnline += other.fullyOnlineOnline
-        promisedSum += other.promisedSum
-        legalSum += other.legalSum
+        for field in Self.fields { self[keyPath: field] += other[keyPath: field] }
     }
 }

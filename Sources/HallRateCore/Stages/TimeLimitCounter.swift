@@ -1,6 +1,7 @@
 /// Stage 4d, the time-limit counts (contract rules 19–21): every counted winner judged against its
 /// item's deadline (``TimeLimitJudge``) and counted per hall and month of acceptance. Only for a
-/// pipeline with an item catalogue. Deadlines are computed once per item and day of acceptance.
+/// pipeline with an item catalogue. Deadlines are computed once per item and day of acceptance; the
+/// compression figure is summed at the end over the distinct items each hall-month handled.
 final class TimeLimitCounter {
     private let judge: TimeLimitJudge
     /// File position `f`'s item numbers → the catalogue's index of the item, or -1: at `items[start[f]…]`.
@@ -9,6 +10,8 @@ final class TimeLimitCounter {
     private var counts: [HallPeriod: TimeLimitCounts] = [:]
     /// Per hall-month, the catalogue indices of the items handled (for `compression`).
     private var handled: [HallPeriod: Set<Int>] = [:]
+    /// Deadlines already computed, by day of acceptance × catalogue size + catalogue index.
+    private var deadlines: [Int: CalendarDate] = [:]
     /// The first calendar error met (a deadline in a year the calendar does not cover).
     private(set) var failure: HallRateError?
 
@@ -43,16 +46,15 @@ final class TimeLimitCounter {
         let item = judge.catalogue.items[number]
         if item.kind == .instant { cell.instant += 1 }
         if item.fullyOnline, row.channel.isOnline { cell.fullyOnlineOnline += 1 }
-        if handled[key, default: []].insert(number).inserted, item.unit == .workingDays || item.unit == .naturalDays {
-            cell.promisedSum += item.promisedLimit
-            cell.legalSum += item.legalLimit
-        }
+        handled[key, default: []].insert(number)
         let accepted =
             row.acceptedDay > 0
             ? CalendarDate(year: key.period.year, month: key.period.month, day: row.acceptedDay) : nil
         let verdict: TimeLimitJudge.Verdict
         do {
-            verdict = try judge.judge(item: item, status: row.status, accepted: accepted, completion: row.completion)
+            verdict = try judge.judge(item: item, status: row.status, accepted: accepted, completion: row.completion) {
+                item, day throws(HallRateError) in try self.deadline(of: item, number, acceptedOn: day)
+            }
         } catch {
             if failure == nil { failure = error }
             cell.untimed += 1
@@ -74,27 +76,35 @@ final class TimeLimitCounter {
         }
     }
 
+    /// ``TimeLimitJudge/deadline(of:acceptedOn:)``, computed once per item (catalogue index `number`) and day.
+    private func deadline(of item: ItemCatalogue.Item, _ number: Int, acceptedOn day: CalendarDate) throws(HallRateError) -> CalendarDate {
+        let memo = day.days * judge.catalogue.items.count + number  // number < count: one key per (day, item)
+        if let known = deadlines[memo] { return known }
+        let deadline = try judge.deadline(of: item, acceptedOn: day)
+        deadlines[memo] = deadline
+        return deadline
+    }
+
     /// Adds the counts of another counter made from the same files.
     func absorb(_ other: TimeLimitCounter) {
-        for (key, cell) in other.counts {
-            var merged = counts[key] ?? TimeLimitCounts()
-            let before = handled[key, default: []]
-            merged.merge(
-                {
-                    // Items the other part also handled here count once for compression.
-                    var adjusted = cell
-                    for number in other.handled[key, default: []] where before.contains(number) {
-                        adjusted.promisedSum -= judge.catalogue.items[number].promisedLimit
-                        adjusted.legalSum -= judge.catalogue.items[number].legalLimit
-                    }
-                    return adjusted
-                }())
-            counts[key] = merged
-            handled[key, default: []].formUnion(other.handled[key, default: []])
+        counts.merge(other.counts) {
+            var sum = $0
+            sum.merge($1)
+            return sum
         }
+        handled.merge(other.handled) { $0.union($1) }
         if failure == nil { failure = other.failure }
     }
 
-    /// Every hall-month's counts.
-    var result: [HallPeriod: TimeLimitCounts] { counts }
+    /// Every hall-month's counts, with Σ promised_limit and Σ legal_limit over the distinct items it handled.
+    var result: [HallPeriod: TimeLimitCounts] {
+        var result = counts
+        for (key, numbers) in handled {
+            for number in numbers {
+                result[key]?.promisedSum += judge.catalogue.items[number].promisedLimit
+                result[key]?.legalSum += judge.catalogue.items[number].legalLimit
+            }
+        }
+        return result
+    }
 }

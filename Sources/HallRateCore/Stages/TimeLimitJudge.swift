@@ -25,25 +25,36 @@ struct TimeLimitJudge {
         case overdue(days: Int)
     }
 
+    /// The last day of `item`'s time limit for a transaction accepted on `accepted` (rule 20): an instant
+    /// item's is its day of acceptance.
+    func deadline(of item: ItemCatalogue.Item, acceptedOn accepted: CalendarDate) throws(HallRateError) -> CalendarDate {
+        try calendar.lastDay(of: item.kind == .instant ? 0 : item.promisedLimit, item.unit, after: accepted)
+    }
+
     /// - Parameters:
     ///   - accepted: the day of acceptance, nil when the store does not know it.
+    ///   - deadline: how to get the deadline (``deadline(of:acceptedOn:)``, or a cache of it).
     /// - Throws: ``HallRateError`` `.calendar` when a deadline runs into a year the calendar does not cover.
     func judge(
-        item: ItemCatalogue.Item?, status: Status, accepted: CalendarDate?, completion: Transaction.Completion
+        item: ItemCatalogue.Item?, status: Status, accepted: CalendarDate?, completion: Transaction.Completion,
+        deadline: ((ItemCatalogue.Item, CalendarDate) throws(HallRateError) -> CalendarDate)? = nil
     ) throws(HallRateError) -> Verdict {
         guard let item else { return .uncatalogued }
-        let limit = item.kind == .instant ? 0 : item.promisedLimit
+        func lastDay(_ accepted: CalendarDate) throws(HallRateError) -> CalendarDate {
+            if let deadline { return try deadline(item, accepted) }
+            return try self.deadline(of: item, acceptedOn: accepted)
+        }
         switch status {
         case .withdrawn:
             return .uncatalogued  // never counted (rule 4); callers do not ask
         case .inProgress:
             guard let accepted else { return .untimed }
-            let deadline = try calendar.lastDay(of: limit, item.unit, after: accepted)
+            let deadline = try lastDay(accepted)
             if deadline < asOf { return .overdue(days: try days(after: deadline, through: asOf, item.unit)) }
             return .open(dueSoon: try days(after: asOf, through: deadline, item.unit) <= 1)
         case .completed, .rejected:
             guard let accepted, case .at(let minute) = completion else { return .untimed }
-            let deadline = try calendar.lastDay(of: limit, item.unit, after: accepted)
+            let deadline = try lastDay(accepted)
             let finished = CalendarDate(days: Int((Int64(minute) * 60).floorDivided(by: 86_400)))
             return finished <= deadline ? .onTime : .late(days: try days(after: deadline, through: finished, item.unit))
         }
