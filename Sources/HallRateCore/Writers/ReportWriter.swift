@@ -47,13 +47,10 @@ struct ReportWriter {
         } else {
             AtomicFile.remove(folder + "/time_limits.csv")  // the pipeline no longer has a catalogue
         }
-        for dimension in Breakdown.Dimension.allCases {
-            let rows = report.breakdowns.filter { $0.dimension == dimension }
-            for period in report.periods {
-                let month = rows.filter { $0.period == period }
-                guard !month.isEmpty else { continue }
-                try emit(render(columns.breakdown(dimension), month, cells), "\(Self.breakdownFolder(dimension))/\(period).csv")
-            }
+        // One file per dimension and month: the rows come by month already, grouped here in one pass.
+        let files = Dictionary(grouping: report.breakdowns) { "\(Self.breakdownFolder($0.dimension))/\($0.period).csv" }
+        for (name, rows) in files.sorted(by: { $0.key < $1.key }) {
+            try emit(render(columns.breakdown(rows[0].dimension), rows, cells), name)
         }
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
