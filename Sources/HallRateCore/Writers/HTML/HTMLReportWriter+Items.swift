@@ -18,14 +18,15 @@ extension HTMLReportWriter {
             guard !ofTier.isEmpty else { continue }
             html += "<h3>\(words.tier(tier))</h3>\n"
             if !recorded.isEmpty {
+                // What the items are ranked by comes first, next to the name: on a phone the rest scrolls.
                 html += "<div class=\"table-wrap\"><table class=\"items\">\n<thead><tr><th class=\"hall-name\">\(words.item)</th>"
-                html += "<th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th><th class=\"num\">\(words.rate)</th>"
-                html += "<th class=\"num\">\(words.offline)</th></tr></thead>\n<tbody>\n"
+                html += "<th class=\"num\">\(words.offline)</th><th class=\"num\">\(words.total)</th><th class=\"num\">\(words.online)</th>"
+                html += "<th class=\"num\">\(words.rate)</th></tr></thead>\n<tbody>\n"
                 for row in recorded.prefix(Self.itemsPerTier) {
                     let name = row.name.isEmpty ? ReportColumns.label(row.key) : row.name
-                    html += "<tr><td class=\"hall-name\">\(HTMLEscaping.escape(name))</td><td class=\"num\">\(row.total)</td>"
-                    html += "<td class=\"num\">\(row.online)</td><td class=\"num\">\(HTMLNumber.percent(row.ratio))</td>"
-                    html += "<td class=\"num\">\(row.offline)</td></tr>\n"
+                    html += "<tr><td class=\"hall-name\">\(HTMLEscaping.escape(name))</td><td class=\"num\">\(row.offline)</td>"
+                    html += "<td class=\"num\">\(row.total)</td><td class=\"num\">\(row.online)</td>"
+                    html += "<td class=\"num\">\(HTMLNumber.percent(row.ratio))</td></tr>\n"
                 }
                 html += "</tbody>\n</table></div>\n"
             }
