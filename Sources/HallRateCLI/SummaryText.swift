@@ -42,6 +42,13 @@ struct SummaryText {
                 "time limits: counted \(limits.counted) = finished \(limits.finished) (on time \(limits.onTime))"
                     + " + in progress \(limits.inProgress) (overdue \(limits.overdueOpen)) + untimed \(limits.untimed)"
                     + " + uncatalogued \(limits.uncatalogued)" + (limits.reconciles ? " (reconciled)" : " (DOES NOT RECONCILE)"))
+            let listed = summary.listed
+            lines.append(
+                "exception lists: finished late \(listed[.finishedLate, default: 0]) in overdue_finished/, overdue 红牌 "
+                    + "\(listed[.overdue, default: 0]) and due soon 黄牌 \(listed[.dueSoon, default: 0]) in overdue_open/"
+                    + (summary.listedLeftOut > 0
+                        ? " (\(summary.listedLeftOut) more cases left out: the lists keep at most \(TimeLimitException.listLimit) rows)"
+                        : summary.listsReconcile ? " (as counted)" : " (DO NOT MATCH THE COUNTS)"))
         }
         if summary.withdrawn > 0 {
             lines.append("withdrawn (accepted, not counted): \(summary.withdrawn)")

@@ -63,6 +63,41 @@ import Testing
                 ["2019-09", "6", "5", "1", "3", "1", "0.3333", "2", "1", "1", "0", "1", "0.2000", "0.2000", "0.7500"]
             ])
 
+        // The exception lists name each case with its id, deadline and days: A3 (instant, due the day it was
+        // accepted) and A2, each a working day late; A6 open past its deadline as of the run.
+        let output = folder.appendingPathComponent("Output/pipeline")
+        let late = try HallRateProcess.values(of: output.appendingPathComponent("overdue_finished/2019-09.csv"))
+        #expect(
+            late == [
+                [
+                    "txn_id", "hall_code", "hall_name", "tier", "township", "period", "item_code", "item_name", "accepted",
+                    "deadline", "completed", "days_late", "unit", "provisional",
+                ],
+                [
+                    "A3", "520502001000", late[1][2], "township", "", "2019-09", "I", "户籍", "2019-09-26", "2019-09-26",
+                    "2019-09-27 09:00", "1", "working days", "no",
+                ],
+                [
+                    "A2", "520502001000", late[1][2], "township", "", "2019-09", "S5", "社保", "2019-09-27", "2019-10-10",
+                    "2019-10-11 09:00", "1", "working days", "no",
+                ],
+            ])
+        // Open cases as of a day: on 14 October 2019 A6 is 3 working days overdue (11, the make-up Saturday 12
+        // and 14 October); on 9 October it is due the next working day (黄牌), on 10 October that day.
+        for (asOf, expected) in [("2019-10-14", ["red", "3", ""]), ("2019-10-09", ["yellow", "", "1"]), ("2019-10-10", ["yellow", "", "0"])] {
+            #expect(try HallRateProcess.run(["run", "pipeline.yml", "--as-of", asOf, "--quiet"], in: folder).status == 0)
+            let open = try HallRateProcess.values(of: output.appendingPathComponent("overdue_open/2019-09.csv"))
+            #expect(
+                open[0] == [
+                    "card", "txn_id", "hall_code", "hall_name", "tier", "township", "period", "item_code", "item_name", "accepted",
+                    "deadline", "days_overdue", "days_left", "unit", "as_of",
+                ])
+            #expect(open.dropFirst().map { [$0[0], $0[1], $0[10], $0[11], $0[12], $0[14]] } == [[expected[0], "A6", "2019-10-10"] + expected[1...] + [asOf]])
+        }
+        // With the catalogue, an item that can be applied for online counts its other transactions as missed.
+        let items = try HallRateProcess.values(of: output.appendingPathComponent("items/2019-09.csv"))
+        #expect(items.dropFirst().map { [$0[2], $0[4], $0[5], $0[7]] } == [["S5", "4", "1", "3"], ["I", "1", "0", "1"], ["X", "1", "0", ""]])
+
         // 按时办结率 with targets is a metric of the engine: its own long table, league tables, lists and summary.
         let pipeline0 = folder.appendingPathComponent("pipeline.yml")
         let original = try String(contentsOf: pipeline0, encoding: .utf8)

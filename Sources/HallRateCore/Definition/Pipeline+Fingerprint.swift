@@ -7,8 +7,9 @@ extension Pipeline.Source {
     /// - Parameter earliestMonth: the pipeline's `earliest_month` (it decides which rows are `bad_date`).
     func fingerprint(registrySHA: String, earliestMonth: Period) -> String {
         // Bump the version string when reading the same bytes could give other rows (2: rows keep the
-        // day of acceptance; 3: completed_at, the item and the department).
-        var parts: [String] = ["hallrate-fingerprint-3", name, glob, format.rawValue]
+        // day of acceptance; 3: completed_at, the item and the department; 4: the ids an exception list may
+        // name, TransactionIDBlob).
+        var parts: [String] = ["hallrate-fingerprint-4", name, glob, format.rawValue]
         if format == .csv { parts += [encoding.rawValue, String(delimiter)] }
         parts += columns.map { "column \($0.key.rawValue)=\($0.value)" }.sorted()
         parts += channels.map { "channel \($0.key)=\($0.value.rawValue)" }.sorted()

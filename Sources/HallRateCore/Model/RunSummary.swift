@@ -22,6 +22,17 @@ package struct RunSummary: Sendable {
     package var notReporting = 0
     /// With an item catalogue: the time-limit counts of every hall-month together (rule 21).
     package var timeLimits: TimeLimitCounts?
+    /// The rows of the exception lists by kind, and how many they leave out beyond their limit.
+    package var listed: [TimeLimitException.Kind: Int] = [:]
+    package var listedLeftOut = 0
+
+    /// Each exception list has a row for every case its count says (late, 红牌, 黄牌), leaving none out.
+    package var listsReconcile: Bool {
+        guard let limits = timeLimits else { return true }
+        return listedLeftOut > 0
+            || (listed[.finishedLate, default: 0] == limits.overdueFinished && listed[.overdue, default: 0] == limits.overdueOpen
+                && listed[.dueSoon, default: 0] == limits.dueSoon)
+    }
 
     package var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     package var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
@@ -29,10 +40,12 @@ package struct RunSummary: Sendable {
     package var duplicates: Int { files.reduce(0) { $0 + $1.duplicates } }
 
     /// rows_read = accepted + rejected + duplicates, for every file and in total; with a catalogue, also
-    /// finished + in progress + untimed + uncatalogued = counted (rule 21).
+    /// finished + in progress + untimed + uncatalogued = counted (rule 21), and the exception lists hold
+    /// every case counted (unless more than their limit).
     package var reconciles: Bool {
         files.allSatisfy { $0.rowsRead == $0.accepted + $0.rejected + $0.duplicates }
             && rowsRead == accepted + rejected + duplicates && (timeLimits?.reconciles ?? true)
+            && listsReconcile
     }
 
     /// 0, or 1 when the counts do not reconcile or more than `maxRejectRate` of the rows were rejected.

@@ -112,6 +112,12 @@ package struct SupervisionReport: Sendable {
     package var breakdowns: [Breakdown] = []
     /// With an item catalogue: per hall and month of acceptance, the time-limit counts (rules 19–21); nil without one.
     package var timeLimits: [HallPeriod: TimeLimitCounts]?
+    /// With an item catalogue: the exception lists' rows (超期办结, 在办超期 红牌, 临近期限 黄牌), in list
+    /// order (``TimeLimitException/precedes(_:_:)``), and how many rows they leave out beyond their limit.
+    package var exceptions: [TimeLimitException] = []
+    /// The item catalogue the time-limit figures were judged by.
+    package var catalogue: ItemCatalogue?
+    package var exceptionsLeftOut = 0
 
     /// The month a report is written for by default: the latest closed month with data, else nil.
     package var latestClosedPeriod: Period? { periods.last { closing.isClosed($0) } }

@@ -235,12 +235,14 @@ struct InputIngester {
         func record(_ record: RawRecord) throws {
             report.rowsRead += 1
             if report.rowsRead & 0xFFFF == 0 { onRows(report.rowsRead) }
-            switch mapper?.map(record) {
-            case .success(let transaction): try sink.add(transaction)
+            guard let mapper else { return }
+            switch mapper.map(record) {
+            case .success(let transaction):
+                try sink.add(transaction)
+                try sink.addID(of: transaction, mapper.normalizedID(record))
             case .failure(let reject):
                 report.rejected += 1
                 try sink.add(reject)
-            case nil: break
             }
         }
         /// A record that could not be read whole: it was read, and it is rejected.

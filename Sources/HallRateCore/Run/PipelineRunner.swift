@@ -122,6 +122,8 @@ package struct PipelineRunner {
         summary.provisionalPeriods = report.provisionalPeriods
         summary.notReporting = report.notReporting.count
         summary.timeLimits = report.timeLimits.map { $0.values.reduce(into: TimeLimitCounts()) { $0.merge($1) } }
+        for row in report.exceptions { summary.listed[row.kind, default: 0] += 1 }
+        summary.listedLeftOut = report.exceptionsLeftOut
 
         var outputs = try emit(results, store: store, period: nil)
         outputs.append("manifest.json")

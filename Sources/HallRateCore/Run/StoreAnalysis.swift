@@ -60,6 +60,11 @@ struct StoreAnalysis {
             .report(counts, latestDays: counter.aggregator.latestDays)
         report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
         report.timeLimits = counter.timeLimits?.result
+        if let timeLimits = counter.timeLimits {
+            report.exceptions = try named(timeLimits.exceptions, paths: paths, store: store)
+            report.exceptionsLeftOut = timeLimits.exceptionsLeftOut
+            report.catalogue = judge?.catalogue
+        }
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         var results = RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
         results.moreReports = pipeline.moreMetrics.map { metric in
@@ -67,5 +72,18 @@ struct StoreAnalysis {
                 .report(counts, timeLimits: report.timeLimits ?? [:], latestDays: counter.aggregator.latestDays)
         }
         return results
+    }
+
+    /// The exception rows with their ids from the store, in list order.
+    private func named(_ rows: [TimeLimitException], paths: [String], store: Store) throws(HallRateError) -> [TimeLimitException] {
+        var wanted: [String: Set<UInt64>] = [:]
+        for row in rows { wanted[paths[row.file], default: []].insert(row.key) }
+        let ids = try store.transactionIDs(wanted)
+        return rows.map { row in
+            var row = row
+            row.txnID = ids[paths[row.file]]?[row.key]
+            return row
+        }
+        .sorted(by: TimeLimitException.precedes)
     }
 }

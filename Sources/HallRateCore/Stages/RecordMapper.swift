@@ -187,6 +187,10 @@ final class RecordMapper {
         return .success(transaction)
     }
 
+    /// The normalised bytes of a mapped record's `txn_id` (those its key was made of), valid until the
+    /// mapper's next call.
+    func normalizedID(_ record: RawRecord) -> UnsafeBufferPointer<UInt8> { normalized(record[txnColumn]) }
+
     /// A file's number of an item or department as a row keeps it: beyond ``Transaction/maxCodesPerFile``
     /// distinct ones, the rest share the last number (their breakdown row says so).
     @inline(__always)

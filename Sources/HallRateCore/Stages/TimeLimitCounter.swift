@@ -12,6 +12,10 @@ final class TimeLimitCounter {
     private var handled: [HallPeriod: Set<Int>] = [:]
     /// Deadlines already computed, by day of acceptance × catalogue size + catalogue index.
     private var deadlines: [Int: CalendarDate] = [:]
+    /// The exception lists' rows (without their ids: ``Store/transactionIDs(_:)`` finds them), at most
+    /// ``TimeLimitException/listLimit``; how many more there were.
+    private(set) var exceptions: [TimeLimitException] = []
+    private(set) var exceptionsLeftOut = 0
     /// The first calendar error met (a deadline in a year the calendar does not cover).
     private(set) var failure: HallRateError?
 
@@ -60,19 +64,39 @@ final class TimeLimitCounter {
             cell.untimed += 1
             return
         }
+        func list(_ kind: TimeLimitException.Kind, days: Int) {
+            guard exceptions.count < TimeLimitException.listLimit else {
+                exceptionsLeftOut += 1
+                return
+            }
+            guard let accepted, let deadline = try? deadline(of: item, number, acceptedOn: accepted) else { return }
+            var minute: Int32?
+            if case .at(let at) = row.completion { minute = at }
+            exceptions.append(
+                TimeLimitException(
+                    kind: kind, hall: hall, period: key.period, item: number, accepted: accepted, deadline: deadline,
+                    completedMinute: minute, days: days, file: file, key: row.key))
+        }
         switch verdict {
         case .uncatalogued: cell.uncatalogued += 1
         case .untimed: cell.untimed += 1
         case .onTime:
             cell.finished += 1
             cell.onTime += 1
-        case .late: cell.finished += 1
+        case .late(let days):
+            cell.finished += 1
+            list(.finishedLate, days: days)
         case .open(let dueSoon):
             cell.inProgress += 1
-            if dueSoon { cell.dueSoon += 1 }
-        case .overdue:
+            if dueSoon {
+                cell.dueSoon += 1
+                // Due soon: its deadline is the run's day (0 days left) or the next day of its unit (1).
+                list(.dueSoon, days: accepted.flatMap { try? deadline(of: item, number, acceptedOn: $0) } == judge.asOf ? 0 : 1)
+            }
+        case .overdue(let days):
             cell.inProgress += 1
             cell.overdueOpen += 1
+            list(.overdue, days: days)
         }
     }
 
@@ -93,6 +117,9 @@ final class TimeLimitCounter {
             return sum
         }
         handled.merge(other.handled) { $0.union($1) }
+        let room = max(0, TimeLimitException.listLimit - exceptions.count)
+        exceptions += other.exceptions.prefix(room)
+        exceptionsLeftOut += other.exceptionsLeftOut + max(0, other.exceptions.count - room)
         if failure == nil { failure = other.failure }
     }
 

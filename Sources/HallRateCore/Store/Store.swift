@@ -40,7 +40,7 @@ package final class Store {
                 try db.execute(sql: "PRAGMA page_size = 65536")
                 // Debian builds SQLite with secure deletion on: every freed page would be zeroed and
                 // written, which made replacing a big file's chunks cost seconds. The store holds no
-                // personal data (ids are hashed, applicant ids never stored, rejects masked).
+                // personal data (ids are hashed or masked, applicant ids never stored, rejects masked).
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -280,6 +280,31 @@ package final class Store {
                 let rows = chunks.reduce(0) { $0 + $1.count }
                 let mergers = try ChunkMerger(db: db, chunks: chunks).split(into: rows >= splitMergeFromRows ? mergeParts : 1)
                 return try ChunkMerger.forEach(mergers) { makeConsumer(files, periods) }
+            }
+        }
+    }
+
+    /// The stored ids (``TransactionIDBlob``) of the wanted keys, per file path: each file's blobs are
+    /// read only when it has a wanted key, and only until all its keys are found.
+    func transactionIDs(_ wanted: [String: Set<UInt64>]) throws(HallRateError) -> [String: [UInt64: String]] {
+        try withStore {
+            try queue.read { db in
+                var found: [String: [UInt64: String]] = [:]
+                for (path, keys) in wanted where !keys.isEmpty {
+                    var ids: [UInt64: String] = [:]
+                    let blobs = try Data.fetchCursor(
+                        db, sql: "SELECT c.data FROM txn_id_chunk c JOIN file f ON f.id = c.file_id WHERE f.path = ? ORDER BY c.seq",
+                        arguments: [path])
+                    while ids.count < keys.count, let blob = try blobs.next() {
+                        blob.withUnsafeBytes { bytes in
+                            TransactionIDBlob.forEach(in: bytes) { key, id in
+                                if keys.contains(key), ids[key] == nil { ids[key] = String(decoding: id, as: UTF8.self) }
+                            }
+                        }
+                    }
+                    found[path] = ids
+                }
+                return found
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 internal import GRDBSQLite
 
@@ -40,6 +41,9 @@ package struct StoreSink {
     private var spilled: [ChunkMerger.Chunk] = []
     private let spillFolder: String
     private var rejects = 0
+    /// The ids an exception list may name, waiting to be stored (``TransactionIDBlob``), and the blobs stored.
+    private var ids: [UInt8] = []
+    private var idBlobs = 0
     private let insertReject: Statement
     /// The first and last month of the file's transactions (empty when first > last).
     private var firstPeriod = Int.max
@@ -97,6 +101,24 @@ package struct StoreSink {
                 department: transaction.department))
     }
 
+    /// Keeps the id of a stored transaction when an exception list (rule 21) could name it: a counted
+    /// row whose source records its item.
+    /// - Parameter id: the normalised bytes of its `txn_id` (those its key is made of).
+    package mutating func addID(of transaction: Transaction, _ id: UnsafeBufferPointer<UInt8>) throws {
+        guard transaction.item != Transaction.notRecorded, transaction.status != .withdrawn else { return }
+        TransactionIDBlob.append(key: transaction.key.rawValue, id: id, to: &ids)
+        if ids.count >= TransactionIDBlob.blobBytes { try storeIDs() }
+    }
+
+    private mutating func storeIDs() throws {
+        guard !ids.isEmpty else { return }
+        try db.execute(
+            sql: "INSERT INTO txn_id_chunk (file_id, seq, data) VALUES (?, ?, ?)",
+            arguments: [fileID, idBlobs, ids.withUnsafeBytes { Data($0) }])
+        idBlobs += 1
+        ids.removeAll(keepingCapacity: true)
+    }
+
     /// Stores a transaction whose hall is given by its code (used when converting an older store).
     mutating func add(_ row: CompactTransaction, hallCode: String) throws {
         var row = row
@@ -139,6 +161,7 @@ package struct StoreSink {
             pending.removeAll()
         }
         if spill != nil { try storeSpilledRuns() }
+        try storeIDs()
         let insert = try db.makeStatement(sql: "INSERT INTO file_hall (file_id, idx, code) VALUES (?, ?, ?)")
         for (index, code) in fileHalls.enumerated() {
             try insert.execute(arguments: [fileID, index, code])

@@ -23,6 +23,8 @@ enum ReportValue {
     case list(SupervisionReport.ListKind)
     /// A tier's trajectory in words (rule 15), empty when unknown.
     case trajectory(TierTrajectory?)
+    /// Words in the output's language.
+    case words(en: String, zh: String)
 }
 
 /// One column of a table: its header in English and Chinese, and the value a row gives it.

@@ -134,8 +134,79 @@ struct ReportColumns {
                 ReportColumn("period", "月份") { .month($0.period) },
                 ReportColumn("tier", "层级") { .tier($0.tier) },
             ] + key + figures(of: .onlineRate) { ($0.total, $0.online, $0.ratio) } + [
-                ReportColumn("missed_online", "可网办未网办件量") { _ in .integer(nil) }
+                ReportColumn("missed_online", "可网办未网办件量") { .integer(missedOnline($0)) }
             ])
+    }
+
+    /// An item's transactions not handled online when the catalogue says it can be applied for online
+    /// (网上可办), 0 when it cannot; unknown (blank) without a catalogue, for an item not in it, and for
+    /// departments.
+    private func missedOnline(_ row: Breakdown) -> Int? {
+        guard row.dimension == .item, let code = row.key.code, let item = report.catalogue?[code] else { return nil }
+        return item.onlineCapable ? row.total - row.online : 0
+    }
+
+    /// `overdue_finished/YYYY-MM.csv` and the workbook's 超期办结 sheet (rule 21): the month's transactions
+    /// finished after their deadline, most days late first.
+    var overdueFinished: ReportTable<TimeLimitException> {
+        ReportTable(
+            exceptionKey + [
+                ReportColumn("completed", "办结时间") { .text($0.completedMinute.map(Self.minute) ?? "") },
+                ReportColumn("days_late", "超期天数") { .integer($0.days) },
+                ReportColumn("unit", "时限单位") { unitWords($0) },
+                ReportColumn("provisional", "数据状态") { .provisional(!report.closing.isClosed($0.period)) },
+            ])
+    }
+
+    /// `overdue_open/YYYY-MM.csv` and the workbook's 在办超期 sheet (rule 21): the month's transactions still
+    /// open as of the run's day, past their deadline (红牌, most days first) or due that day or the next (黄牌).
+    var overdueOpen: ReportTable<TimeLimitException> {
+        let asOf = report.closing.asOf
+        return ReportTable(
+            [
+                ReportColumn("card", "警示") {
+                    $0.kind == .overdue ? .words(en: "red", zh: "红牌") : .words(en: "yellow", zh: "黄牌")
+                }
+            ] + exceptionKey + [
+                ReportColumn("days_overdue", "超期天数") { .integer($0.kind == .overdue ? $0.days : nil) },
+                ReportColumn("days_left", "剩余天数") { .integer($0.kind == .dueSoon ? $0.days : nil) },
+                ReportColumn("unit", "时限单位") { unitWords($0) },
+                ReportColumn("as_of", "统计日") { _ in .day(asOf) },
+            ])
+    }
+
+    /// The columns both exception lists begin with: the transaction, its hall, item and days.
+    private var exceptionKey: [ReportColumn<TimeLimitException>] {
+        let tiers = report.registry.halls.map(\.tier)
+        let items = report.catalogue?.items ?? []
+        return [
+            ReportColumn("txn_id", "办件编号") { .code($0.txnID ?? "(not stored)") },
+            ReportColumn("hall_code", "大厅编码") { .hallCode($0.hall) },
+            ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
+            ReportColumn("tier", "层级") { .tier(tiers[$0.hall]) },
+            ReportColumn("township", "所属乡镇") { .township($0.hall) },
+            ReportColumn("period", "月份") { .month($0.period) },
+            ReportColumn("item_code", "事项编码") { .code($0.item < items.count ? items[$0.item].code : "") },
+            ReportColumn("item_name", "事项名称") { .text($0.item < items.count ? items[$0.item].name : "") },
+            ReportColumn("accepted", "受理日期") { .day($0.accepted) },
+            ReportColumn("deadline", "办结期限") { .day($0.deadline) },
+        ]
+    }
+
+    private func unitWords(_ row: TimeLimitException) -> ReportValue {
+        let items = report.catalogue?.items ?? []
+        guard row.item < items.count else { return .text("") }
+        return items[row.item].unit == .workingDays
+            ? .words(en: "working days", zh: "工作日") : .words(en: "natural days", zh: "自然日")
+    }
+
+    /// `YYYY-MM-DD HH:MM` of a stored minute.
+    static func minute(_ minute: Int32) -> String {
+        let seconds = Int64(minute) * 60
+        let day = CalendarDate(days: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+        let inDay = Int(seconds - Int64(day.days) * 86_400)
+        let (hour, min) = (inDay / 3600, inDay % 3600 / 60)
+        return "\(day) \(hour < 10 ? "0" : "")\(hour):\(min < 10 ? "0" : "")\(min)"
     }
 
     /// What a breakdown row is of: its code or name, `(blank)` when the field was empty, `(not recorded)`

@@ -18,7 +18,9 @@ struct ReportWriter {
     func write(_ report: SupervisionReport) throws(HallRateError) -> [String] {
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.makeDirectory(folder + "/league")
-        for dimension in Breakdown.Dimension.allCases { try AtomicFile.makeDirectory(folder + "/" + Self.breakdownFolder(dimension)) }
+        for sub in Breakdown.Dimension.allCases.map(Self.breakdownFolder) + (report.timeLimits != nil ? Self.exceptionFolders : []) {
+            try AtomicFile.makeDirectory(folder + "/" + sub)
+        }
         var written: [String] = []
         var staged: [AtomicFile.Staged] = []
         func emit(_ table: CSVBuilder, _ name: String) throws(HallRateError) {
@@ -52,14 +54,23 @@ struct ReportWriter {
         for (name, rows) in files.sorted(by: { $0.key < $1.key }) {
             try emit(render(columns.breakdown(rows[0].dimension), rows, cells), name)
         }
+        if report.timeLimits != nil {
+            // The exception lists, one file per list and month of acceptance (a header alone: none that month).
+            let lists = Dictionary(grouping: report.exceptions) { "\(Self.exceptionFolder($0.kind))/\($0.period).csv" }
+            for month in report.periods {
+                for (kind, table) in [(TimeLimitException.Kind.finishedLate, columns.overdueFinished), (.overdue, columns.overdueOpen)] {
+                    let name = "\(Self.exceptionFolder(kind))/\(month).csv"
+                    try emit(render(table, lists[name] ?? [], cells), name)
+                }
+            }
+        }
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
         // League tables of months no longer in the range; any other file in league/ is not ours.
         let leagues = Set(written.map { String($0.dropFirst("league/".count)) })
         AtomicFile.removeFiles(in: folder + "/league") { Self.isLeagueName($0) && !leagues.contains($0) }
         AtomicFile.removeTemporaryFiles(in: folder + "/league", of: Self.isLeagueName)
-        for dimension in Breakdown.Dimension.allCases {
-            let sub = Self.breakdownFolder(dimension)
+        for sub in Breakdown.Dimension.allCases.map(Self.breakdownFolder) + Self.exceptionFolders {
             let months = Set(written.filter { $0.hasPrefix(sub + "/") }.map { String($0.dropFirst(sub.count + 1)) })
             AtomicFile.removeFiles(in: folder + "/" + sub) { Self.isMonthName($0) && !months.contains($0) }
             AtomicFile.removeTemporaryFiles(in: folder + "/" + sub, of: Self.isMonthName)
@@ -71,6 +82,14 @@ struct ReportWriter {
     static func breakdownFolder(_ dimension: Breakdown.Dimension) -> String {
         dimension == .item ? "items" : "departments"
     }
+
+    /// The folder of an exception list's monthly tables: `overdue_finished` (超期办结), `overdue_open`
+    /// (在办超期, 红牌 and 黄牌).
+    static func exceptionFolder(_ kind: TimeLimitException.Kind) -> String {
+        kind == .finishedLate ? "overdue_finished" : "overdue_open"
+    }
+
+    static let exceptionFolders = ["overdue_finished", "overdue_open"]
 
     /// True for a name this writer gives a month's breakdown: `YYYY-MM.csv`.
     static func isMonthName(_ name: String) -> Bool {
@@ -222,6 +241,7 @@ struct ReportWriter {
         case .provisional(let provisional): table.rendered(cells.provisional(provisional))
         case .list(let kind): table.rendered(kind == .red ? cells.red : cells.black)
         case .trajectory(let trajectory): table.text(cells.words.trajectory(trajectory))
+        case .words(let en, let zh): table.text(cells.words.language == .en ? en : zh)
         }
     }
 

@@ -52,6 +52,7 @@ struct WorkbookWriter {
         case .provisional(let provisional): return .text(words.provisional(provisional))
         case .list(let kind): return .text(words.list(kind))
         case .trajectory(let trajectory): return .text(words.trajectory(trajectory))
+        case .words(let en, let zh): return .text(output.language == .en ? en : zh)
         }
     }
 
