@@ -82,9 +82,22 @@ import Testing
                     "2019-10-11 09:00", "1", "working days", "no",
                 ],
             ])
+        // The month's workbook has both lists as sheets, and the report a section with the worst cases.
+        let book = try WorkbookTests().read(output.appendingPathComponent("report_2019-09.xlsx"))
+        let lateSheet = try #require(book.sheets.first { $0.name.hasPrefix("Late ") })
+        let openSheet = try #require(book.sheets.first { $0.name.hasPrefix("Overdue open ") })
+        #expect(lateSheet.rows.compactMap { $0.first?.value?.text }.filter { $0.hasPrefix("A") } == ["A3", "A2"])
+        #expect(openSheet.rows.contains { $0.prefix(2).map { $0.value?.text } == ["red", "A6"] })
+        let html = try String(contentsOf: output.appendingPathComponent("report_2019-09.html"), encoding: .utf8)
+        let section = try #require(html.range(of: "id=\"time-limits\"").map { String(html[$0.lowerBound...]) })
+        #expect(section.contains("<td class=\"txn\">A2</td>") && section.contains("<td class=\"card red\">red</td>"))
+        #expect(section.contains("3 were finished with a completion time, 1 of them on time (on-time rate 33.33%); 2 were finished late"))
+
         // Open cases as of a day: on 14 October 2019 A6 is 3 working days overdue (11, the make-up Saturday 12
         // and 14 October); on 9 October it is due the next working day (黄牌), on 10 October that day.
-        for (asOf, expected) in [("2019-10-14", ["red", "3", ""]), ("2019-10-09", ["yellow", "", "1"]), ("2019-10-10", ["yellow", "", "0"])] {
+        for (asOf, expected) in [
+            ("2019-10-14", ["red", "3", ""]), ("2019-10-09", ["yellow", "", "1"]), ("2019-10-10", ["yellow", "", "0"]),
+        ] {
             #expect(try HallRateProcess.run(["run", "pipeline.yml", "--as-of", asOf, "--quiet"], in: folder).status == 0)
             let open = try HallRateProcess.values(of: output.appendingPathComponent("overdue_open/2019-09.csv"))
             #expect(
@@ -92,11 +105,15 @@ import Testing
                     "card", "txn_id", "hall_code", "hall_name", "tier", "township", "period", "item_code", "item_name", "accepted",
                     "deadline", "days_overdue", "days_left", "unit", "as_of",
                 ])
-            #expect(open.dropFirst().map { [$0[0], $0[1], $0[10], $0[11], $0[12], $0[14]] } == [[expected[0], "A6", "2019-10-10"] + expected[1...] + [asOf]])
+            #expect(
+                open.dropFirst().map { [$0[0], $0[1], $0[10], $0[11], $0[12], $0[14]] } == [
+                    [expected[0], "A6", "2019-10-10"] + expected[1...] + [asOf]
+                ])
         }
         // With the catalogue, an item that can be applied for online counts its other transactions as missed.
         let items = try HallRateProcess.values(of: output.appendingPathComponent("items/2019-09.csv"))
-        #expect(items.dropFirst().map { [$0[2], $0[4], $0[5], $0[7]] } == [["S5", "4", "1", "3"], ["I", "1", "0", "1"], ["X", "1", "0", ""]])
+        #expect(
+            items.dropFirst().map { [$0[2], $0[4], $0[5], $0[7]] } == [["S5", "4", "1", "3"], ["I", "1", "0", "1"], ["X", "1", "0", ""]])
 
         // 按时办结率 with targets is a metric of the engine: its own long table, league tables, lists and summary.
         let pipeline0 = folder.appendingPathComponent("pipeline.yml")

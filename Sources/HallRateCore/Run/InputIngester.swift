@@ -239,7 +239,12 @@ struct InputIngester {
             switch mapper.map(record) {
             case .success(let transaction):
                 try sink.add(transaction)
-                try sink.addID(of: transaction, mapper.normalizedID(record))
+                let id = mapper.normalizedID(record)
+                if let masked = IDMasker.masked(id) {
+                    try masked.withUnsafeBufferPointer { try sink.addID(of: transaction, $0) }
+                } else {
+                    try sink.addID(of: transaction, id)
+                }
             case .failure(let reject):
                 report.rejected += 1
                 try sink.add(reject)

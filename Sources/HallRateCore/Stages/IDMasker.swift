@@ -7,6 +7,18 @@
 /// space, an ideographic space, a dash or a zero-width character: `520502 19880315 0012`); the digits
 /// are masked, the separators kept.
 enum IDMasker {
+    /// The bytes of `id` with every ID-like run masked, or nil when there is nothing to mask; most ids have
+    /// fewer than 17 digits, and cost a count, not a String.
+    static func masked(_ id: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var digits = 0
+        for byte in id where byte &- 0x30 < 10 { digits += 1 }
+        guard digits >= 17 else { return nil }  // 17 digits and an X is the shortest ID number (full-width ones
+        // were made half-width by normalisation)
+        let text = String(decoding: id, as: UTF8.self)
+        let result = mask(text)
+        return result == text ? nil : Array(result.utf8)
+    }
+
     /// `text` with every ID-like run masked.
     /// - Complexity: O(n) in the length of `text`.
     static func mask(_ text: String) -> String {

@@ -1,33 +1,17 @@
 /// How the store keeps the `txn_id`s it may have to show (contract rule 21's exception lists): per
 /// file, blobs of entries `key (8 bytes, little-endian) · length (LEB128) · id (UTF-8)`, in reading
 /// order. Only rows that could be listed are kept — counted rows whose source records an item — and
-/// each id is kept as the lists show it, with anything that looks like a resident ID number masked
-/// (``IDMasker``), so the store still holds no ID number.
+/// each id is kept as the lists show it: the ingester masks anything in it that looks like a resident ID
+/// number (``IDMasker/masked(_:)``), so the store still holds no ID number.
 enum TransactionIDBlob {
     /// Bytes per stored blob: a file's ids are cut into blobs of about this size.
     static let blobBytes = 4 << 20
 
-    /// Appends the entry of the id whose normalised bytes are `id` (and whose key is `key`).
+    /// Appends the entry of an id as a list will show it (`id`), under the key of its row.
     static func append(key: UInt64, id: UnsafeBufferPointer<UInt8>, to blob: inout [UInt8]) {
         withUnsafeBytes(of: key.littleEndian) { blob.append(contentsOf: $0) }
-        if let masked = masked(id) {
-            appendLength(masked.count, to: &blob)
-            blob.append(contentsOf: masked)
-        } else {
-            appendLength(id.count, to: &blob)
-            blob.append(contentsOf: id)
-        }
-    }
-
-    /// The id with ID-like runs masked, or nil when it has too few digits to hold one (most ids: a
-    /// count, not a String, per row).
-    private static func masked(_ id: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var digits = 0
-        for byte in id where byte &- 0x30 < 10 { digits += 1 }
-        guard digits >= 17 else { return nil }  // 17 digits and an X is the shortest ID number
-        let text = String(decoding: id, as: UTF8.self)
-        let result = IDMasker.mask(text)
-        return result == text ? nil : Array(result.utf8)
+        appendLength(id.count, to: &blob)
+        blob.append(contentsOf: id)
     }
 
     private static func appendLength(_ length: Int, to blob: inout [UInt8]) {

@@ -81,6 +81,8 @@ package struct HTMLReportWriter: Sendable {
                     + (report.townshipRollups.contains { $0.period == month } ? [("township-rollup", words.townshipRollup)] : [])
                     + (report.breakdowns.contains { $0.dimension == .item && $0.period == month }
                         ? [("items", words.itemsHoldingBack)] : [])
+                    + (report.timeLimits?.contains { $0.key.period == month && $0.value.catalogued > 0 } == true
+                        ? [("time-limits", words.timeLimits)] : [])
                 page += "<nav>" + anchors.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n"
             }
             page += bulletin(report, month: month)
@@ -92,6 +94,7 @@ package struct HTMLReportWriter: Sendable {
                 for tier in tiers { page += section(index, tier: tier, month: month) }
                 page += townshipRollups(index, month: month)
                 page += itemsHoldingBack(index, tiers: tiers, month: month)
+                page += timeLimits(index, month: month)
             case .brief: page += belowTarget(index, tiers: tiers, month: month)
             }
         } else {

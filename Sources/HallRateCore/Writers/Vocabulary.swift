@@ -143,6 +143,28 @@ extension Vocabulary {
     }
 
     /// What the township roll-up is (contract rule 16).
+    /// What the 超期办结 sheet lists.
+    var overdueFinishedMeaning: String {
+        pick(
+            "Transactions accepted this month and finished after the last day of their item's time limit (the item catalogue's "
+                + "promised limit, in working days without public holidays, make-up working days counted), most days late first.",
+            "超期办结：本月受理、办结时间晚于承诺时限最后一日的办件（时限按事项目录的承诺时限计算，工作日不含法定节假日，调休上班日计入），"
+                + "按超期天数从多到少排列。")
+    }
+
+    /// What the 在办超期 sheet lists, as of the run's day.
+    func overdueOpenMeaning(asOf: CalendarDate) -> String {
+        pick(
+            "Transactions accepted this month and still in progress on \(asOf): red card (红牌) past the last day of their time "
+                + "limit, yellow card (黄牌) due that day or the next day of their limit.",
+            "在办超期：本月受理、截至 \(asOf) 仍在办理的办件。红牌：已超过承诺时限最后一日；黄牌：当日或下一个工作日（自然日时限为下一日）到期。")
+    }
+
+    /// A sheet that shows only the first rows of a list that has more.
+    func listCut(shown: Int, of total: Int, file: String) -> String {
+        pick("The first \(shown) of \(total) rows; all of them are in \(file).", "仅列前 \(shown) 条（共 \(total) 条），完整名单见 \(file)。")
+    }
+
     func townshipRollupMeaning(minVolume: Int) -> String {
         pick(
             "Each township's own hall and the village stations whose parent it is, counted together; ranked among the townships "

@@ -115,6 +115,9 @@ struct WorkbookWriter {
                     report, month: month,
                     name: sheetWords.townshipRollupSheet(month, provisional: provisional), notes: warning))
         }
+        if report.timeLimits != nil {
+            workbook.sheets += exceptionLists(report, month: month, provisional: provisional, notes: warning)
+        }
         workbook.sheets += history(report, month: month, notes: warning)
         workbook.sheets.append(tierSummary(report))
         workbook.sheets.append(rejected(rejects, files: files))
@@ -267,6 +270,41 @@ struct WorkbookWriter {
             sheet.legend = [sheetWords.warningLegend]
         }
         return sheet
+    }
+
+    /// The rows an exception sheet shows at most: the CSV has them all.
+    static let maxListRows = 50_000
+
+    /// 超期办结 and 在办超期 (红牌, 黄牌) of the month (rule 21), as the CSVs of `overdue_finished/` and `overdue_open/`.
+    private func exceptionLists(_ report: SupervisionReport, month: Period, provisional: Bool, notes: [String]) -> [Worksheet] {
+        let columns = ReportColumns(report: report)
+        let rows = report.exceptions.filter { $0.period == month }
+        let late = rows.filter { $0.kind == .finishedLate }
+        let open = rows.filter { $0.kind != .finishedLate }
+        return [
+            (
+                sheetWords.overdueFinishedSheet(month, provisional: provisional), columns.overdueFinished, late,
+                words.overdueFinishedMeaning,
+                TimeLimitException.Kind.finishedLate
+            ),
+            (
+                sheetWords.overdueOpenSheet(month, provisional: provisional), columns.overdueOpen, open,
+                words.overdueOpenMeaning(asOf: report.closing.asOf), .overdue
+            ),
+        ].map { name, table, rows, meaning, kind in
+            var sheet = sheet(name, table, rows.prefix(Self.maxListRows), report)
+            sheet.notes = notes
+            if rows.count > Self.maxListRows {
+                sheet.notes.append(
+                    words.listCut(shown: Self.maxListRows, of: rows.count, file: "\(ReportWriter.exceptionFolder(kind))/\(month).csv"))
+            }
+            sheet.footnotes.append(meaning)
+            if !notes.isEmpty {
+                sheet.legendTitle = sheetWords.legendTitle
+                sheet.legend = [sheetWords.warningLegend]
+            }
+            return sheet
+        }
     }
 
     /// 乡镇统筹 (contract rule 16): the townships of the month, each with its villages, in league order.

@@ -116,6 +116,10 @@ enum HTMLReportStyle {
         .lists > div, .kpis > div { min-width: 0; }
         .lists h4 { margin: 0 0 6px; font-size: 14px; }
         .lists .red h4 { color: var(--red); }
+        td.card { font-weight: 700; white-space: nowrap; }
+        td.card.red { color: var(--red); }
+        td.card.yellow { color: #8a5a00; }
+        td.txn { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; }
         .lists .black h4 { color: var(--black); }
         .streak { font-weight: 700; }
         .list-meaning { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; line-height: 1.55; }
@@ -147,6 +151,7 @@ enum HTMLReportStyle {
           .table-wrap { -webkit-overflow-scrolling: touch; border-right: 1px solid var(--line); }
           .table-wrap th.code, .table-wrap td.code, .table-wrap .name-suffix { display: none; }
           table { font-size: 12.5px; }
+          table.cases td { white-space: nowrap; }
           th { white-space: normal; font-size: 11.5px; padding: 5px 6px; }
           td { padding: 4px 6px; }
           .table-wrap th.hall-name, .table-wrap td.hall-name { position: sticky; left: 0; z-index: 1; background: #fff;

@@ -153,6 +153,46 @@ struct HTMLReportWords: Sendable {
             "本层级另有 \(transactions) 件办件的导出文件未含事项编码，未按事项统计。")
     }
     var item: String { pick("Item", "事项") }
+
+    // MARK: 办结时限 (rule 21)
+
+    var timeLimits: String { pick("Time limits", "办结时限") }
+    /// The month's figures over all halls with catalogued transactions.
+    func timeLimitsSummary(_ counts: TimeLimitCounts, asOf: CalendarDate) -> String {
+        let rate = counts.onTimeRate.map(HTMLNumber.percent) ?? "—"
+        return pick(
+            "Of the transactions accepted this month, \(counts.finished) were finished with a completion time, \(counts.onTime) of them "
+                + "on time (on-time rate \(rate)); \(counts.overdueFinished) were finished late. On \(asOf), \(counts.overdueOpen) were "
+                + "still open past their deadline (red card) and \(counts.dueSoon) were due that day or the next (yellow card).",
+            "本月受理的办件中，已办结且有办结时间的 \(counts.finished) 件，按时办结 \(counts.onTime) 件，按时办结率 \(rate)；"
+                + "超期办结 \(counts.overdueFinished) 件。截至 \(asOf)，在办超期（红牌）\(counts.overdueOpen) 件，"
+                + "临近期限（黄牌）\(counts.dueSoon) 件。")
+    }
+    var overdueFinished: String { pick("Finished late", "超期办结") }
+    func overdueOpen(_ asOf: CalendarDate) -> String { pick("Open past or near the deadline on \(asOf)", "在办超期及临期（截至 \(asOf)）") }
+    var card: String { pick("Card", "警示") }
+    var redCard: String { pick("red", "红牌") }
+    var yellowCard: String { pick("yellow", "黄牌") }
+    var daysLate: String { pick("Days late", "超期天数") }
+    var daysOverdueOrLeft: String { pick("Days over / left", "超期/剩余天数") }
+    func daysLeft(_ days: Int) -> String { days == 0 ? pick("due today", "今日到期") : pick("\(days) left", "剩 \(days)") }
+    func unitSuffix(_ unit: WorkingDayCalendar.Unit) -> String {
+        unit == .workingDays ? pick(" wd", " 工作日") : pick(" d", " 自然日")
+    }
+    var txnID: String { pick("Transaction", "办件编号") }
+    var accepted: String { pick("Accepted", "受理日期") }
+    var deadline: String { pick("Deadline", "办结期限") }
+    var completed: String { pick("Completed", "办结时间") }
+    func moreCases(shown: Int, of total: Int) -> String {
+        pick("The \(shown) with the most days of \(total).", "仅列天数最多的 \(shown) 件（共 \(total) 件）。")
+    }
+    func timeLimitsNote(_ month: Period) -> String {
+        pick(
+            "Deadlines by the item catalogue's promised limit, in working days without public holidays (make-up working days count). "
+                + "Every case is in overdue_finished/\(month).csv, overdue_open/\(month).csv and the workbook.",
+            "办结期限按事项目录的承诺时限计算，工作日不含法定节假日，调休上班日计入。全部名单见 overdue_finished/\(month).csv、"
+                + "overdue_open/\(month).csv 及工作簿。")
+    }
     var offline: String { pick("Not online", "非网办件量") }
     var gapToTarget: String { pick("To target (pp)", "距目标(百分点)") }
     /// The gap to the target as words, never a bare minus: `高 2.10`, `低 17.92`, `达标` (exactly at it). `below` is the

@@ -48,6 +48,15 @@ struct WorkbookWords {
         pick("Townships ", "乡镇统筹 ") + month(period) + suffix(provisional: provisional)
     }
 
+    /// The exception lists (rule 21): `超期办结 2019年11月`, `在办超期 2019年11月`.
+    func overdueFinishedSheet(_ period: Period, provisional: Bool) -> String {
+        pick("Late ", "超期办结 ") + month(period) + suffix(provisional: provisional)
+    }
+
+    func overdueOpenSheet(_ period: Period, provisional: Bool) -> String {
+        pick("Overdue open ", "在办超期 ") + month(period) + suffix(provisional: provisional)
+    }
+
     /// The 12-month history of a tier: `区级 近12个月`, `district 12 months`.
     func historySheet(_ tier: Tier, provisional: Bool) -> String {
         vocabulary.tier(tier) + pick(" 12 months", " 近12个月") + suffix(provisional: provisional)
