@@ -26,7 +26,7 @@ struct DefectPlanter {
                     } else if let item = txn.item {
                         txn.item = CatalogItem(
                             code: item.code, name: formula, department: item.department,
-                            atTownships: item.atTownships)
+                            atTownships: item.atTownships, terms: item.terms)
                     }
                 case .extraField:
                     if layout != .village { txn.item = rng.pick(Catalog.townshipItems.filter { !CSVLine.needsQuoting($0.name) }) }

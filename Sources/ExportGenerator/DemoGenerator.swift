@@ -1,5 +1,5 @@
 /// `hallrate-gen demo`: writes the demo registry, 14 months of exports in five layouts (CSV, TAB-separated
-/// UTF-16 and per-station XML), and README.md.
+/// UTF-16 and per-station XML), the item catalogue and README.md.
 struct DemoGenerator {
     let options: DemoOptions
 
@@ -16,6 +16,7 @@ struct DemoGenerator {
             ).build()
         }
         let truth = GroundTruth(registry: registry, exports: exports, monthCount: months.count)
+        let timeLimits = try TimeLimitTruth(exports: exports, months: months)
         let problems = ScenarioCheck.problems(registry: registry, truth: truth, exports: exports, months: months)
         guard problems.isEmpty else {
             throw GeneratorError("generated set fails its own checks:\n  " + problems.joined(separator: "\n  "))
@@ -23,6 +24,7 @@ struct DemoGenerator {
 
         let root = options.outputDirectory
         try FileWriter.write(registry.csvBytes(withAliases: true), to: root + "/halls.csv")
+        try FileWriter.write(Catalog.catalogueBytes(), to: root + "/catalogue.csv")
         var totalBytes = 0
         for export in exports {
             for file in export.files {
@@ -31,7 +33,7 @@ struct DemoGenerator {
                 try FileWriter.write(bytes, to: root + "/" + file.relativePath)
             }
         }
-        let readme = DemoReadme(registry: registry, exports: exports, truth: truth, months: months)
+        let readme = DemoReadme(registry: registry, exports: exports, truth: truth, timeLimits: timeLimits, months: months)
         try FileWriter.write(Array(readme.text.utf8), to: root + "/README.md")
         report(registry: registry, exports: exports, bytes: totalBytes)
     }
@@ -39,6 +41,8 @@ struct DemoGenerator {
     private func report(registry: HallRegistry, exports: [TierExport], bytes: Int) {
         let halls = HallTier.allCases.map { "\(registry.halls(in: $0).count) \($0.rawValue)" }
         Console.info("wrote \(options.outputDirectory)/halls.csv (" + halls.joined(separator: ", ") + ")")
+        let items = Catalog.items.count - Catalog.uncataloguedItems.count
+        Console.info("wrote \(options.outputDirectory)/catalogue.csv (\(items) of \(Catalog.items.count) items)")
         for export in exports {
             Console.info(
                 "wrote \(export.files.count) \(export.layout.directory) files, \(export.rowCount) data rows, "

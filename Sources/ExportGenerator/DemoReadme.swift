@@ -1,9 +1,11 @@
 /// The text of the demo set's `README.md`, built from what was actually generated. The defect and reconciliation
-/// sections are in `DemoReadme+Defects.swift`, the patterns and expected counts in `DemoReadme+Truth.swift`.
+/// sections are in `DemoReadme+Defects.swift`, the patterns and expected counts in `DemoReadme+Truth.swift`, the
+/// time limits in `DemoReadme+TimeLimits.swift`.
 struct DemoReadme {
     let registry: HallRegistry
     let exports: [TierExport]
     let truth: GroundTruth
+    let timeLimits: TimeLimitTruth
     let months: [Month]
 
     var text: String {
@@ -17,6 +19,7 @@ struct DemoReadme {
         out += plantedRowsSection
         out += patternSection
         out += truthSection
+        out += [""] + timeLimitSection
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -52,6 +55,8 @@ struct DemoReadme {
                 + "in the order listed, `VVV` is `000` for a township center and 201, 202 … for its village stations. "
                 + "`aliases` is a `;`-separated list of other names a hall goes by: every street (街道) center has one "
                 + "or two (e.g. `\(example)`), the other halls none. Names and aliases are unique across the registry.",
+            "- `catalogue.csv`: the item catalogue (事项目录) for the time-limit figures, see "
+                + "[Time limits](#time-limits-item-catalogue).",
             "- Five hall systems (layouts). Each hall exports through exactly one:",
             "",
         ]

@@ -39,9 +39,20 @@ import Testing
         }
         let items = try HallRateProcess.rows(of: output.appendingPathComponent("items/2019-11.csv"))
         #expect(items[0] == ["月份", "层级", "事项编码", "事项名称", "办件量", "网办件量", "网上办事率", "可网办未网办件量"])
-        // The district's export names its items; item codes are Excel text; missed_online waits for the catalogue.
+        // The district's export names its items; item codes are Excel text. missed_online follows the demo's
+        // catalogue: an online-capable item's window and kiosk transactions, 0 for an item that cannot be applied
+        // for online, blank for the two items the catalogue leaves out.
         let district = items.filter { $0[1] == "区级" }
-        #expect(district.count > 20 && district.allSatisfy { $0[2].hasPrefix("=5205") && !$0[3].isEmpty && $0[7].isEmpty })
+        #expect(district.count > 20 && district.allSatisfy { $0[2].hasPrefix("=5205") && !$0[3].isEmpty })
+        let catalogue = try HallRateProcess.rows(of: DemoTests.repository.appendingPathComponent("Input/catalogue.csv"))
+        let onlineCapable = Dictionary(uniqueKeysWithValues: catalogue.dropFirst().map { ($0[0], $0[6] == "是") })
+        #expect(onlineCapable.count == 42)
+        for row in district {
+            let expected =
+                onlineCapable[String(row[2].dropFirst())].map { $0 ? String((Int(row[4]) ?? 0) - (Int(row[5]) ?? 0)) : "0" } ?? ""
+            #expect(row[7] == expected, "\(row[3])")
+        }
+        #expect(district.filter { $0[7].isEmpty }.count == 2)
         // Township and village exports carry no item code: their transactions are "(not recorded)", not lost.
         #expect(items.filter { $0[1] != "区级" && $0[0] != "月份" }.map(\.[2]) == ["(not recorded)", "(not recorded)"])
         let report = try String(contentsOf: output.appendingPathComponent("report_2019-11.html"), encoding: .utf8)

@@ -25,6 +25,80 @@ import Testing
         return expected
     }
 
+    /// The README's time-limit table (district hall, as of 2019-12-06): `YYYY-MM` → its cells in the header's
+    /// order (counted, uncatalogued, finished, on_time, overdue_finished, in_progress, overdue_open, due_soon, untimed).
+    static func expectedTimeLimits() throws -> [String: [String]] {
+        let text = try String(contentsOf: repository.appendingPathComponent("Input/README.md"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let headerIndex = lines.firstIndex(where: { $0.hasPrefix("| month | counted | uncatalogued |") }) else { return [:] }
+        var expected: [String: [String]] = [:]
+        for line in lines[(headerIndex + 2)...] {
+            guard line.hasPrefix("| ") else { break }
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells[0].wholeMatch(of: /\d{4}-\d{2}/) != nil { expected[cells[0]] = Array(cells.dropFirst()) }
+        }
+        return expected
+    }
+
+    /// The README's worked examples: id, month of acceptance, deadline and verdict (`late, 3 工作日 …`, `on time`, …).
+    static func timeLimitExamples() throws -> [(id: String, month: String, deadline: String, verdict: String)] {
+        let text = try String(contentsOf: repository.appendingPathComponent("Input/README.md"), encoding: .utf8)
+        let pattern = /^- .*: `(QXG\d+)` .*, accepted (\d{4}-\d{2})-\d{2} [0-9:]+, deadline (\d{4}-\d{2}-\d{2}), completed .* → (.*)\.$/
+        return text.split(separator: "\n").compactMap { line in
+            guard let match = String(line).wholeMatch(of: pattern) else { return nil }
+            return (String(match.1), String(match.2), String(match.3), String(match.4))
+        }
+    }
+
+    /// Rules 19–21 on the demo as of 2019-12-06: hallrate's `time_limits.csv` and exception lists against the
+    /// figures and worked examples the generator computed with its own calendar (Input/README.md).
+    @Test func demoTimeLimitsMatchTheGeneratorsGroundTruth() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try HallRateProcess.run(
+            ["run", "Pipelines/default.yml", "--output", output.path, "--as-of", "2019-12-06", "--quiet"],
+            in: Self.repository)
+        #expect(result.status == 0, "\(result.standardError)")
+        let expected = try Self.expectedTimeLimits()
+        #expect(expected.count == 14)
+
+        let table = try HallRateProcess.values(of: output.appendingPathComponent("time_limits.csv"))
+        let header = try #require(table.first)
+        let names = ["办件量", "未编目办件量", "办结量", "按时办结量", "超期办结量", "在办量", "在办超期量(红牌)", "临近期限量(黄牌)", "办结时间不可用量"]
+        let columns = try names.map { name in try #require(header.firstIndex(of: name), "\(name)") }
+        let (code, period) = (try #require(header.firstIndex(of: "大厅编码")), try #require(header.firstIndex(of: "月份")))
+        let catalogued = try #require(header.firstIndex(of: "已编目办件量"))
+        var actual: [String: [String]] = [:]
+        for row in table.dropFirst() {
+            if row[code] == "520502000000" {
+                actual[row[period]] = columns.map { row[$0] }
+            } else {
+                // Only the district source maps item_code: every other hall's rows are uncatalogued.
+                #expect(row[catalogued] == "0", "\(row[code]) \(row[period])")
+            }
+        }
+        #expect(actual == expected)
+
+        // Each worked example is in the month's 超期办结 list exactly when the README calls it late (with the
+        // README's deadline and days), and in the 在办超期 list with its card when open past or near its deadline.
+        let examples = try Self.timeLimitExamples()
+        #expect(examples.count == 5)
+        for example in examples {
+            let late = try HallRateProcess.values(of: output.appendingPathComponent("overdue_finished/\(example.month).csv"))
+            let lateRow = late.dropFirst().first { $0[0] == example.id }
+            if example.verdict.hasPrefix("late") {
+                let days = example.verdict.firstMatch(of: #/late, (\d+) /#).map { String($0.1) }
+                #expect(lateRow.map { [$0[9], $0[11]] } == [example.deadline, days ?? "?"], "\(example.id)")
+            } else {
+                #expect(lateRow == nil, "\(example.id) is listed late: \(lateRow ?? [])")
+            }
+            let open = try HallRateProcess.values(of: output.appendingPathComponent("overdue_open/\(example.month).csv"))
+            let openRow = open.dropFirst().first { $0[1] == example.id }
+            let card = example.verdict.contains("黄牌") ? "黄牌" : example.verdict.contains("红牌") ? "红牌" : nil
+            #expect(openRow.map { [$0[0], $0[10]] } == card.map { [$0, example.deadline] }, "\(example.id)")
+        }
+    }
+
     @Test func demoRunMatchesTheGeneratorsGroundTruth() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hallrate-demo-\(UUID().uuidString)")
         let result = try HallRateProcess.run(
