@@ -23,6 +23,8 @@ package struct Breakdown: Sendable {
     package let name: String
     package let total: Int
     package let online: Int
+    /// Handled at a window or a kiosk (rule 17's missed_online counts these for online-capable items).
+    package let windowOrKiosk: Int
     /// Counted transactions not handled online (window, kiosk, other): what holds the tier's rate down.
     package var offline: Int { total - online }
     package var ratio: Double { Double(online) / Double(total) }

@@ -1,4 +1,4 @@
-/// Stage 4c, the breakdowns' counts (contract rule 17): counted and online transactions per tier, month
+/// Stage 4c, the breakdowns' counts (contract rule 17): counted, online and window-or-kiosk transactions per tier, month
 /// and item (or department), from the same winners as the hall counts.
 ///
 /// Each file numbers its own items; the counter maps them to one number per distinct code across the
@@ -15,9 +15,10 @@ final class BreakdownCounter {
     private let start: UnsafeMutableBufferPointer<Int>
     private let firstPeriod: Int
     private let periods: Int
-    /// Per (number, tier, month offset): total then online, when the table is flat.
+    /// Per (number, tier, month offset): total, online, then window or kiosk, when the table is flat.
     private let dense: UnsafeMutableBufferPointer<Int>
-    private var sparse: [Int: (total: Int, online: Int)] = [:]
+    private var sparse: [Int: Count] = [:]
+    private typealias Count = (total: Int, online: Int, windowOrKiosk: Int)
     private static let maxDenseCells = 1 << 21
 
     /// - Parameters:
@@ -55,7 +56,7 @@ final class BreakdownCounter {
         let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
         let cells = keys.count.multipliedReportingOverflow(by: 3 * max(span, 0))
         self.periods = !cells.overflow && cells.partialValue <= Self.maxDenseCells ? span : 0
-        dense = .allocate(capacity: self.periods > 0 ? 2 * cells.partialValue : 0)
+        dense = .allocate(capacity: self.periods > 0 ? 3 * cells.partialValue : 0)
         dense.initialize(repeating: 0)
     }
 
@@ -71,42 +72,47 @@ final class BreakdownCounter {
         guard row.isCounted else { return }
         let (first, end) = (start[file], start[file + 1])
         let number = Int(local) < end - first - 1 ? global[first + Int(local)] : global[end - 1]
-        let online = row.kind >> 3 == 1 || row.kind >> 3 == 2 ? 1 : 0
+        let channel = row.kind >> 3  // window 0, online 1, mobile 2, kiosk 3, other 4
+        let online = channel == 1 || channel == 2 ? 1 : 0
+        let windowOrKiosk = channel == 0 || channel == 3 ? 1 : 0
         let offset = Int(row.period) - firstPeriod
         if periods > 0, offset >= 0, offset < periods {
-            let cell = 2 * ((Int(number) * 3 + tier) * periods + offset)
+            let cell = 3 * ((Int(number) * 3 + tier) * periods + offset)
             dense[cell] += 1
             dense[cell + 1] += online
+            dense[cell + 2] += windowOrKiosk
         } else {
-            Self.bump(&sparse[(Int(number) &* 4 &+ tier) &* (1 << 24) &+ Int(row.period) & 0xFF_FFFF, default: (0, 0)], online)
+            let key = (Int(number) &* 4 &+ tier) &* (1 << 24) &+ Int(row.period) & 0xFF_FFFF
+            Self.bump(&sparse[key, default: (0, 0, 0)], online, windowOrKiosk)
         }
     }
 
     @inline(__always)
-    private static func bump(_ count: inout (total: Int, online: Int), _ online: Int) {
+    private static func bump(_ count: inout Count, _ online: Int, _ windowOrKiosk: Int) {
         count.total += 1
         count.online += online
+        count.windowOrKiosk += windowOrKiosk
     }
 
     /// Adds the counts of another counter made from the same files and months.
     func absorb(_ other: BreakdownCounter) {
         precondition(other.dense.count == dense.count, "breakdown counters of different shapes")
         for i in dense.indices { dense[i] += other.dense[i] }
-        sparse.merge(other.sparse) { ($0.total + $1.total, $0.online + $1.online) }
+        sparse.merge(other.sparse) { ($0.total + $1.total, $0.online + $1.online, $0.windowOrKiosk + $1.windowOrKiosk) }
     }
 
     /// Every count, keyed as the sparse ones are: (number × 4 + tier) × 2²⁴ + month index (24 bits).
-    private var counts: [Int: (total: Int, online: Int)] {
+    private var counts: [Int: Count] {
         var counts = sparse
         guard periods > 0 else { return counts }
         for number in keys.indices {
             for tier in 0..<3 {
                 for offset in 0..<periods {
-                    let cell = 2 * ((number * 3 + tier) * periods + offset)
+                    let cell = 3 * ((number * 3 + tier) * periods + offset)
                     guard dense[cell] > 0 else { continue }
                     let key = (number * 4 + tier) * (1 << 24) + (firstPeriod + offset) & 0xFF_FFFF
-                    let known = counts[key] ?? (0, 0)
-                    counts[key] = (known.total + dense[cell], known.online + dense[cell + 1])
+                    let known = counts[key] ?? (0, 0, 0)
+                    counts[key] = (known.total + dense[cell], known.online + dense[cell + 1], known.windowOrKiosk + dense[cell + 2])
                 }
             }
         }
@@ -120,7 +126,8 @@ final class BreakdownCounter {
             let rest = key >> 24
             return Breakdown(
                 dimension: dimension, tier: Tier.allCases[rest & 3], period: period, key: keys[rest >> 2],
-                name: dimension == .item ? names[rest >> 2] : "", total: count.total, online: count.online)
+                name: dimension == .item ? names[rest >> 2] : "", total: count.total, online: count.online,
+                windowOrKiosk: count.windowOrKiosk)
         }
         .sorted { a, b in
             if a.period != b.period { return a.period < b.period }

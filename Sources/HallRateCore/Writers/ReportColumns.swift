@@ -138,12 +138,12 @@ struct ReportColumns {
             ])
     }
 
-    /// An item's transactions not handled online when the catalogue says it can be applied for online
-    /// (网上可办), 0 when it cannot; unknown (blank) without a catalogue, for an item not in it, and for
-    /// departments.
+    /// An item's window and kiosk transactions when the catalogue says it can be applied for online
+    /// (网上可办, rule 17), 0 when it cannot; unknown (blank) without a catalogue, for an item not in it, and
+    /// for departments. 代办 and other channels are not counted as missed.
     private func missedOnline(_ row: Breakdown) -> Int? {
         guard row.dimension == .item, let code = row.key.code, let item = report.catalogue?[code] else { return nil }
-        return item.onlineCapable ? row.total - row.online : 0
+        return item.onlineCapable ? row.windowOrKiosk : 0
     }
 
     /// `overdue_finished/YYYY-MM.csv` and the workbook's 超期办结 sheet (rule 21): the month's transactions
