@@ -167,7 +167,7 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         let full = try PrintedPDF(output.appendingPathComponent("report_2019-11.pdf"))
         let brief = try PrintedPDF(output.appendingPathComponent("report_2019-11_brief.pdf"))
-        // Measured: 7 pages, the last the items holding the rate down (13 when Chromium printed the old page
+        // Measured: 7 pages, the last the items holding the rate down and 办结时限 (13 when Chromium printed the old page
         // on Letter); the 简报 2.
         #expect((3...7).contains(full.pages), "\(full.pages) pages")
         #expect((1...2).contains(brief.pages), "\(brief.pages) pages")

@@ -1,6 +1,6 @@
 extension HTMLReportWriter {
     /// How many cases each exception list shows in the report; the CSVs and the workbook have them all.
-    static let casesPerList = 10
+    static let casesPerList = 8
 
     /// 办结时限 (contract rule 21, with an item catalogue): the month's on-time figures over all halls,
     /// then the worst cases of each exception list — finished late, and open past (红牌) or near (黄牌)
