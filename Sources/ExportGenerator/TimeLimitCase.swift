@@ -8,27 +8,8 @@ struct TimeLimitCase {
     var terms: ItemTerms? { txn.item?.terms }
 
     /// `YYYY-MM-DD` of a day number.
-    static func dayLabel(_ day: Int) -> String {
-        let (year, month, dayOfMonth) = Stamp.civilFromDays(day)
-        var bytes: [UInt8] = []
-        bytes.appendDigits(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        bytes.appendDigits(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        bytes.appendDigits(dayOfMonth, width: 2)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func dayLabel(_ day: Int) -> String { String(timeLabel(Stamp(seconds: Int64(day) * 86_400)).prefix(10)) }
 
-    /// `YYYY-MM-DD HH:MM:SS`.
-    static func timeLabel(_ stamp: Stamp) -> String {
-        let f = stamp.fields
-        var bytes = Array(dayLabel(stamp.dayNumber).utf8)
-        bytes.append(UInt8(ascii: " "))
-        bytes.appendDigits(f.hour, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.appendDigits(f.minute, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.appendDigits(f.second, width: 2)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// `YYYY-MM-DD HH:MM:SS`, as the district exports write it.
+    static func timeLabel(_ stamp: Stamp) -> String { DateStyle.dashed.format(stamp) }
 }

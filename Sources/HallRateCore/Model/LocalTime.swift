@@ -23,10 +23,12 @@ package struct LocalTime: Hashable, Comparable, Sendable {
     /// The calendar month this time falls in.
     package var period: Period { periodAndDay.period }
 
+    /// The day this time falls on (a time before 1970 on the day before, not after).
+    package var date: CalendarDate { CalendarDate(days: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)) }
+
     /// The calendar month and the day of the month (1–31) this time falls on.
     package var periodAndDay: (period: Period, day: Int) {
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let (year, month, day) = LocalTime.civilFromDays(days)
+        let (year, month, day) = LocalTime.civilFromDays(date.days)
         return (Period(year: year, month: month), day)
     }
 

@@ -104,7 +104,7 @@ final class RecordMapper {
 
     /// `YYYY-MM-DD` of a time.
     private static func day(_ time: LocalTime) -> String {
-        CalendarDate(days: Int(time.seconds >= 0 ? time.seconds / 86_400 : (time.seconds - 86_399) / 86_400)).description
+        time.date.description
     }
 
     /// Maps one record. Returns the transaction, or the reject to file.

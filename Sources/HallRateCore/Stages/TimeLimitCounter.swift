@@ -70,6 +70,8 @@ final class TimeLimitCounter {
                 return
             }
             guard let accepted, let deadline = try? deadline(of: item, number, acceptedOn: accepted) else { return }
+            // Due soon: its deadline is the run's day (0 days left) or the next day of its unit (1).
+            let days = kind == .dueSoon ? (deadline == judge.asOf ? 0 : 1) : days
             var minute: Int32?
             if case .at(let at) = row.completion { minute = at }
             exceptions.append(
@@ -90,8 +92,7 @@ final class TimeLimitCounter {
             cell.inProgress += 1
             if dueSoon {
                 cell.dueSoon += 1
-                // Due soon: its deadline is the run's day (0 days left) or the next day of its unit (1).
-                list(.dueSoon, days: accepted.flatMap { try? deadline(of: item, number, acceptedOn: $0) } == judge.asOf ? 0 : 1)
+                list(.dueSoon, days: 0)  // the days left are the list's to work out from the deadline
             }
         case .overdue(let days):
             cell.inProgress += 1

@@ -55,7 +55,7 @@ struct TimeLimitJudge {
         case .completed, .rejected:
             guard let accepted, case .at(let minute) = completion else { return .untimed }
             let deadline = try lastDay(accepted)
-            let finished = CalendarDate(days: Int((Int64(minute) * 60).floorDivided(by: 86_400)))
+            let finished = LocalTime(seconds: Int64(minute) * 60).date
             return finished <= deadline ? .onTime : .late(days: try days(after: deadline, through: finished, item.unit))
         }
     }
@@ -67,13 +67,5 @@ struct TimeLimitJudge {
         var count = 0
         for day in start.days + 1...end.days where try calendar.isWorkingDay(CalendarDate(days: day)) { count += 1 }
         return count
-    }
-}
-
-extension Int64 {
-    /// Division rounding towards minus infinity (a minute before 1970 belongs to the day before).
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

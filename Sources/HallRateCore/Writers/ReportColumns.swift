@@ -202,9 +202,9 @@ struct ReportColumns {
 
     /// `YYYY-MM-DD HH:MM` of a stored minute.
     static func minute(_ minute: Int32) -> String {
-        let seconds = Int64(minute) * 60
-        let day = CalendarDate(days: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
-        let inDay = Int(seconds - Int64(day.days) * 86_400)
+        let time = LocalTime(seconds: Int64(minute) * 60)
+        let day = time.date
+        let inDay = Int(time.seconds - Int64(day.days) * 86_400)
         let (hour, min) = (inDay / 3600, inDay % 3600 / 60)
         return "\(day) \(hour < 10 ? "0" : "")\(hour):\(min < 10 ? "0" : "")\(min)"
     }

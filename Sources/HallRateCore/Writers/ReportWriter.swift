@@ -56,11 +56,13 @@ struct ReportWriter {
         }
         if report.timeLimits != nil {
             // The exception lists, one file per list and month of acceptance (a header alone: none that month).
-            let lists = Dictionary(grouping: report.exceptions) { "\(Self.exceptionFolder($0.kind))/\($0.period).csv" }
+            // Keyed by month and list (late 0, open 1) without a String per row.
+            let lists = Dictionary(grouping: report.exceptions) { $0.period.index * 2 + ($0.kind == .finishedLate ? 0 : 1) }
             for month in report.periods {
-                for (kind, table) in [(TimeLimitException.Kind.finishedLate, columns.overdueFinished), (.overdue, columns.overdueOpen)] {
-                    let name = "\(Self.exceptionFolder(kind))/\(month).csv"
-                    try emit(render(table, lists[name] ?? [], cells), name)
+                for (list, kind, table) in [
+                    (0, TimeLimitException.Kind.finishedLate, columns.overdueFinished), (1, .overdue, columns.overdueOpen),
+                ] {
+                    try emit(render(table, lists[month.index * 2 + list] ?? [], cells), "\(Self.exceptionFolder(kind))/\(month).csv")
                 }
             }
         }
