@@ -5,43 +5,8 @@ import Testing
 /// catalogue writes `time_limits.csv` per hall and month, hand-computed here, and prints its reconciliation.
 @Suite struct TimeLimitTests {
     @Test func aHallMonthsTimeLimitFiguresAsComputedByHand() throws {
-        let folder = try HallRateProcess.fixture("handmade")
+        let folder = try Self.limitsFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/exports"))
-        let exports = folder.appendingPathComponent("Input/limits")
-        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
-        try """
-        编号,大厅,渠道,受理时间,状态,更新时间,办结时间,事项编码
-        A1,520502001000,网上,2019-09-27 09:00:00,办结,,2019-10-10 16:00:00,S5
-        A2,520502001000,窗口,2019-09-27 10:00:00,办结,,2019-10-11 09:00:00,S5
-        A3,520502001000,窗口,2019-09-26 09:00:00,办结,,2019-09-27 09:00:00,I
-        A4,520502001000,窗口,2019-09-27 11:00:00,办结,,2019-09-26 11:00:00,S5
-        A5,520502001000,窗口,2019-09-27 12:00:00,办结,,2019-09-27 13:00:00,X
-        A6,520502001000,窗口,2019-09-27 14:00:00,在办,,,S5
-        A7,520502001000,窗口,2019-09-27 15:00:00,撤件,,,S5
-
-        """.write(to: exports.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
-        try """
-        item_code,item_name,kind,promised_limit,legal_limit,limit_unit,online_capable,fully_online
-        S5,社保,承诺件,5,20,工作日,是,是
-        I,户籍,即办件,0,0,工作日,是,否
-
-        """.write(to: folder.appendingPathComponent("Input/catalogue.csv"), atomically: true, encoding: .utf8)
-        try """
-        registry: Input/halls.csv
-        catalogue: Input/catalogue.csv
-        targets: {district: 0.7, township: 0.5, village: 0.3}
-        sources:
-          - name: limits
-            glob: Input/limits/*.csv
-            columns: {txn_id: 编号, hall_code: 大厅, channel: 渠道, accepted_at: 受理时间, status: 状态, updated_at: 更新时间,
-                      completed_at: 办结时间, item_code: 事项编码}
-            values:
-              channel: {窗口: window, 网上: online}
-              status: {办结: completed, 在办: in_progress, 撤件: withdrawn}
-            date_formats: ["yyyy-MM-dd HH:mm:ss"]
-        output: {language: en}
-        """.write(to: folder.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
         let result = try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
@@ -149,7 +114,7 @@ import Testing
             + "\non_time_targets: {district: 0.9, township: 0.8, village: 0.8}\n")
             .write(to: pipeline, atomically: true, encoding: .utf8)
         let orphan = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
-        #expect(orphan.status == 2 && orphan.standardError.contains("按时办结率 needs the item catalogue"), "\(orphan.standardError)")
+        #expect(orphan.status == 2 && orphan.standardError.contains("on_time_targets needs the item catalogue"), "\(orphan.standardError)")
 
         // A day that is not a date is refused at its key, before anything is read.
         try (text + "\ncalendar: {extra_working_days: [2019-10-32]}\n").write(to: pipeline, atomically: true, encoding: .utf8)
@@ -157,5 +122,108 @@ import Testing
         #expect(
             bad.status == 2 && bad.standardError.contains("'2019-10-32' is not a date YYYY-MM-DD (key calendar.extra_working_days[0])"),
             "\(bad.standardError)")
+    }
+
+    /// One township hall's September 2019 in a hand-made export, with a two-item catalogue (S5 promised in
+    /// 5 of 20 legal working days, fully online; I instant) and a pipeline that reads it.
+    static func limitsFolder() throws -> URL {
+        let folder = try HallRateProcess.fixture("handmade")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/exports"))
+        let exports = folder.appendingPathComponent("Input/limits")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try """
+        编号,大厅,渠道,受理时间,状态,更新时间,办结时间,事项编码
+        A1,520502001000,网上,2019-09-27 09:00:00,办结,,2019-10-10 16:00:00,S5
+        A2,520502001000,窗口,2019-09-27 10:00:00,办结,,2019-10-11 09:00:00,S5
+        A3,520502001000,窗口,2019-09-26 09:00:00,办结,,2019-09-27 09:00:00,I
+        A4,520502001000,窗口,2019-09-27 11:00:00,办结,,2019-09-26 11:00:00,S5
+        A5,520502001000,窗口,2019-09-27 12:00:00,办结,,2019-09-27 13:00:00,X
+        A6,520502001000,窗口,2019-09-27 14:00:00,在办,,,S5
+        A7,520502001000,窗口,2019-09-27 15:00:00,撤件,,,S5
+
+        """.write(to: exports.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        try """
+        item_code,item_name,kind,promised_limit,legal_limit,limit_unit,online_capable,fully_online
+        S5,社保,承诺件,5,20,工作日,是,是
+        I,户籍,即办件,0,0,工作日,是,否
+
+        """.write(to: folder.appendingPathComponent("Input/catalogue.csv"), atomically: true, encoding: .utf8)
+        try """
+        registry: Input/halls.csv
+        catalogue: Input/catalogue.csv
+        targets: {district: 0.7, township: 0.5, village: 0.3}
+        sources:
+          - name: limits
+            glob: Input/limits/*.csv
+            columns: {txn_id: 编号, hall_code: 大厅, channel: 渠道, accepted_at: 受理时间, status: 状态, updated_at: 更新时间,
+                      completed_at: 办结时间, item_code: 事项编码}
+            values:
+              channel: {窗口: window, 网上: online}
+              status: {办结: completed, 在办: in_progress, 撤件: withdrawn}
+            date_formats: ["yyyy-MM-dd HH:mm:ss"]
+        output: {language: en}
+        """.write(to: folder.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func everyTimeLimitRatioIsRankedWhenThePipelineGivesItTargets() throws {
+        let folder = try Self.limitsFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipeline = folder.appendingPathComponent("pipeline.yml")
+        let text = try String(contentsOf: pipeline, encoding: .utf8)
+        try
+            (text + """
+
+                instant_share_targets: {district: 0.5, township: 0.1, village: 0.1}
+                fully_online_share_targets: {district: 0.5, township: 0.5, village: 0.5}
+                compression_targets: {district: 0.5, township: 0.5, village: 0.5}
+                min_volume: {district: 2, township: 2, village: 2}
+
+                """).write(to: pipeline, atomically: true, encoding: .utf8)
+        let result = try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let metrics = folder.appendingPathComponent("Output/pipeline/metrics")
+        func long(_ id: String) throws -> [[String]] {
+            try HallRateProcess.values(of: metrics.appendingPathComponent("\(id)/hall_months.csv"))
+        }
+        // No on_time_targets: 按时办结率 stays unranked (time_limits.csv only).
+        #expect(!FileManager.default.fileExists(atPath: metrics.appendingPathComponent("on_time_rate").path))
+        // 即办件率: instant I (A3) of 5 catalogued, above the township's 10 %; 全程网办率: A1 of 5, below 50 %.
+        let instant = try long("instant_share")
+        #expect(Array(instant[0].prefix(7)) == ["hall_code", "hall_name", "tier", "period", "catalogued", "instant", "ratio"])
+        #expect(instant.dropFirst().map { Array($0[4...6]) + [$0[13], $0[14]] } == [["5", "1", "0.2000", "1", ""]])
+        let online = try long("fully_online_share")
+        #expect(Array(online[0][4...5]) == ["catalogued", "fully_online"])
+        #expect(online.dropFirst().map { Array($0[4...6]) + [$0[13], $0[14]] } == [["5", "1", "0.2000", "1", "below_target"]])
+        // 承诺时限压缩率 over the distinct items S5 (5 of 20 days) and I (0 of 0): 15 of 20 days taken off;
+        // ranked on the 5 catalogued transactions, which the table shows before the days.
+        let compression = try long("compression")
+        #expect(
+            Array(compression[0].prefix(8)) == [
+                "hall_code", "hall_name", "tier", "period", "catalogued", "legal_days", "compressed_days", "ratio",
+            ])
+        #expect(compression.dropFirst().map { Array($0[4...7]) + [$0[14], $0[15]] } == [["5", "20", "15", "0.7500", "1", ""]])
+
+        // min_volume counts catalogued transactions, not days: with 6, the 20 legal days do not rank the hall.
+        try
+            (text + """
+
+                compression_targets: {district: 0.5, township: 0.5, village: 0.5}
+                min_volume: {district: 6, township: 6, village: 6}
+
+                """).write(to: pipeline, atomically: true, encoding: .utf8)
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "--quiet"], in: folder).status == 0)
+        #expect(try long("compression").dropFirst().map { [$0[14], $0[15]] } == [["", "insufficient_volume"]])
+        #expect(!FileManager.default.fileExists(atPath: metrics.appendingPathComponent("instant_share").path))
+
+        // Each needs the catalogue, and says so at its key.
+        try
+            (text.replacingOccurrences(of: "catalogue: Input/catalogue.csv\n", with: "")
+            + "\nfully_online_share_targets: {district: 0.9, township: 0.8, village: 0.8}\n")
+            .write(to: pipeline, atomically: true, encoding: .utf8)
+        let orphan = try HallRateProcess.run(["check", "pipeline.yml"], in: folder)
+        #expect(
+            orphan.status == 2 && orphan.standardError.contains("fully_online_share_targets needs the item catalogue"),
+            "\(orphan.standardError)")
     }
 }

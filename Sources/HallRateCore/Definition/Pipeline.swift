@@ -114,10 +114,13 @@ package struct Pipeline: Sendable {
     package let targets: TargetSchedule
     /// The metric the pipeline ranks halls by first: 网上办事率 with the pipeline's `targets`.
     package var metric: Metric { .onlineRate(targets: targets) }
-    /// `on_time_targets`: 按时办结率's targets, when the pipeline ranks halls by it too.
-    package var onTimeTargets: TargetSchedule?
+    /// `on_time_targets`, `instant_share_targets`, …: the targets of each time-limit ratio the pipeline
+    /// ranks halls by too, by key (``Metric/timeLimitFamily``).
+    package var timeLimitTargets: [(key: String, targets: TargetSchedule)] = []
     /// The metrics reported besides the first, each in `metrics/<id>/` of the output folder.
-    package var moreMetrics: [Metric] { onTimeTargets.map { [.onTimeRate(targets: $0)] } ?? [] }
+    package var moreMetrics: [Metric] {
+        timeLimitTargets.compactMap { written in Metric.timeLimitFamily.first { $0.key == written.key }?.metric(written.targets) }
+    }
     /// The least counted transactions a hall needs in a month to be ranked, per tier (contract rule 8).
     package let minVolume: [Tier: Int]
     /// N of the red and black lists (contract rule 12).

@@ -9,8 +9,10 @@ package struct PipelineDefinition: Decodable, Sendable {
     package var catalogue: String?
     package var sources: [SourceDefinition]
     package var targets: TargetsDefinition
-    /// Targets of 按时办结率 (rule 21), which then is ranked and flagged like the online rate; optional.
-    package var onTimeTargets: TargetsDefinition?
+    /// Targets of the time-limit ratios (rule 21: `on_time_targets`, `instant_share_targets`,
+    /// `fully_online_share_targets`, `compression_targets`), each of which then is ranked and flagged like
+    /// the online rate; optional. By key, in the order of ``Metric/timeLimitFamily``.
+    package var timeLimitTargets: [(key: String, targets: TargetsDefinition)] = []
     package var minVolume: PerTier<Int>?
     package var listSize: Int?
     package var listMinRanked: Int?
@@ -24,6 +26,9 @@ package struct PipelineDefinition: Decodable, Sendable {
         case name, registry, catalogue, sources, targets, output, report, calendar
         case minVolume = "min_volume"
         case onTimeTargets = "on_time_targets"
+        case instantShareTargets = "instant_share_targets"
+        case fullyOnlineShareTargets = "fully_online_share_targets"
+        case compressionTargets = "compression_targets"
         case listSize = "list_size"
         case listMinRanked = "list_min_ranked"
         case closeAfterDays = "close_after_days"
@@ -38,7 +43,11 @@ package struct PipelineDefinition: Decodable, Sendable {
         catalogue = try c.decodeIfPresent(String.self, forKey: .catalogue)
         sources = try c.decode([SourceDefinition].self, forKey: .sources)
         targets = try c.decode(TargetsDefinition.self, forKey: .targets)
-        onTimeTargets = try c.decodeIfPresent(TargetsDefinition.self, forKey: .onTimeTargets)
+        for (key, _) in Metric.timeLimitFamily {
+            if let codingKey = CodingKeys(rawValue: key), let targets = try c.decodeIfPresent(TargetsDefinition.self, forKey: codingKey) {
+                timeLimitTargets.append((key, targets))
+            }
+        }
         minVolume = try c.decodeIfPresent(PerTier<Int>.self, forKey: .minVolume)
         listSize = try c.decodeIfPresent(Int.self, forKey: .listSize)
         listMinRanked = try c.decodeIfPresent(Int.self, forKey: .listMinRanked)

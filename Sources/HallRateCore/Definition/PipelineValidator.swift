@@ -71,12 +71,12 @@ struct Validator {
         let output = attempt { () throws(HallRateError) in try validate(definition.output, name: name ?? stem) }
         let publication = attempt { () throws(HallRateError) in try validate(definition.report) }
         let calendar = attempt { () throws(HallRateError) in try validate(definition.calendar) }
-        var onTimeTargets: TargetSchedule?
-        if let written = definition.onTimeTargets {
+        var timeLimitTargets: [(key: String, targets: TargetSchedule)] = []
+        for (key, written) in definition.timeLimitTargets {
             if definition.catalogue == nil {
-                problems.append(fail("on_time_targets", "按时办结率 needs the item catalogue: add catalogue: <path>"))
-            } else {
-                onTimeTargets = attempt { () throws(HallRateError) in try targetSchedule(written, key: "on_time_targets") }
+                problems.append(fail(key, "\(key) needs the item catalogue: add catalogue: <path>"))
+            } else if let targets = attempt({ () throws(HallRateError) in try targetSchedule(written, key: key) }) {
+                timeLimitTargets.append((key, targets))
             }
         }
         guard problems.isEmpty, let name, let targets, let minVolume, let earliestMonth, let output, let publication, let calendar
@@ -90,7 +90,7 @@ struct Validator {
         pipeline.publication = publication
         pipeline.cataloguePath = definition.catalogue.map(resolve)
         (pipeline.extraClosures, pipeline.extraWorkingDays) = calendar
-        pipeline.onTimeTargets = onTimeTargets
+        pipeline.timeLimitTargets = timeLimitTargets
         return (pipeline, [])
     }
 

@@ -7,6 +7,9 @@ package struct HallMonth: Sendable {
     package let denominator: Int
     /// The metric's numerator: for 网上办事率, counted transactions handled online or on mobile.
     package let numerator: Int
+    /// The transactions the hall is ranked on (rule 8): the denominator, except for a ratio of days
+    /// (``Metric/volume``).
+    package let volume: Int
     /// Lower bound of the 95 % Wilson score interval of the ratio.
     package let wilsonLow: Double
     package var prevRatio: Double?

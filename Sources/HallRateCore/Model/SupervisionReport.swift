@@ -55,6 +55,8 @@ package struct SupervisionReport: Sendable {
         /// The metric's denominator and numerator, summed over the township's hall and its villages.
         package let denominator: Int
         package let numerator: Int
+        /// The metric's volume, summed likewise: what the township tier's min_volume applies to.
+        package let volume: Int
         /// Its villages with counted transactions that month.
         package let villages: Int
         /// Of those, the ones below the village target in force (the flag `below_target`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The CSV tables (``ReportWriter``) and `rejects.csv`, streamed from the store.
 struct CSVTablesSink: OutputSink {
     let pipeline: Pipeline
@@ -16,6 +18,13 @@ struct CSVTablesSink: OutputSink {
             let writer = ReportWriter(folder: folder + "/" + sub, output: pipeline.output, checkpoint: checkpoint)
             outputs += try writer.write(report).map { sub + "/" + $0 }
         }
+        // A metric whose targets the pipeline no longer gives keeps no tables from an earlier run.
+        let written = Set(results.moreReports.map(\.metric.id))
+        for family in Metric.timeLimitFamily {
+            let id = family.metric(TargetSchedule([:])).id
+            if !written.contains(id) { try? FileManager.default.removeItem(atPath: folder + "/metrics/" + id) }
+        }
+        rmdir(folder + "/metrics")  // only when empty
         return outputs
     }
 }

@@ -150,7 +150,8 @@ package struct PipelineChecker {
         let written =
             [
                 "hall_months.csv", "rejects.csv", "manifest.json", "hallrate.sqlite", "league/2019-01_township.csv", "items/2019-01.csv",
-                "departments/2019-01.csv", "metrics/on_time_rate/hall_months.csv",
+                "departments/2019-01.csv", "metrics/on_time_rate/hall_months.csv", "metrics/compression/league/2019-01_township.csv",
+                "time_limits.csv", "overdue_finished/2019-01.csv", "overdue_open/2019-01.csv",
             ]
             .map { folder + "/" + $0 } + ReportFiles.Kind.allCases.map { folder + "/" + ReportFiles.name(Period(year: 2019, month: 1), $0) }
         return pipeline.sources.compactMap { source in

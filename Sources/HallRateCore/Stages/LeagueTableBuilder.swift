@@ -36,7 +36,7 @@ enum LeagueTableBuilder {
                     }
                 }
                 ranked.sort { Ranker.listedBefore($0, $1, metric) }
-                unranked.sort { $0.denominator != $1.denominator ? $0.denominator > $1.denominator : $0.hall < $1.hall }
+                unranked.sort { $0.volume != $1.volume ? $0.volume > $1.volume : $0.hall < $1.hall }
                 var entries: [SupervisionReport.LeagueEntry] = []
                 entries.reserveCapacity(halls.count)
                 for row in ranked { entries.append(SupervisionReport.LeagueEntry(hall: row.hall, figures: row)) }

@@ -13,7 +13,7 @@ enum Ranker {
         var members: [Int] = []
         members.reserveCapacity(rows.count)
         for i in rows.indices {
-            if rows[i].denominator < least[tiers[rows[i].hall]] {
+            if rows[i].volume < least[tiers[rows[i].hall]] {
                 rows[i].flags.insert(.insufficientVolume)
                 rows[i].rank = nil
             } else {
@@ -60,7 +60,8 @@ enum Ranker {
         }
     }
 
-    /// League order: the better ratio first (exact), then total descending, then hall code ascending.
+    /// League order: the better ratio first (exact), then total (the metric's volume) descending, then hall
+    /// code ascending.
     ///
     /// The registry keeps its halls in code order, so comparing codes is comparing hall indices.
     @inline(__always)
@@ -68,7 +69,7 @@ enum Ranker {
         let (ra, rb) = (a.exactRatio, b.exactRatio)
         if metric.isBetter(ra, than: rb) { return true }
         if metric.isBetter(rb, than: ra) { return false }
-        if a.denominator != b.denominator { return a.denominator > b.denominator }
+        if a.volume != b.volume { return a.volume > b.volume }
         return a.hall < b.hall
     }
 }

@@ -31,6 +31,7 @@ enum TownshipRollupBuilder {
                     SupervisionReport.TownshipRollup(
                         township: township, period: period, denominator: denominator,
                         numerator: (own?.numerator ?? 0) + reported.reduce(0) { $0 + $1.numerator },
+                        volume: (own?.volume ?? 0) + reported.reduce(0) { $0 + $1.volume },
                         villages: reported.count,
                         villagesBelowTarget: reported.filter { $0.flags.contains(.belowTarget) }.count,
                         villagesNotReporting: villages.filter { silent.contains(HallPeriod(hall: $0, period: period)) }.count,
@@ -49,15 +50,15 @@ enum TownshipRollupBuilder {
         func before(_ a: SupervisionReport.TownshipRollup, _ b: SupervisionReport.TownshipRollup) -> Bool {
             if metric.isBetter(a.exactRatio, than: b.exactRatio) { return true }
             if metric.isBetter(b.exactRatio, than: a.exactRatio) { return false }
-            if a.denominator != b.denominator { return a.denominator > b.denominator }
+            if a.volume != b.volume { return a.volume > b.volume }
             return a.township < b.township  // the registry keeps code order
         }
-        var rankable = month.filter { $0.denominator >= minVolume }.sorted(by: before)
+        var rankable = month.filter { $0.volume >= minVolume }.sorted(by: before)
         for i in rankable.indices {
             rankable[i].rank = i > 0 && rankable[i - 1].exactRatio.hasSameValue(as: rankable[i].exactRatio) ? rankable[i - 1].rank : i + 1
         }
-        let unranked = month.filter { $0.denominator < minVolume }
-            .sorted { ($0.denominator, -$0.township) > ($1.denominator, -$1.township) }
+        let unranked = month.filter { $0.volume < minVolume }
+            .sorted { ($0.volume, -$0.township) > ($1.volume, -$1.township) }
         return rankable + unranked
     }
 }

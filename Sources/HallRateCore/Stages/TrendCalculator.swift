@@ -14,6 +14,7 @@ enum TrendCalculator {
         let period: Int
         let denominator: Int
         let numerator: Int
+        let volume: Int
     }
 
     /// - Returns: one ``HallMonth`` per hall and month with data, sorted by hall then month.
@@ -24,17 +25,22 @@ enum TrendCalculator {
         _ counts: [HallPeriod: ChannelStatusCounts], timeLimits: [HallPeriod: TimeLimitCounts] = [:], metric: Metric
     ) -> [HallMonth] {
         var cells: [Cell] = []
-        func add(_ key: HallPeriod, _ denominator: Int, _ numerator: Int) {
+        func add(_ key: HallPeriod, _ denominator: Int, _ numerator: Int, _ volume: Int) {
             if denominator > 0 {
-                cells.append(Cell(hall: key.hall, period: key.period.index, denominator: denominator, numerator: numerator))
+                cells.append(
+                    Cell(hall: key.hall, period: key.period.index, denominator: denominator, numerator: numerator, volume: volume))
             }
         }
         if metric.isTimeLimit {
             cells.reserveCapacity(timeLimits.count)
-            for (key, cell) in timeLimits { add(key, metric.denominator.value(in: cell), metric.numerator.value(in: cell)) }
+            for (key, cell) in timeLimits {
+                add(key, metric.denominator.value(in: cell), metric.numerator.value(in: cell), metric.volume.value(in: cell))
+            }
         } else {
             cells.reserveCapacity(counts.count)
-            for (key, cell) in counts { add(key, metric.denominator.value(in: cell), metric.numerator.value(in: cell)) }
+            for (key, cell) in counts {
+                add(key, metric.denominator.value(in: cell), metric.numerator.value(in: cell), metric.volume.value(in: cell))
+            }
         }
         cells.sort { $0.hall != $1.hall ? $0.hall < $1.hall : $0.period < $1.period }
 
@@ -81,6 +87,7 @@ enum TrendCalculator {
                 rows.append(
                     HallMonth(
                         hall: here.hall, period: Period(index: p), denominator: here.denominator, numerator: here.numerator,
+                        volume: here.volume,
                         wilsonLow: wilsonLow(online: here.numerator, total: here.denominator),
                         prevRatio: prev, deltaPP: prev.map { (r - $0) * 100 },
                         ratio3m: Double(sumNumerator) / Double(sumDenominator),

@@ -20,6 +20,13 @@ struct ReportColumns {
         ]
     }
 
+    /// The count a metric ranked on another count than its denominator is ranked on (承诺时限压缩率:
+    /// catalogued transactions), as a column; none for the others.
+    private func volume<TableRow>(_ value: @escaping (TableRow) -> Int?) -> [ReportColumn<TableRow>] {
+        guard let english = metric.volumeColumn, let chinese = metric.volume else { return [] }
+        return [ReportColumn(english, chinese) { .integer(value($0)) }]
+    }
+
     /// `hall_months.csv`, the long table: halls with data, by hall code then month (contract rules 6–9, 13, 16).
     var hallMonths: ReportTable<HallMonth> {
         let tiers = report.registry.halls.map(\.tier)
@@ -29,7 +36,7 @@ struct ReportColumns {
                 ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
                 ReportColumn("tier", "层级") { .tier(tiers[$0.hall]) },
                 ReportColumn("period", "月份") { .month($0.period) },
-            ] + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
+            ] + volume { $0.volume } + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
                 ReportColumn("wilson_low", "威尔逊下限") { .ratio($0.wilsonLow) },
                 ReportColumn("prev_ratio", "上月" + metric.shortRatio) { .ratio($0.prevRatio) },
                 ReportColumn("delta_pp", "环比变化(百分点)") { .points($0.deltaPP) },
@@ -56,19 +63,20 @@ struct ReportColumns {
                 ReportColumn("rank", "排名") { .integer($0.figures?.rank) },
                 ReportColumn("hall_code", "大厅编码") { .hallCode($0.hall) },
                 ReportColumn("hall_name", "大厅名称") { .hallName($0.hall) },
-            ] + figures { ($0.figures?.denominator, $0.figures?.numerator, $0.figures?.ratio) } + [
-                ReportColumn("delta_pp", "环比变化(百分点)") { .points($0.figures?.deltaPP) },
-                ReportColumn("slope_pp", "趋势斜率(百分点/月)") { .points($0.figures?.slopePP) },
-                ReportColumn("flags", "标记") { .flags($0.flags) },
-                ReportColumn("prev_rank", "上月排名") { .integer($0.figures?.prevRank) },
-                ReportColumn("rank_change", "名次变化") { .integer($0.figures?.rankChange) },
-                ReportColumn("yoy_delta_pp", "同比变化(百分点)") { .points($0.figures?.yoyDeltaPP) },
-                ReportColumn("provisional", "数据状态") { _ in .provisional(provisional) },
-                ReportColumn("period", "月份") { _ in .month(league.period) },
-                ReportColumn("tier", "层级") { _ in .tier(league.tier) },
-                ReportColumn("target", "目标") { _ in .ratio(target) },
-                ReportColumn("township", "所属乡镇") { .township($0.hall) },
-            ])
+            ] + volume { $0.figures?.volume } + figures { ($0.figures?.denominator, $0.figures?.numerator, $0.figures?.ratio) }
+                + [
+                    ReportColumn("delta_pp", "环比变化(百分点)") { .points($0.figures?.deltaPP) },
+                    ReportColumn("slope_pp", "趋势斜率(百分点/月)") { .points($0.figures?.slopePP) },
+                    ReportColumn("flags", "标记") { .flags($0.flags) },
+                    ReportColumn("prev_rank", "上月排名") { .integer($0.figures?.prevRank) },
+                    ReportColumn("rank_change", "名次变化") { .integer($0.figures?.rankChange) },
+                    ReportColumn("yoy_delta_pp", "同比变化(百分点)") { .points($0.figures?.yoyDeltaPP) },
+                    ReportColumn("provisional", "数据状态") { _ in .provisional(provisional) },
+                    ReportColumn("period", "月份") { _ in .month(league.period) },
+                    ReportColumn("tier", "层级") { _ in .tier(league.tier) },
+                    ReportColumn("target", "目标") { _ in .ratio(target) },
+                    ReportColumn("township", "所属乡镇") { .township($0.hall) },
+                ])
     }
 
     /// `red_black_lists.csv` (rule 12).
@@ -259,7 +267,7 @@ struct ReportColumns {
                 ReportColumn("period", "月份") { .month($0.period) },
                 ReportColumn("township_code", "乡镇编码") { .hallCode($0.township) },
                 ReportColumn("township_name", "乡镇名称") { .hallName($0.township) },
-            ] + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
+            ] + volume { $0.volume } + figures { ($0.denominator, $0.numerator, $0.ratio) } + [
                 ReportColumn("villages", "报送村(居)数") { .integer($0.villages) },
                 ReportColumn("villages_below_target", "低于目标村(居)数") { .integer($0.villagesBelowTarget) },
                 ReportColumn("villages_not_reporting", "未报送村(居)数") { .integer($0.villagesNotReporting) },
