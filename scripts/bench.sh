@@ -7,14 +7,17 @@
 # 2. generates with hallrate-gen, into $BENCH_DIR (default /tmp/hallrate-bench): a 1M-row CSV, a 10M-row
 #    CSV (not with --quick), a 1M-record XML holding the same records as the 1M CSV, and a ~15k-row
 #    nightly export whose 办件编号 use another prefix;
-# 3. writes one pipeline per case and runs `hallrate run PIPELINE --output DIR -q --no-xlsx --no-html`
-#    from scratch (the output folder, which holds the store, is deleted before every rep);
+# 3. writes one pipeline per case, with the item catalogue hallrate-gen writes next to the export (so the
+#    job includes the deadlines in working days and the exception lists of contract rules 18–21), and runs
+#    `hallrate run PIPELINE --output DIR --as-of 2020-03-01 -q --no-xlsx --no-html` from scratch (the
+#    output folder, which holds the store, is deleted before every rep);
 # 4. runs the same job in DuckDB (scripts/bench_duckdb.py, from a throw-away virtual environment with
 #    duckdb from PyPI, default threads); DuckDB reads no XML, so for the XML case it reads the same records
 #    as CSV, and a plain C program with libxml2's SAX2 parser (scripts/bench/sax2_baseline.c) does the job
-#    on the XML file itself;
+#    on the XML file itself (the online rate only: it does no deadlines);
 # 5. checks after every run that hallrate's hall_months.csv (hall_code, period, total, online, rank)
-#    equals DuckDB's result (and the C program's), and stops on any difference before reporting a time;
+#    equals DuckDB's result (and the C program's), its breakdowns and time_limits.csv equal DuckDB's, and
+#    its exception lists are as long as DuckDB's, and stops on any difference before reporting a time;
 # 6. interleaves hallrate and DuckDB (A B A B …, --reps N pairs, default 3; A B C for XML) and prints per
 #    case the median wall time, rows/s, MB/s, peak RSS and the median of the per-pair ratios
 #    hallrate/baseline;
@@ -50,6 +53,8 @@ BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 SCRATCH=.build-bench
 BIN=$REPO/$SCRATCH/release
 NIGHTLY_ROWS=15000
+AS_OF=2020-03-01   # after the 24 months of hallrate-gen bench: every month closed
+HOLIDAYS=$REPO/Sources/HallRateCore/Resources/china-holidays.csv
 
 # --- tools -------------------------------------------------------------------------------------------
 source scripts/require-packages.sh
@@ -113,10 +118,12 @@ generate xml1m.xml --rows 1000000 --seed 1 --format xml
 # The nightly export: another seed and another 办件编号 prefix, so that it shares no id with the others.
 generate nightly.csv --rows "$NIGHTLY_ROWS" --seed 2 --id-prefix NQXG
 
-REGISTRY=gen/csv1m.csv.halls.csv   # all four files have the same 600-hall registry
+REGISTRY=gen/csv1m.csv.halls.csv        # all four files have the same 600-hall registry
+CATALOGUE=gen/csv1m.csv.catalogue.csv   # and the same item catalogue
 for f in csv10m.csv xml1m.xml nightly.csv; do
   [ -f "$GEN/$f.halls.csv" ] || continue
   cmp -s "$GEN/$f.halls.csv" "$BENCH_DIR/$REGISTRY" || die "$f.halls.csv differs from $REGISTRY"
+  cmp -s "$GEN/$f.catalogue.csv" "$BENCH_DIR/$CATALOGUE" || die "$f.catalogue.csv differs from $CATALOGUE"
 done
 
 if [ "$QUICK" = 1 ]; then BIG=csv1m.csv; else BIG=csv10m.csv; fi
@@ -138,6 +145,7 @@ pipeline() {
 # Written by scripts/bench.sh: the benchmark case '$case'.
 name: bench-$case
 registry: $REGISTRY
+catalogue: $CATALOGUE
 targets: {district: 0.70, township: 0.50, village: 0.30}
 min_volume: 30
 list_size: 5
@@ -201,14 +209,15 @@ timed() {
 hallrate_run() {
   timed "$BENCH_DIR/logs/$1-hallrate-$2.log" \
     "$BIN/hallrate" run "$BENCH_DIR/pipelines/$1.yml" --root "$BENCH_DIR" --output "$BENCH_DIR/out/$1" \
-    -q --no-xlsx --no-html
+    --as-of "$AS_OF" -q --no-xlsx --no-html
 }
 
 # duckdb_run CASE REP FILE…: a timed DuckDB run of the job over FILE… (in this order) into out/CASE.duckdb.csv.
 duckdb_run() {
   local case=$1 rep=$2; shift 2
   timed "$BENCH_DIR/logs/$case-duckdb-$rep.log" \
-    "$PY" scripts/bench_duckdb.py run --registry "$BENCH_DIR/$REGISTRY" --out "$BENCH_DIR/out/$case.duckdb.csv" "$@"
+    "$PY" scripts/bench_duckdb.py run --registry "$BENCH_DIR/$REGISTRY" --out "$BENCH_DIR/out/$case.duckdb.csv" \
+    --catalogue "$BENCH_DIR/$CATALOGUE" --holidays "$HOLIDAYS" --as-of "$AS_OF" "$@"
 }
 
 # sax2_run CASE REP XML: a timed run of the C SAX2 baseline over XML into out/CASE.sax2.csv.
@@ -267,7 +276,7 @@ echo "bench: case $case: the store holds $BIG; b-nightly.csv ($NIGHTLY_ROWS rows
 rm -rf "$BENCH_DIR/out/$case" "$BENCH_DIR/out/$case.base"
 timed "$BENCH_DIR/logs/$case-hallrate-base.log" \
   "$BIN/hallrate" run "$BENCH_DIR/pipelines/$case.yml" --root "$BENCH_DIR" --output "$BENCH_DIR/out/$case.base" \
-  -q --no-xlsx --no-html
+  --as-of "$AS_OF" -q --no-xlsx --no-html
 echo "bench: nightly: the first full run over $BIG took $WALL s, $((RSS / 1024)) MB"
 link nightly.csv data/nightly/b-nightly.csv
 all_rows=$(( $(rows_of "$BIG") + NIGHTLY_ROWS ))
@@ -291,7 +300,7 @@ done
   echo "- command: \`bash scripts/bench.sh$([ "$QUICK" = 1 ] && echo ' --quick') --reps $REPS\` in $REPO (built from $BUILT)"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -sr)"
   echo "- $(swift --version 2>/dev/null | head -1); DuckDB $DUCKDB_VERSION (PyPI, default threads, Python $("$PY" -c 'import platform; print(platform.python_version())'))"
-  echo "- hallrate: \`hallrate run PIPELINE --output DIR -q --no-xlsx --no-html\`, from an empty output folder (and store) except in the nightly case"
+  echo "- hallrate: \`hallrate run PIPELINE --output DIR --as-of $AS_OF -q --no-xlsx --no-html\` with the item catalogue (deadlines, exception lists), from an empty output folder (and store) except in the nightly case"
   echo "- C SAX2 baseline: scripts/bench/sax2_baseline.c, $(cc --version | head -1), -O2, libxml2 $(pkg-config --modversion libxml-2.0)"
   echo "- medians over $REPS interleaved pairs; ratio = median of the per-pair ratios hallrate/baseline; peak RSS = the largest of the reps"
   echo

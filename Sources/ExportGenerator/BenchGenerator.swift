@@ -1,5 +1,6 @@
 /// `hallrate-gen bench`: streams a large district-layout CSV (or, with `--format xml`, one XML file holding
-/// the same records) over synthetic halls, in constant memory.
+/// the same records) over synthetic halls, in constant memory, with the hall registry and the demo's item
+/// catalogue next to it.
 struct BenchGenerator {
     let options: BenchOptions
 
@@ -9,6 +10,7 @@ struct BenchGenerator {
     func run() throws {
         let registry = HallRegistry.synthetic(count: options.halls)
         try FileWriter.write(registry.csvBytes(withAliases: false), to: options.output + ".halls.csv")
+        try FileWriter.write(Catalog.catalogueBytes(), to: options.output + ".catalogue.csv")
 
         let writer = try FileWriter(path: options.output)
         var chunk: [UInt8] = []
@@ -50,6 +52,7 @@ struct BenchGenerator {
         let unit = options.format == .csv ? "rows" : "records"
         Console.info(
             "wrote \(options.rows) \(unit), \(writer.bytesWritten) bytes (\(perRow / 10).\(perRow % 10) bytes/\(unit.dropLast())) "
-                + "to \(options.output); \(registry.halls.count) halls to \(options.output).halls.csv")
+                + "to \(options.output); \(registry.halls.count) halls to \(options.output).halls.csv, the item catalogue to "
+                + "\(options.output).catalogue.csv")
     }
 }
