@@ -26,11 +26,18 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        /// libpq, PostgreSQL's C client (Debian `libpq-dev`), found through pkg-config: the publication of
+        /// counts and the federated run (docs/architecture.md, "Why libpq").
+        .systemLibrary(
+            name: "CPostgreSQL", path: "Sources/CPostgreSQL", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "HallRateCore",
             dependencies: [
                 "CCSV",
                 "CLibXML2",
+                "CPostgreSQL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

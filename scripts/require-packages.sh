@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hallrate builds against, when they are missing:
-# libcsv-dev (CSV parsing) and libxml2-dev (XML parsing). Sourced by demo.sh and test.sh.
+# libcsv-dev (CSV parsing), libxml2-dev (XML parsing) and libpq-dev (PostgreSQL's client, for the
+# publication of counts). Sourced by demo.sh and test.sh.
 set -euo pipefail
 
 missing=()
-for package in libcsv-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config; do
+for package in libcsv-dev libxml2-dev libpq-dev libsqlite3-dev zlib1g-dev pkg-config; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

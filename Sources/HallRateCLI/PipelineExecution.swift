@@ -40,6 +40,13 @@ struct PipelineExecution {
             printError(HallRateError(.output, "the counts do not reconcile; please report this"))
             throw ExitCode(1)
         }
+        if case .failure(let error) = summary.publication {
+            printError(
+                HallRateError(
+                    error.code, error.message + "; the local outputs are written, and the next run publishes the whole store again",
+                    at: error.location, key: error.key))
+            throw ExitCode(1)
+        }
         if let maxRejectRate = runOptions.maxRejectRate, summary.rejectRate > maxRejectRate {
             let rate = String(format: "%.2f%%", summary.rejectRate * 100)
             let limit = String(format: "%.2f%%", maxRejectRate * 100)

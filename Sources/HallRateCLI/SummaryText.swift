@@ -56,6 +56,14 @@ struct SummaryText {
         for (reason, count) in summary.rejectsByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             lines.append("  rejected \(reason.rawValue): \(count)")
         }
+        switch summary.publication {
+        case .success(let published):
+            lines.append(
+                "published to PostgreSQL at \(published.server) as member \(published.member): \(published.halls) halls, "
+                    + "\(published.months) months, \(published.hallMonths) hall-months of counts")
+        case .failure: lines.append("NOT published to PostgreSQL (see the error below)")
+        case nil: break
+        }
         lines.append("outputs: \(summary.outputFolder)/ (\(summary.outputs.count) files; rejects in rejects.csv)")
         return lines.joined(separator: "\n")
     }

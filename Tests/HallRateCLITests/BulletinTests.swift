@@ -198,6 +198,7 @@ import Testing
         #expect(generator.terminationStatus == 0)
         try FileManager.default.moveItem(
             at: folder.appendingPathComponent("data/export.csv.halls.csv"), to: folder.appendingPathComponent("halls.csv"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("data/export.csv.catalogue.csv"))
         let source = try String(contentsOf: DemoTests.repository.appendingPathComponent("scripts/bench/csv-source.yml"), encoding: .utf8)
             .replacingOccurrences(of: "@GLOB@", with: "data/*.csv")
         try

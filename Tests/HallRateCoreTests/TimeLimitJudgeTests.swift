@@ -30,7 +30,7 @@ import Testing
         throws -> TimeLimitJudge.Verdict
     {
         let judge = TimeLimitJudge(catalogue: ItemCatalogue(items: []), calendar: try WorkingDayCalendar.official(), asOf: Self.day(asOf))
-        return try judge.judge(item: item, status: status, accepted: Self.day(accepted), completion: completion)
+        return try judge.judge(item: item?.terms, status: status, accepted: Self.day(accepted), completion: completion)
     }
 
     @Test func finishedTransactionsAgainstTheirDeadline() throws {
@@ -57,7 +57,8 @@ import Testing
         #expect(try judge(nil, .completed, "2019-09-27", Self.at("2019-09-27 10:00")) == .uncatalogued)
         let judge = TimeLimitJudge(
             catalogue: ItemCatalogue(items: []), calendar: try WorkingDayCalendar.official(), asOf: Self.day("2019-10-01"))
-        #expect(try judge.judge(item: Self.p5, status: .completed, accepted: nil, completion: Self.at("2019-09-27 10:00")) == .untimed)
+        #expect(
+            try judge.judge(item: Self.p5.terms, status: .completed, accepted: nil, completion: Self.at("2019-09-27 10:00")) == .untimed)
     }
 
     @Test func openTransactionsAsOfTheRunsDay() throws {

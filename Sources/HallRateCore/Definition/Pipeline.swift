@@ -53,6 +53,16 @@ package struct Pipeline: Sendable {
         package var csvCodes: CSVCodes = .plain
         /// Ratios written as percentages (`59.60%`) instead of fractions (`0.5960`) in the CSVs (`output.percent`).
         package var percent = false
+        /// Where the run publishes its counts (`output.postgres`), if anywhere.
+        package var postgres: PostgresTarget?
+
+        /// A PostgreSQL server, the schema of hallrate's tables on it, and the member (county) publishing.
+        package struct PostgresTarget: Sendable, Equatable {
+            /// libpq's URL or `key=value` string, without a password (libpq reads `PGPASSWORD` or `~/.pgpass`).
+            package let url: String
+            package let schema: String
+            package let member: String
+        }
 
         /// How the CSVs write hall codes and months, the same way in every file so that they join.
         package enum CSVCodes: String, Sendable {

@@ -182,9 +182,11 @@ package struct OutputDefinition: Decodable, Sendable {
     package var store: String?
     package var percent: Bool?
     package var csvCodes: String?
+    /// Where the run publishes its counts (`output.postgres`); optional.
+    package var postgres: PostgresDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case folder, language, encoding, store, percent
+        case folder, language, encoding, store, percent, postgres
         case csvCodes = "csv_codes"
     }
 
@@ -197,6 +199,26 @@ package struct OutputDefinition: Decodable, Sendable {
         store = try c.decodeIfPresent(String.self, forKey: .store)
         percent = try c.decodeIfPresent(Bool.self, forKey: .percent)
         csvCodes = try c.decodeIfPresent(String.self, forKey: .csvCodes)
+        postgres = try c.decodeIfPresent(PostgresDefinition.self, forKey: .postgres)
+    }
+}
+
+/// `output.postgres`: the PostgreSQL server a member publishes its counts to, as written.
+package struct PostgresDefinition: Decodable, Sendable {
+    package var url: String
+    package var schema: String?
+    package var member: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case url, schema, member
+    }
+
+    package init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decode(String.self, forKey: .url)
+        schema = try c.decodeIfPresent(String.self, forKey: .schema)
+        member = try c.decodeIfPresent(String.self, forKey: .member)
     }
 }
 

@@ -345,7 +345,37 @@ struct Validator {
             validated.csvCodes = style
         }
         validated.percent = output?.percent ?? false
+        if let postgres = output?.postgres { validated.postgres = try validate(postgres, name: name) }
         return validated
+    }
+
+    /// `output.postgres`: a URL without a password, and names that are plain SQL identifiers.
+    private func validate(_ postgres: PostgresDefinition, name: String) throws(HallRateError) -> Pipeline.Output.PostgresTarget {
+        let url = postgres.url.trimmingCharacters(in: .whitespaces)
+        guard !url.isEmpty else {
+            throw fail("output.postgres.url", "a URL such as postgresql://hallrate@db.example/supervision is needed")
+        }
+        guard PostgresConnection.withoutPassword(url) == url else {
+            throw fail(
+                "output.postgres.url",
+                "the URL holds a password: pipeline files are shared, so give it in PGPASSWORD or ~/.pgpass instead")
+        }
+        let schema = postgres.schema ?? "hallrate"
+        guard Self.isIdentifier(schema) else {
+            throw fail(
+                "output.postgres.schema", "schema '\(schema)' must be a lower-case SQL name: a–z, 0–9 and _, not starting with a digit")
+        }
+        let member = postgres.member ?? name
+        guard !member.isEmpty, member.count <= 63, !member.contains(where: { $0.isNewline || $0 == "\t" }) else {
+            throw fail("output.postgres.member", "member '\(member)' must be one line of 1 to 63 characters")
+        }
+        return Pipeline.Output.PostgresTarget(url: url, schema: schema, member: member)
+    }
+
+    /// A name PostgreSQL takes unquoted: `[a-z_][a-z0-9_]*`, at most 63 bytes.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, text.utf8.count <= 63, first == 0x5F || (0x61...0x7A).contains(first) else { return false }
+        return text.utf8.allSatisfy { $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
     }
 
     private func validate(_ report: PublicationDefinition?) throws(HallRateError) -> Pipeline.Publication {

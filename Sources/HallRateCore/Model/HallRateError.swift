@@ -32,6 +32,9 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
         package static let calendar = Code(rawValue: "calendar")
         /// The item catalogue cannot be read or has a bad row.
         package static let catalogue = Code(rawValue: "catalogue")
+        /// Publishing to PostgreSQL, or reading the members' publications, failed (the server is
+        /// unreachable, refuses, or holds what a federated run cannot use).
+        package static let publication = Code(rawValue: "publication")
     }
 
     package var code: Code

@@ -17,6 +17,21 @@ package struct ItemCatalogue: Sendable {
         package let onlineCapable: Bool
         /// 全程网办: the item can be handled online from application to result.
         package let fullyOnline: Bool
+
+        /// What judging a transaction needs of the item, without its code and name.
+        package var terms: Terms {
+            Terms(kind: kind, promisedLimit: promisedLimit, legalLimit: legalLimit, unit: unit, fullyOnline: fullyOnline)
+        }
+    }
+
+    /// An item's kind, limits and unit: a plain value (no strings), so counting millions of rows copies
+    /// it for free.
+    package struct Terms: Sendable, Equatable {
+        package let kind: Kind
+        package let promisedLimit: Int
+        package let legalLimit: Int
+        package let unit: WorkingDayCalendar.Unit
+        package let fullyOnline: Bool
     }
 
     /// By code, in the file's order.

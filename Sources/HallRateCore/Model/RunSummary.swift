@@ -25,6 +25,26 @@ package struct RunSummary: Sendable {
     /// The rows of the exception lists by kind, and how many they leave out beyond their limit.
     package var listed: [TimeLimitException.Kind: Int] = [:]
     package var listedLeftOut = 0
+    /// With `output.postgres`: what was published, or why it was not (the local outputs are written either way).
+    package var publication: Result<Publication, HallRateError>?
+
+    /// What the store's run history says about the publication: nil without one.
+    package var publicationNote: String? {
+        switch publication {
+        case .success(let published): return "published to \(published.server) as \(published.member)"
+        case .failure(let error): return "not published: \(error.message)"
+        case nil: return nil
+        }
+    }
+
+    /// A member's publication of its counts (issue 15).
+    package struct Publication: Sendable {
+        package let server: String
+        package let member: String
+        package let halls: Int
+        package let months: Int
+        package let hallMonths: Int
+    }
 
     /// Each exception list has a row for every case its count says (late, 红牌, 黄牌), leaving none out.
     package var listsReconcile: Bool {
@@ -48,9 +68,11 @@ package struct RunSummary: Sendable {
             && listsReconcile
     }
 
-    /// 0, or 1 when the counts do not reconcile or more than `maxRejectRate` of the rows were rejected.
+    /// 0, or 1 when the counts do not reconcile, more than `maxRejectRate` of the rows were rejected or the
+    /// publication failed.
     package func exitStatus(maxRejectRate: Double?) -> Int32 {
         if !reconciles { return 1 }
+        if case .failure = publication { return 1 }
         if let maxRejectRate, rejectRate > maxRejectRate { return 1 }
         return 0
     }

@@ -20,6 +20,11 @@ package struct WorkingDayCalendar: Sendable {
     private var open: Set<Int> = []
     /// Where the data came from, for messages.
     private let source: String
+    /// The first covered day (1 January of the first year), and per covered day `d` the working days in
+    /// `[first, d)` at `workingBefore[d − first]` (one more entry than days): whether a day works and how
+    /// many working days lie between two days are then an array read, not a walk.
+    private var first = 0
+    private var workingBefore: [Int32] = []
 
     /// The official calendar shipped with hallrate.
     /// - Throws: ``HallRateError`` `.calendar` if the shipped data is malformed (a test reads it on every build).
@@ -77,6 +82,21 @@ package struct WorkingDayCalendar: Sendable {
             throw HallRateError(.calendar, "no '# covers:' line or no header", at: SourceLocation(file: file))
         }
         years = covered
+        buildIndex()
+    }
+
+    /// Fills ``workingBefore`` from the weekends, `closed` and `open`.
+    private mutating func buildIndex() {
+        first = CalendarDate.lastDay(of: Period(year: years.lowerBound - 1, month: 12)).days + 1
+        let end = CalendarDate.lastDay(of: Period(year: years.upperBound, month: 12)).days + 1
+        var counts: [Int32] = [0]
+        counts.reserveCapacity(end - first + 1)
+        for day in first..<end {
+            let weekend = CalendarDate(days: day).isWeekend
+            let works = weekend ? open.contains(day) : !closed.contains(day)
+            counts.append(counts[counts.count - 1] + (works ? 1 : 0))
+        }
+        workingBefore = counts
     }
 
     /// The calendar with a district's own days: closures (no work although a working day) and extra
@@ -91,21 +111,37 @@ package struct WorkingDayCalendar: Sendable {
             calendar.open.remove(day.days)
             if !day.isWeekend { calendar.closed.insert(day.days) }
         }
+        calendar.buildIndex()
         return calendar
     }
 
     /// Whether `date` is a working day.
     /// - Throws: ``HallRateError`` `.calendar` naming the year when the data does not cover it.
     package func isWorkingDay(_ date: CalendarDate) throws(HallRateError) -> Bool {
+        let offset = date.days - first
+        guard offset >= 0, offset < workingBefore.count - 1 else { throw uncovered(date) }
+        return workingBefore[offset + 1] > workingBefore[offset]
+    }
+
+    /// The working days after `start` up to and including `end` (0 when `end` is not after `start`):
+    /// ``isWorkingDay(_:)`` counted over the days between, in O(1).
+    /// - Throws: ``HallRateError`` `.calendar` naming the year of the first day between them the data does
+    ///   not cover.
+    package func workingDays(after start: CalendarDate, through end: CalendarDate) throws(HallRateError) -> Int {
+        guard end > start else { return 0 }
+        let (from, to) = (start.days + 1 - first, end.days - first)
+        guard from >= 0 else { throw uncovered(CalendarDate(days: start.days + 1)) }
+        guard to < workingBefore.count - 1 else { throw uncovered(CalendarDate(days: first + workingBefore.count - 1)) }
+        return Int(workingBefore[to + 1] - workingBefore[from])
+    }
+
+    private func uncovered(_ date: CalendarDate) -> HallRateError {
         let year = date.civil.year
-        guard years.contains(year) else {
-            throw HallRateError(
-                .calendar,
-                "\(date) is in \(year), a year the working-day calendar does not cover (\(source) covers "
-                    + "\(years.lowerBound)–\(years.upperBound)): add \(year)'s official holidays to it, or a "
-                    + "newer hallrate")
-        }
-        return date.isWeekend ? open.contains(date.days) : !closed.contains(date.days)
+        return HallRateError(
+            .calendar,
+            "\(date) is in \(year), a year the working-day calendar does not cover (\(source) covers "
+                + "\(years.lowerBound)–\(years.upperBound)): add \(year)'s official holidays to it, or a "
+                + "newer hallrate")
     }
 
     /// The last day of a time limit counted from the day of acceptance (contract rule 20): the `limit`-th

@@ -89,7 +89,7 @@ package struct PipelineRunner {
                     startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
                     files: summary.files.count, filesRead: summary.filesRead, rowsRead: summary.rowsRead,
                     rejected: summary.rejected, exitStatus: Int(summary.exitStatus(maxRejectRate: options.maxRejectRate)),
-                    note: nil))
+                    note: summary.publicationNote))
             return summary
         } catch {
             try? store.record(
@@ -126,6 +126,15 @@ package struct PipelineRunner {
         summary.listedLeftOut = report.exceptionsLeftOut
 
         var outputs = try emit(results, store: store, period: nil)
+        // Published after every local output is written: a server that is down costs the county nothing
+        // but the exit status, and the next run publishes the whole store again.
+        if let target = pipeline.output.postgres {
+            do throws(HallRateError) {
+                summary.publication = .success(try CountsPublisher(target: target, pipeline: pipeline.name).publish(results))
+            } catch {
+                summary.publication = .failure(error)
+            }
+        }
         outputs.append("manifest.json")
         summary.outputs = outputs
         try ManifestWriter(path: pipeline.output.folder + "/manifest.json").write(

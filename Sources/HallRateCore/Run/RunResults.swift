@@ -9,4 +9,8 @@ struct RunResults {
     let files: [FileReport]
     /// Transactions withdrawn (accepted but not counted).
     let withdrawn: Int
+    /// The additive counts everything from rule 6 on is computed from, per hall and month, with the latest
+    /// day of the month a counted transaction was accepted on: what a member publishes (issue 15).
+    var counts: [HallPeriod: ChannelStatusCounts] = [:]
+    var latestDays: [HallPeriod: Int] = [:]
 }

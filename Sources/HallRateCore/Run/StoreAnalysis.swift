@@ -61,12 +61,14 @@ struct StoreAnalysis {
         report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
         report.timeLimits = counter.timeLimits?.result
         if let timeLimits = counter.timeLimits {
-            report.exceptions = try named(timeLimits.exceptions, paths: paths, store: store)
+            report.exceptions = try named(timeLimits.takeExceptions(), paths: paths, store: store)
             report.exceptionsLeftOut = timeLimits.exceptionsLeftOut
             report.catalogue = judge?.catalogue
         }
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         var results = RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
+        results.counts = counts
+        results.latestDays = counter.aggregator.latestDays
         results.moreReports = pipeline.moreMetrics.map { metric in
             MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing)
                 .report(counts, timeLimits: report.timeLimits ?? [:], latestDays: counter.aggregator.latestDays)
@@ -75,15 +77,31 @@ struct StoreAnalysis {
     }
 
     /// The exception rows with their ids from the store, in list order.
-    private func named(_ rows: [TimeLimitException], paths: [String], store: Store) throws(HallRateError) -> [TimeLimitException] {
+    private func named(_ rows: consuming [TimeLimitException], paths: [String], store: Store) throws(HallRateError) -> [TimeLimitException]
+    {
         var wanted: [String: Set<UInt64>] = [:]
-        for row in rows { wanted[paths[row.file], default: []].insert(row.key) }
+        for i in rows.indices { wanted[paths[rows[i].file], default: []].insert(rows[i].key) }
         let ids = try store.transactionIDs(wanted)
-        return rows.map { row in
-            var row = row
-            row.txnID = ids[paths[row.file]]?[row.key]
-            return row
+        var named = consume rows  // up to a million rows: named and put in order in place, never copied
+        for i in named.indices { named[i].txnID = ids[paths[named[i].file]]?[named[i].key] }
+        // Sorted by position, so that the sort moves integers, not rows holding strings; then each cycle
+        // of the permutation is followed once (row i takes the row at order[i]).
+        var order = Array(named.indices)
+        named.withUnsafeBufferPointer { rows in order.sort { TimeLimitException.precedes(rows[$0], rows[$1]) } }
+        for start in order.indices where order[start] >= 0 {
+            let held = named[start]
+            var current = start
+            while true {
+                let next = order[current]
+                order[current] = -1
+                if next == start {
+                    named[current] = held
+                    break
+                }
+                named[current] = named[next]
+                current = next
+            }
         }
-        .sorted(by: TimeLimitException.precedes)
+        return named
     }
 }

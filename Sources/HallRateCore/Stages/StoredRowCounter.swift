@@ -36,7 +36,7 @@ struct StoredRowCounter: MergeableRowConsumer {
         items = BreakdownCounter(files: files.map(\.items), periods: periods)
         departments = BreakdownCounter(files: files.map { $0.departments.map { (code: $0, name: "") } }, periods: periods)
         tiers = registry.tierIndices
-        timeLimits = judge.map { TimeLimitCounter(files: files.map(\.items), judge: $0) }
+        timeLimits = judge.map { TimeLimitCounter(files: files.map(\.items), judge: $0, halls: registry.halls.count, periods: periods) }
     }
 
     /// Counts one winner.

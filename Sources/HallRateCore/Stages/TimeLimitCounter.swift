@@ -4,13 +4,28 @@
 /// compression figure is summed at the end over the distinct items each hall-month handled.
 final class TimeLimitCounter {
     private let judge: TimeLimitJudge
+    /// The catalogue's items' terms, by catalogue index.
+    private let terms: [ItemCatalogue.Terms]
     /// File position `f`'s item numbers → the catalogue's index of the item, or -1: at `items[start[f]…]`.
     private let items: [Int]
     private let start: [Int]
-    private var counts: [HallPeriod: TimeLimitCounts] = [:]
-    /// Per hall-month, the catalogue indices of the items handled (for `compression`).
-    private var handled: [HallPeriod: Set<Int>] = [:]
-    /// Deadlines already computed, by day of acceptance × catalogue size + catalogue index.
+    /// The counts, like ``Aggregator``'s: in flat tables by hall × month when the months span a sane range
+    /// (no hashing per row) — the counts, a bit per item handled (for `compression`) and each deadline by
+    /// day of acceptance × item — in dictionaries otherwise (the path every row took before the tables;
+    /// the tables are checked by the demo's independent ground truth and by the benchmark against DuckDB,
+    /// the dictionaries by no test of their own yet).
+    private let firstPeriod: Int
+    private let periods: Int
+    private var dense: [TimeLimitCounts]
+    /// 64-bit words of item bits per dense cell (0: the items handled go to `sparseHandled`).
+    private let words: Int
+    private var denseHandled: [UInt64]
+    private var sparse: [HallPeriod: TimeLimitCounts] = [:]
+    private var sparseHandled: [HallPeriod: Set<Int>] = [:]
+    /// Deadlines already computed: by (day of acceptance − `firstDay`) × catalogue size + catalogue index,
+    /// as ``CalendarDate/days`` (`Int32.min`: not yet); beyond that table, by day × size + index.
+    private let firstDay: Int
+    private var denseDeadlines: [Int32]
     private var deadlines: [Int: CalendarDate] = [:]
     /// The exception lists' rows (without their ids: ``Store/transactionIDs(_:)`` finds them), at most
     /// ``TimeLimitException/listLimit``; how many more there were.
@@ -19,8 +34,18 @@ final class TimeLimitCounter {
     /// The first calendar error met (a deadline in a year the calendar does not cover).
     private(set) var failure: HallRateError?
 
-    /// - Parameter files: per stored file in path order, its items' (code, name).
-    init(files: [[(code: String, name: String)]], judge: TimeLimitJudge) {
+    /// The largest flat tables: cells of counts (96 bytes each), words of item bits, deadlines (4 bytes).
+    static let maxDenseCells = 1 << 18
+    static let maxDenseWords = 1 << 21
+    static let maxDenseDeadlines = 1 << 22
+
+    /// - Parameters:
+    ///   - files: per stored file in path order, its items' (code, name).
+    ///   - halls: the registry's size; `periods`: the months the winners fall in (nil when there are none).
+    ///   - dense: false to count in dictionaries only (the tests' oracle for the flat tables).
+    init(
+        files: [[(code: String, name: String)]], judge: TimeLimitJudge, halls: Int, periods: ClosedRange<Int>?, dense: Bool = true
+    ) {
         self.judge = judge
         var items: [Int] = []
         var start: [Int] = []
@@ -32,28 +57,61 @@ final class TimeLimitCounter {
         start.append(items.count)
         self.items = items
         self.start = start
+        terms = judge.catalogue.items.map(\.terms)
+        firstPeriod = periods?.lowerBound ?? 0
+        let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
+        let cells = halls.multipliedReportingOverflow(by: span)
+        self.periods = dense && span > 0 && !cells.overflow && cells.partialValue <= Self.maxDenseCells ? span : 0
+        self.dense = Array(repeating: TimeLimitCounts(), count: self.periods > 0 ? cells.partialValue : 0)
+        let words = (terms.count + 63) / 64
+        self.words = self.periods > 0 && words > 0 && cells.partialValue * words <= Self.maxDenseWords ? words : 0
+        denseHandled = Array(repeating: 0, count: self.periods > 0 ? cells.partialValue * self.words : 0)
+        firstDay = CalendarDate.lastDay(of: Period(index: firstPeriod - 1)).days + 1
+        let days = span * 31
+        let memo = days.multipliedReportingOverflow(by: max(1, terms.count))
+        denseDeadlines = Array(
+            repeating: Int32.min,
+            count: dense && span > 0 && !memo.overflow && memo.partialValue <= Self.maxDenseDeadlines ? memo.partialValue : 0)
     }
 
     /// Counts one winner of registry hall `hall`, stored by file position `file`.
     func add(_ row: CompactTransaction, file: Int, hall: Int) {
         guard row.isCounted else { return }
-        let key = HallPeriod(hall: hall, period: Period(index: Int(row.period)))
         let local = Int(row.item)
         let number = local < start[file + 1] - start[file] ? items[start[file] + local] : -1
-        var cell = counts[key] ?? TimeLimitCounts()
+        let period = Period(index: Int(row.period))
+        let offset = Int(row.period) - firstPeriod
+        if periods > 0, offset >= 0, offset < periods {
+            let cell = hall * periods + offset
+            if number >= 0 {
+                if words > 0 {
+                    denseHandled[cell * words + number >> 6] |= 1 << UInt64(number & 63)
+                } else {
+                    sparseHandled[HallPeriod(hall: hall, period: period), default: []].insert(number)
+                }
+            }
+            count(row, file: file, hall: hall, period: period, number: number, into: &dense[cell])
+        } else {
+            let key = HallPeriod(hall: hall, period: period)
+            if number >= 0 { sparseHandled[key, default: []].insert(number) }
+            count(row, file: file, hall: hall, period: period, number: number, into: &sparse[key, default: TimeLimitCounts()])
+        }
+    }
+
+    /// Judges one counted winner of item `number` (-1: uncatalogued) into its hall-month's `cell`, and
+    /// lists it when late, overdue or due soon.
+    private func count(
+        _ row: CompactTransaction, file: Int, hall: Int, period: Period, number: Int, into cell: inout TimeLimitCounts
+    ) {
         cell.counted += 1
-        defer { counts[key] = cell }
         guard number >= 0 else {
             cell.uncatalogued += 1
             return
         }
-        let item = judge.catalogue.items[number]
+        let item = terms[number]
         if item.kind == .instant { cell.instant += 1 }
         if item.fullyOnline, row.channel.isOnline { cell.fullyOnlineOnline += 1 }
-        handled[key, default: []].insert(number)
-        let accepted =
-            row.acceptedDay > 0
-            ? CalendarDate(year: key.period.year, month: key.period.month, day: row.acceptedDay) : nil
+        let accepted = row.acceptedDay > 0 ? CalendarDate(year: period.year, month: period.month, day: row.acceptedDay) : nil
         let verdict: TimeLimitJudge.Verdict
         do {
             verdict = try judge.judge(item: item, status: row.status, accepted: accepted, completion: row.completion) {
@@ -76,7 +134,7 @@ final class TimeLimitCounter {
             if case .at(let at) = row.completion { minute = at }
             exceptions.append(
                 TimeLimitException(
-                    kind: kind, hall: hall, period: key.period, item: number, accepted: accepted, deadline: deadline,
+                    kind: kind, hall: hall, period: period, item: number, accepted: accepted, deadline: deadline,
                     completedMinute: minute, days: days, file: file, key: row.key))
         }
         switch verdict {
@@ -102,35 +160,69 @@ final class TimeLimitCounter {
     }
 
     /// ``TimeLimitJudge/deadline(of:acceptedOn:)``, computed once per item (catalogue index `number`) and day.
-    private func deadline(of item: ItemCatalogue.Item, _ number: Int, acceptedOn day: CalendarDate) throws(HallRateError) -> CalendarDate {
-        let memo = day.days * judge.catalogue.items.count + number  // number < count: one key per (day, item)
+    private func deadline(of item: ItemCatalogue.Terms, _ number: Int, acceptedOn day: CalendarDate) throws(HallRateError) -> CalendarDate {
+        let slot = (day.days - firstDay) * terms.count + number
+        if slot >= 0, slot < denseDeadlines.count {
+            if denseDeadlines[slot] != Int32.min { return CalendarDate(days: Int(denseDeadlines[slot])) }
+            let deadline = try judge.deadline(of: item, acceptedOn: day)
+            denseDeadlines[slot] = Int32(truncatingIfNeeded: deadline.days)
+            return deadline
+        }
+        let memo = day.days * terms.count + number  // number < count: one key per (day, item)
         if let known = deadlines[memo] { return known }
         let deadline = try judge.deadline(of: item, acceptedOn: day)
         deadlines[memo] = deadline
         return deadline
     }
 
-    /// Adds the counts of another counter made from the same files.
+    /// Adds the counts of another counter made from the same files, halls and months.
     func absorb(_ other: TimeLimitCounter) {
-        counts.merge(other.counts) {
+        precondition(
+            other.periods == periods && other.firstPeriod == firstPeriod && other.words == words && other.dense.count == dense.count,
+            "time-limit counters of different shapes")
+        for i in dense.indices { dense[i].merge(other.dense[i]) }
+        for i in denseHandled.indices { denseHandled[i] |= other.denseHandled[i] }
+        sparse.merge(other.sparse) {
             var sum = $0
             sum.merge($1)
             return sum
         }
-        handled.merge(other.handled) { $0.union($1) }
+        sparseHandled.merge(other.sparseHandled) { $0.union($1) }
         let room = max(0, TimeLimitException.listLimit - exceptions.count)
         exceptions += other.exceptions.prefix(room)
         exceptionsLeftOut += other.exceptionsLeftOut + max(0, other.exceptions.count - room)
         if failure == nil { failure = other.failure }
     }
 
+    /// Hands the exception rows over, leaving none here: up to a million rows are not copied.
+    func takeExceptions() -> [TimeLimitException] {
+        defer { exceptions = [] }
+        return exceptions
+    }
+
     /// Every hall-month's counts, with Σ promised_limit and Σ legal_limit over the distinct items it handled.
     var result: [HallPeriod: TimeLimitCounts] {
-        var result = counts
-        for (key, numbers) in handled {
+        var result = sparse
+        if periods > 0 {
+            for cell in dense.indices where dense[cell].counted > 0 {
+                let key = HallPeriod(hall: cell / periods, period: Period(index: firstPeriod + cell % periods))
+                var counts = dense[cell]
+                for word in 0..<words {
+                    var bits = denseHandled[cell * words + word]
+                    while bits != 0 {
+                        let number = word * 64 + bits.trailingZeroBitCount
+                        counts.promisedSum += terms[number].promisedLimit
+                        counts.legalSum += terms[number].legalLimit
+                        bits &= bits - 1
+                    }
+                }
+                result[key] = counts
+            }
+        }
+        for (key, numbers) in sparseHandled {
             for number in numbers {
-                result[key]?.promisedSum += judge.catalogue.items[number].promisedLimit
-                result[key]?.legalSum += judge.catalogue.items[number].legalLimit
+                result[key]?.promisedSum += terms[number].promisedLimit
+                result[key]?.legalSum += terms[number].legalLimit
             }
         }
         return result

@@ -27,7 +27,7 @@ struct TimeLimitJudge {
 
     /// The last day of `item`'s time limit for a transaction accepted on `accepted` (rule 20): an instant
     /// item's is its day of acceptance.
-    func deadline(of item: ItemCatalogue.Item, acceptedOn accepted: CalendarDate) throws(HallRateError) -> CalendarDate {
+    func deadline(of item: ItemCatalogue.Terms, acceptedOn accepted: CalendarDate) throws(HallRateError) -> CalendarDate {
         try calendar.lastDay(of: item.kind == .instant ? 0 : item.promisedLimit, item.unit, after: accepted)
     }
 
@@ -36,8 +36,8 @@ struct TimeLimitJudge {
     ///   - deadline: how to get the deadline (``deadline(of:acceptedOn:)``, or a cache of it).
     /// - Throws: ``HallRateError`` `.calendar` when a deadline runs into a year the calendar does not cover.
     func judge(
-        item: ItemCatalogue.Item?, status: Status, accepted: CalendarDate?, completion: Transaction.Completion,
-        deadline: ((ItemCatalogue.Item, CalendarDate) throws(HallRateError) -> CalendarDate)? = nil
+        item: ItemCatalogue.Terms?, status: Status, accepted: CalendarDate?, completion: Transaction.Completion,
+        deadline: ((ItemCatalogue.Terms, CalendarDate) throws(HallRateError) -> CalendarDate)? = nil
     ) throws(HallRateError) -> Verdict {
         guard let item else { return .uncatalogued }
         func lastDay(_ accepted: CalendarDate) throws(HallRateError) -> CalendarDate {
@@ -64,8 +64,6 @@ struct TimeLimitJudge {
     private func days(after start: CalendarDate, through end: CalendarDate, _ unit: WorkingDayCalendar.Unit) throws(HallRateError) -> Int {
         guard end > start else { return 0 }
         if unit == .naturalDays { return end.days - start.days }
-        var count = 0
-        for day in start.days + 1...end.days where try calendar.isWorkingDay(CalendarDate(days: day)) { count += 1 }
-        return count
+        return try calendar.workingDays(after: start, through: end)
     }
 }
