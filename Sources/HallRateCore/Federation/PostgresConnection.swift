@@ -18,8 +18,9 @@ final class PostgresConnection {
         display = Self.withoutPassword(url)
         // Defaults first, the URL after them (libpq lets later values win): a timeout keeps a dead server
         // from hanging cron unless the URL sets its own.
-        let keywords = ["connect_timeout", "application_name", "dbname"]
-        let values = [String(connectTimeout), "hallrate", url]
+        // Both arrays end with NULL, as libpq reads them up to it.
+        let keywords: [String?] = ["connect_timeout", "application_name", "dbname", nil]
+        let values: [String?] = [String(connectTimeout), "hallrate", url, nil]
         let handle = Self.withCStrings(keywords) { keys in
             Self.withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }
