@@ -34,8 +34,9 @@ package struct TimeLimitCounts: Sendable, Equatable {
     /// 1 − Σpromised / Σlegal over the distinct catalogued items (承诺时限压缩率); nil without a legal limit.
     package var compression: Double? { legalSum > 0 ? 1 - Double(promisedSum) / Double(legalSum) : nil }
 
-    /// Every count, for adding two sets of counts field by field.
-    private static let fields: [WritableKeyPath<TimeLimitCounts, Int> & Sendable] = [
+    /// Every count, in a fixed order: for adding two sets of counts field by field, and the columns a
+    /// publication writes them to (``PostgresSchema/timeLimitColumns``).
+    package static let fields: [WritableKeyPath<TimeLimitCounts, Int> & Sendable] = [
         \.counted, \.uncatalogued, \.finished, \.onTime, \.inProgress, \.overdueOpen, \.dueSoon, \.untimed, \.instant,
         \.fullyOnlineOnline, \.promisedSum, \.legalSum,
     ]

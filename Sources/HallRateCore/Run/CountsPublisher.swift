@@ -50,7 +50,7 @@ struct CountsPublisher {
                     }
                     row.append(results.latestDays[key].map(String.init))
                     let limits = report.timeLimits.map { $0[key] ?? TimeLimitCounts() }
-                    row += Self.timeLimitFields.map { field in limits.map { String($0[keyPath: field]) } }
+                    row += TimeLimitCounts.fields.map { field in limits.map { String($0[keyPath: field]) } }
                     return row
                 })
             try connection.copy(
@@ -66,10 +66,4 @@ struct CountsPublisher {
         return RunSummary.Publication(
             server: connection.display, member: member, halls: halls.count, months: periods.count, hallMonths: hallMonths.count)
     }
-
-    /// The time-limit counts in the order of ``PostgresSchema/timeLimitColumns``.
-    static let timeLimitFields: [KeyPath<TimeLimitCounts, Int> & Sendable] = [
-        \.counted, \.uncatalogued, \.finished, \.onTime, \.inProgress, \.overdueOpen, \.dueSoon, \.untimed, \.instant,
-        \.fullyOnlineOnline, \.promisedSum, \.legalSum,
-    ]
 }

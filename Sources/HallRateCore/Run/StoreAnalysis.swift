@@ -56,8 +56,9 @@ struct StoreAnalysis {
                 return report
             }
         let counts = counter.aggregator.counts
+        let latestDays = counter.aggregator.latestDays  // a dictionary built from the table: once
         var report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
-            .report(counts, latestDays: counter.aggregator.latestDays)
+            .report(counts, latestDays: latestDays)
         report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
         report.timeLimits = counter.timeLimits?.result
         if let timeLimits = counter.timeLimits {
@@ -68,10 +69,10 @@ struct StoreAnalysis {
         let tally = RejectTally(counts: try store.rejectCounts(), extra: extraRejects)
         var results = RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
         results.counts = counts
-        results.latestDays = counter.aggregator.latestDays
+        results.latestDays = latestDays
         results.moreReports = pipeline.moreMetrics.map { metric in
             MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing)
-                .report(counts, timeLimits: report.timeLimits ?? [:], latestDays: counter.aggregator.latestDays)
+                .report(counts, timeLimits: report.timeLimits ?? [:], latestDays: latestDays)
         }
         return results
     }

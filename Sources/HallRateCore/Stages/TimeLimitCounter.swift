@@ -42,10 +42,7 @@ final class TimeLimitCounter {
     /// - Parameters:
     ///   - files: per stored file in path order, its items' (code, name).
     ///   - halls: the registry's size; `periods`: the months the winners fall in (nil when there are none).
-    ///   - dense: false to count in dictionaries only (the tests' oracle for the flat tables).
-    init(
-        files: [[(code: String, name: String)]], judge: TimeLimitJudge, halls: Int, periods: ClosedRange<Int>?, dense: Bool = true
-    ) {
+    init(files: [[(code: String, name: String)]], judge: TimeLimitJudge, halls: Int, periods: ClosedRange<Int>?) {
         self.judge = judge
         var items: [Int] = []
         var start: [Int] = []
@@ -61,7 +58,7 @@ final class TimeLimitCounter {
         firstPeriod = periods?.lowerBound ?? 0
         let span = periods.map { $0.upperBound - $0.lowerBound + 1 } ?? 0
         let cells = halls.multipliedReportingOverflow(by: span)
-        self.periods = dense && span > 0 && !cells.overflow && cells.partialValue <= Self.maxDenseCells ? span : 0
+        self.periods = span > 0 && !cells.overflow && cells.partialValue <= Self.maxDenseCells ? span : 0
         self.dense = Array(repeating: TimeLimitCounts(), count: self.periods > 0 ? cells.partialValue : 0)
         let words = (terms.count + 63) / 64
         self.words = self.periods > 0 && words > 0 && cells.partialValue * words <= Self.maxDenseWords ? words : 0
@@ -71,7 +68,7 @@ final class TimeLimitCounter {
         let memo = days.multipliedReportingOverflow(by: max(1, terms.count))
         denseDeadlines = Array(
             repeating: Int32.min,
-            count: dense && span > 0 && !memo.overflow && memo.partialValue <= Self.maxDenseDeadlines ? memo.partialValue : 0)
+            count: span > 0 && !memo.overflow && memo.partialValue <= Self.maxDenseDeadlines ? memo.partialValue : 0)
     }
 
     /// Counts one winner of registry hall `hall`, stored by file position `file`.
