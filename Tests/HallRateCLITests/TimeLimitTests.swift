@@ -180,6 +180,12 @@ import Testing
                 min_volume: {district: 2, township: 2, village: 2}
 
                 """).write(to: pipeline, atomically: true, encoding: .utf8)
+        // 市东街道 reports one transaction, of an item outside the catalogue: no figure of any catalogue metric.
+        try """
+        编号,大厅,渠道,受理时间,状态,更新时间,办结时间,事项编码
+        B1,520502002000,窗口,2019-09-27 09:00:00,办结,,2019-09-27 10:00:00,X
+
+        """.write(to: folder.appendingPathComponent("Input/limits/b.csv"), atomically: true, encoding: .utf8)
         let result = try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "--quiet"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         let metrics = folder.appendingPathComponent("Output/pipeline/metrics")
@@ -203,6 +209,15 @@ import Testing
                 "hall_code", "hall_name", "tier", "period", "catalogued", "legal_days", "compressed_days", "ratio",
             ])
         #expect(compression.dropFirst().map { Array($0[4...7]) + [$0[14], $0[15]] } == [["5", "20", "15", "0.7500", "1", ""]])
+        // The league table keeps every township: 市东街道 reported, so it has no figure (no_figure), not 无报送;
+        // 三板桥街道 reported nothing (no_data).
+        let league = try HallRateProcess.values(of: metrics.appendingPathComponent("instant_share/league/2019-09_township.csv"))
+        let code = try #require(league.first?.firstIndex(of: "hall_code"))
+        let flag = try #require(league.first?.firstIndex(of: "flags"))
+        let flags = Dictionary(uniqueKeysWithValues: league.dropFirst().map { ($0[code], $0[flag]) })
+        #expect(flags["520502001000"] == "")
+        #expect(flags["520502002000"] == "no_figure")
+        #expect(flags["520502003000"] == "no_data")
 
         // min_volume counts catalogued transactions, not days: with 6, the 20 legal days do not rank the hall.
         try

@@ -35,9 +35,16 @@ package struct SupervisionReport: Sendable {
     /// One line of a league table: a hall of the tier, with its figures when it reported.
     package struct LeagueEntry: Sendable {
         package let hall: Int
-        /// nil when the hall had no counted transaction that month (flag `no_data`).
+        /// nil when the metric has no figure for the hall that month.
         package let figures: HallMonth?
-        package var flags: HallFlags { figures?.flags ?? .noData }
+        /// The hall had counted transactions that month: without figures it is `no_figure`, not `no_data`.
+        package let reported: Bool
+        package init(hall: Int, figures: HallMonth?, reported: Bool = false) {
+            self.hall = hall
+            self.figures = figures
+            self.reported = reported
+        }
+        package var flags: HallFlags { figures?.flags ?? (reported ? .noFigure : .noData) }
     }
 
     /// A league table for one tier and month (contract rule 11).

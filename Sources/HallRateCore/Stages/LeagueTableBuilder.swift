@@ -1,7 +1,10 @@
 /// Stage 6b, league tables (contract rule 11): every hall of the tier in the registry, ranked halls
-/// first in rank order, then unranked halls (total descending, then code), then halls with no data (by code).
+/// first in rank order, then unranked halls (total descending, then code), then halls without figures (by code):
+/// `no_figure` when the hall had counted transactions that month, none the metric counts, else `no_data`.
 enum LeagueTableBuilder {
-    static func build(_ rows: [HallMonth], periods: [Period], registry: HallRegistry, metric: Metric) -> [SupervisionReport.LeagueTable] {
+    static func build(
+        _ rows: [HallMonth], periods: [Period], registry: HallRegistry, metric: Metric, reported: Set<HallPeriod> = []
+    ) -> [SupervisionReport.LeagueTable] {
         let hallCount = registry.halls.count
         let tiers = registry.tierIndices
         var hallsByTier = [[Int]](repeating: [], count: Tier.allCases.count)
@@ -41,7 +44,10 @@ enum LeagueTableBuilder {
                 entries.reserveCapacity(halls.count)
                 for row in ranked { entries.append(SupervisionReport.LeagueEntry(hall: row.hall, figures: row)) }
                 for row in unranked { entries.append(SupervisionReport.LeagueEntry(hall: row.hall, figures: row)) }
-                for hall in silent { entries.append(SupervisionReport.LeagueEntry(hall: hall, figures: nil)) }
+                for hall in silent {
+                    let hadTransactions = reported.contains(HallPeriod(hall: hall, period: period))
+                    entries.append(SupervisionReport.LeagueEntry(hall: hall, figures: nil, reported: hadTransactions))
+                }
                 tables.append(SupervisionReport.LeagueTable(tier: tier, period: period, entries: entries))
             }
         }

@@ -52,7 +52,9 @@ package struct MetricEngine {
         var report = SupervisionReport(
             registry: registry, closing: closing, metric: metric, rules: rules, periods: periods, hallMonths: rows,
             tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, metric: metric, closing: closing),
-            leagueTables: LeagueTableBuilder.build(rows, periods: periods, registry: registry, metric: metric),
+            leagueTables: LeagueTableBuilder.build(
+                rows, periods: periods, registry: registry, metric: metric,
+                reported: metric.denominator == .counted ? [] : Set(counts.filter { $0.value.total > 0 }.keys)),
             lists: RedBlackListBuilder.build(
                 rows, periods: periods, registry: registry, size: rules.listSize, minRanked: rules.listMinRanked, metric: metric),
             notReporting: notReporting)

@@ -135,7 +135,7 @@ struct ReportWriter {
         let tier: [[UInt8]]
         let red: [UInt8]
         let black: [UInt8]
-        /// Per `HallFlags.rawValue` 0…15.
+        /// Per `HallFlags.rawValue` 0…31.
         let flagCells: [[UInt8]]
         /// ``Vocabulary/provisional(_:)`` of false and true.
         let provisionalCells: [[UInt8]]
@@ -164,7 +164,7 @@ struct ReportWriter {
             tier = Tier.allCases.map { CSVBuilder.rendered(text: words.tier($0)) }
             red = CSVBuilder.rendered(text: words.list(.red))
             black = CSVBuilder.rendered(text: words.list(.black))
-            flagCells = (0..<16).map { CSVBuilder.rendered(text: words.flags(HallFlags(rawValue: $0))) }
+            flagCells = (0..<32).map { CSVBuilder.rendered(text: words.flags(HallFlags(rawValue: $0))) }
             provisionalCells = [false, true].map { CSVBuilder.rendered(text: words.provisional($0)) }
             self.words = words
         }

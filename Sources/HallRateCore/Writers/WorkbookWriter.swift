@@ -167,7 +167,9 @@ struct WorkbookWriter {
             switch listed[entry.hall] {
             case .black: return .blackList
             case .red: return .redList
-            case nil: return entry.flags.contains(.belowTarget) ? .belowTarget : entry.flags.contains(.noData) ? .noData : .plain
+            case nil:
+                return entry.flags.contains(.belowTarget)
+                    ? .belowTarget : !entry.flags.isDisjoint(with: [.noData, .noFigure]) ? .noData : .plain
             }
         }
         sheet.notes = notes
