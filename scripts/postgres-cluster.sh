@@ -29,9 +29,11 @@ hallrate_pg_start() {
   chmod 700 "$HALLRATE_PG_DIR"
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   "${run[@]}" "$bin/initdb" -D "$HALLRATE_PG_DIR/data" -U hallrate -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  "${run[@]}" "$bin/pg_ctl" -D "$HALLRATE_PG_DIR/data" -l "$HALLRATE_PG_DIR/log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $HALLRATE_PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
+  # In the configuration, not on the command line: a test stops and starts the server again with pg_ctl.
+  printf '%s\n' "port = $port" "listen_addresses = '127.0.0.1'" "unix_socket_directories = '$HALLRATE_PG_DIR'" \
+    "fsync = off" "synchronous_commit = off" "full_page_writes = off" \
+    | "${run[@]}" tee -a "$HALLRATE_PG_DIR/data/postgresql.conf" >/dev/null
+  "${run[@]}" "$bin/pg_ctl" -D "$HALLRATE_PG_DIR/data" -l "$HALLRATE_PG_DIR/log" -w -t 60 start >/dev/null
   export HALLRATE_TEST_POSTGRES="postgresql://hallrate@127.0.0.1:$port/postgres"
   # The tests stop and start the server (a publication to a server that is down): this command does it.
   export HALLRATE_TEST_PG_CTL="${run[*]} $bin/pg_ctl -D $HALLRATE_PG_DIR/data -l $HALLRATE_PG_DIR/log -w -t 60"

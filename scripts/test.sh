@@ -39,6 +39,9 @@ if "$CALENDAR_VENV/bin/python" -c "import chinese_calendar" 2>/dev/null; then
   export HALLRATE_CHINESECALENDAR_PYTHON="$PWD/$CALENDAR_VENV/bin/python"
 fi
 swift build --build-tests
+# The publication and federation tests (issue 15) need a real PostgreSQL: a throw-away cluster on a
+# loopback port, installed when missing and stopped when this script exits.
+source scripts/postgres-cluster.sh
 swift test --skip-build
 # Every parser under coverage-guided fuzzing for a short budget (make fuzz runs each to 10^6 inputs).
 bash scripts/fuzz.sh --seconds 20

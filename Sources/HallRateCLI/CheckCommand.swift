@@ -42,7 +42,11 @@ struct CheckCommand: ParsableCommand {
         }
         guard errors.isEmpty else { throw ExitCode(2) }
         if !options.quiet {
-            print("\(options.pipeline): ok (\(pipeline.sources.count) sources)")
+            if let members = pipeline.members {
+                print("\(options.pipeline): ok (federated: \(members.expected.count) members expected; the server is read when it runs)")
+            } else {
+                print("\(options.pipeline): ok (\(pipeline.sources.count) sources)")
+            }
         }
     }
 }

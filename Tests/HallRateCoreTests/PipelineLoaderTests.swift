@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("registry: halls.csv\n", "", "missing required key 'registry'", "registry"),
+        ("registry: halls.csv\n", "", "a registry is needed", "registry"),
         ("30%", "130%", "between 0 and 1", "targets.village"),
         ("status: {办结: completed}", "status: {办结: done}", "'done' is not a status", "sources[0].values.status.办结"),
         ("\"yyyy-MM-dd\"", "\"yyyy-QQ\"", "is not a date format", "sources[0].date_formats[0]"),
@@ -72,6 +72,43 @@ import Testing
         #expect(problem.message.contains(message), "\(problem)")
         #expect(problem.key == key, "\(problem)")
         #expect(problem.location?.line != nil)
+    }
+
+    static let federated = """
+        targets: {district: 0.7, township: 0.5, village: 30%}
+        members:
+          url: postgresql://reader@db.example/supervision
+          expect: [qixingguan, dafang]
+          optional: [dafang]
+        """
+
+    @Test func aFederatedPipelineNamesItsMembersInsteadOfRegistryAndSources() throws {
+        let pipeline = try load(Self.federated)
+        #expect(
+            pipeline.members
+                == Pipeline.Members(
+                    url: "postgresql://reader@db.example/supervision", schema: "hallrate", expected: ["qixingguan", "dafang"],
+                    optional: ["dafang"]))
+        #expect(pipeline.sources.isEmpty && pipeline.registryPath.isEmpty)
+        for (edit, message, key) in [
+            ("registry: halls.csv\n", "takes its registry from its members", "registry"),
+            ("sources: []\n", "either sources or members", "sources"),
+            ("output: {postgres: {url: postgresql://x@db/s}}\n", "does not publish counts itself", "output.postgres"),
+        ] {
+            let problem = try error(edit + Self.federated)
+            #expect(problem.message.contains(message) && problem.key == key, "\(problem)")
+        }
+        for (from, to, message, key) in [
+            ("reader@", "reader:secret@", "holds a password", "members.url"),
+            ("optional: [dafang]", "optional: [weining]", "'weining' is optional but not expected", "members.optional"),
+            ("[qixingguan, dafang]", "[dafang, dafang]", "'dafang' is named twice", "members.expect"),
+            ("  optional: [dafang]", "  optional: [dafang]\n  schema: Public", "must be a lower-case SQL name", "members.schema"),
+            ("  optional: [dafang]", "  optional: [dafang]\n  expected: [x]", "unknown key 'expected'", "members.expected"),
+        ] {
+            let problem = try error(Self.federated.replacingOccurrences(of: from, with: to))
+            #expect(problem.message.contains(message) && problem.key == key, "\(problem)")
+            #expect(problem.location?.line != nil, "\(problem)")
+        }
     }
 
     static let schedule = """

@@ -109,10 +109,23 @@ package struct Pipeline: Sendable {
         }
     }
 
+    /// A federated pipeline's members (`members:`, issue 15): the server they publish their counts to, the
+    /// schema, and the members expected, in order.
+    package struct Members: Sendable, Equatable {
+        package let url: String
+        package let schema: String
+        package let expected: [String]
+        /// Members whose missing closed months are a warning, not a failure of the run.
+        package let optional: Set<String>
+    }
+
     package let name: String
     /// The pipeline file, as given.
     package let file: String
+    /// The registry; empty for a federated pipeline, whose registry is its members'.
     package let registryPath: String
+    /// Set for a federated pipeline, which reads its members' counts instead of sources (then empty).
+    package var members: Members?
     /// The item catalogue (`catalogue:`; contract rule 18), when the pipeline has one. Not part of any
     /// source's fingerprint: a catalogue edit changes the figures computed, never the rows stored.
     package var cataloguePath: String?

@@ -4,10 +4,13 @@
 /// date formats) happen in ``PipelineLoader``, which turns this into a ``Pipeline``.
 package struct PipelineDefinition: Decodable, Sendable {
     package var name: String?
-    package var registry: String
+    /// Required with `sources`; a federated pipeline (`members`) has its members' registries instead.
+    package var registry: String?
     /// The item catalogue (事项目录), a CSV path; optional.
     package var catalogue: String?
-    package var sources: [SourceDefinition]
+    package var sources: [SourceDefinition]?
+    /// A federated pipeline's members (issue 15): read from PostgreSQL instead of `sources`.
+    package var members: MembersDefinition?
     package var targets: TargetsDefinition
     /// Targets of the time-limit ratios (rule 21: `on_time_targets`, `instant_share_targets`,
     /// `fully_online_share_targets`, `compression_targets`), each of which then is ranked and flagged like
@@ -23,7 +26,7 @@ package struct PipelineDefinition: Decodable, Sendable {
     package var calendar: CalendarDefinition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, registry, catalogue, sources, targets, output, report, calendar
+        case name, registry, catalogue, sources, members, targets, output, report, calendar
         case minVolume = "min_volume"
         case onTimeTargets = "on_time_targets"
         case instantShareTargets = "instant_share_targets"
@@ -39,9 +42,10 @@ package struct PipelineDefinition: Decodable, Sendable {
         try decoder.refuseUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
-        registry = try c.decode(String.self, forKey: .registry)
+        registry = try c.decodeIfPresent(String.self, forKey: .registry)
         catalogue = try c.decodeIfPresent(String.self, forKey: .catalogue)
-        sources = try c.decode([SourceDefinition].self, forKey: .sources)
+        sources = try c.decodeIfPresent([SourceDefinition].self, forKey: .sources)
+        members = try c.decodeIfPresent(MembersDefinition.self, forKey: .members)
         targets = try c.decode(TargetsDefinition.self, forKey: .targets)
         for (key, _) in Metric.timeLimitFamily {
             if let codingKey = CodingKeys(rawValue: key), let targets = try c.decodeIfPresent(TargetsDefinition.self, forKey: codingKey) {
@@ -219,6 +223,29 @@ package struct PostgresDefinition: Decodable, Sendable {
         url = try c.decode(String.self, forKey: .url)
         schema = try c.decodeIfPresent(String.self, forKey: .schema)
         member = try c.decodeIfPresent(String.self, forKey: .member)
+    }
+}
+
+/// `members:` of a federated pipeline, as written: the server the members publish to and who is expected.
+package struct MembersDefinition: Decodable, Sendable {
+    package var url: String
+    package var schema: String?
+    /// The members (counties) the run expects, by the name they publish as.
+    package var expect: [String]
+    /// Those of them whose missing months do not fail the run.
+    package var optional: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case url, schema, expect, optional
+    }
+
+    package init(from decoder: Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        url = try c.decode(String.self, forKey: .url)
+        schema = try c.decodeIfPresent(String.self, forKey: .schema)
+        expect = try c.decode([String].self, forKey: .expect)
+        optional = try c.decodeIfPresent([String].self, forKey: .optional)
     }
 }
 

@@ -100,6 +100,7 @@ package struct PipelineLoader: Sendable {
             check(source, path: "sources[\(index)]", known: SourceDefinition.CodingKeys.allCases.map(\.stringValue))
             check(source.mapping?["values"], path: "sources[\(index)].values", known: ValueMaps.CodingKeys.allCases.map(\.stringValue))
         }
+        check(root.mapping?["members"], path: "members", known: MembersDefinition.CodingKeys.allCases.map(\.stringValue))
         check(root.mapping?["output"], path: "output", known: OutputDefinition.CodingKeys.allCases.map(\.stringValue))
         check(root.mapping?["report"], path: "report", known: PublicationDefinition.CodingKeys.allCases.map(\.stringValue))
         return problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }

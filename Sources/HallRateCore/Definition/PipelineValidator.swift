@@ -38,7 +38,23 @@ struct Validator {
             }
             return name
         }
-        if definition.registry.isEmpty { problems.append(fail("registry", "the registry path is empty")) }
+        let members = definition.members.flatMap { written in attempt { () throws(HallRateError) in try validate(written) } }
+        if definition.members != nil {
+            // A federated pipeline's halls and rows are its members': a registry or a source here would be a second truth.
+            if definition.registry != nil {
+                problems.append(fail("registry", "a federated pipeline (members:) takes its registry from its members: remove registry"))
+            }
+            if definition.sources != nil {
+                problems.append(fail("sources", "a pipeline reads either sources or members, not both: remove sources"))
+            }
+            if definition.output?.postgres != nil {
+                problems.append(fail("output.postgres", "a federated pipeline does not publish counts itself: remove output.postgres"))
+            }
+        } else if let registry = definition.registry {
+            if registry.isEmpty { problems.append(fail("registry", "the registry path is empty")) }
+        } else {
+            problems.append(fail("registry", "a registry is needed: registry: Input/halls.csv (or members: for a federated pipeline)"))
+        }
         if definition.catalogue?.isEmpty == true { problems.append(fail("catalogue", "the catalogue path is empty")) }
         let targets = attempt { () throws(HallRateError) in try targetSchedule(definition.targets) }
         let minVolume = attempt { () throws(HallRateError) in try perTier(definition.minVolume, default: 30, key: "min_volume") }
@@ -57,10 +73,12 @@ struct Validator {
             }
             return month
         }
-        if definition.sources.isEmpty { problems.append(fail("sources", "at least one source is needed")) }
+        if definition.members == nil && definition.sources?.isEmpty != false {
+            problems.append(fail("sources", "at least one source is needed"))
+        }
         var sources: [Pipeline.Source] = []
         var names: Set<String> = []
-        for (index, source) in definition.sources.enumerated() {
+        for (index, source) in (definition.sources ?? []).enumerated() {
             guard let built = attempt({ () throws(HallRateError) in try validate(source, index: index) }) else { continue }
             guard names.insert(built.name).inserted else {
                 problems.append(fail("sources[\(index)].name", "two sources are named '\(built.name)'"))
@@ -73,7 +91,7 @@ struct Validator {
         let calendar = attempt { () throws(HallRateError) in try validate(definition.calendar) }
         var timeLimitTargets: [(key: String, targets: TargetSchedule)] = []
         for (key, written) in definition.timeLimitTargets {
-            if definition.catalogue == nil {
+            if definition.catalogue == nil && definition.members == nil {
                 problems.append(fail(key, "\(key) needs the item catalogue: add catalogue: <path>"))
             } else if let targets = attempt({ () throws(HallRateError) in try targetSchedule(written, key: key) }) {
                 timeLimitTargets.append((key, targets))
@@ -84,13 +102,14 @@ struct Validator {
             return (nil, problems)
         }
         var pipeline = Pipeline(
-            name: name, file: file, registryPath: resolve(definition.registry), sources: sources,
+            name: name, file: file, registryPath: definition.registry.map(resolve) ?? "", sources: sources,
             targets: targets, minVolume: minVolume, listSize: listSize, listMinRanked: listMinRanked,
             closeAfterDays: closeAfterDays, earliestMonth: earliestMonth, output: output, keyLocations: keys)
         pipeline.publication = publication
         pipeline.cataloguePath = definition.catalogue.map(resolve)
         (pipeline.extraClosures, pipeline.extraWorkingDays) = calendar
         pipeline.timeLimitTargets = timeLimitTargets
+        pipeline.members = members
         return (pipeline, [])
     }
 
@@ -370,6 +389,32 @@ struct Validator {
             throw fail("output.postgres.member", "member '\(member)' must be one line of 1 to 63 characters")
         }
         return Pipeline.Output.PostgresTarget(url: url, schema: schema, member: member)
+    }
+
+    /// `members:`: a URL without a password, a schema name, and at least one member, each named once.
+    private func validate(_ members: MembersDefinition) throws(HallRateError) -> Pipeline.Members {
+        let url = members.url.trimmingCharacters(in: .whitespaces)
+        guard !url.isEmpty else { throw fail("members.url", "a URL such as postgresql://reader@db.example/supervision is needed") }
+        guard PostgresConnection.withoutPassword(url) == url else {
+            throw fail(
+                "members.url", "the URL holds a password: pipeline files are shared, so give it in PGPASSWORD or ~/.pgpass instead")
+        }
+        let schema = members.schema ?? "hallrate"
+        guard Self.isIdentifier(schema) else {
+            throw fail("members.schema", "schema '\(schema)' must be a lower-case SQL name: a–z, 0–9 and _, not starting with a digit")
+        }
+        guard !members.expect.isEmpty else {
+            throw fail("members.expect", "name the members the run expects: expect: [county-a, county-b]")
+        }
+        var seen: Set<String> = []
+        for member in members.expect where !seen.insert(member).inserted {
+            throw fail("members.expect", "member '\(member)' is named twice")
+        }
+        let optional = Set(members.optional ?? [])
+        if let stranger = (members.optional ?? []).first(where: { !seen.contains($0) }) {
+            throw fail("members.optional", "member '\(stranger)' is optional but not expected: add it to members.expect")
+        }
+        return Pipeline.Members(url: url, schema: schema, expected: members.expect, optional: optional)
     }
 
     /// A name PostgreSQL takes unquoted: `[a-z_][a-z0-9_]*`, at most 63 bytes.

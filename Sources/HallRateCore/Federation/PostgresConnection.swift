@@ -102,8 +102,9 @@ final class PostgresConnection {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: () throws(HallRateError) -> T) throws(HallRateError) -> T {
-        try execute("BEGIN")
+    /// - Parameter readOnly: a read-only snapshot (REPEATABLE READ): every statement sees the same commits.
+    func transaction<T>(readOnly: Bool = false, _ body: () throws(HallRateError) -> T) throws(HallRateError) -> T {
+        try execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let value = try body()
             try execute("COMMIT")

@@ -42,7 +42,11 @@ struct PostgresSchema {
                       pipeline text NOT NULL,
                       as_of date NOT NULL,
                       published_at timestamptz NOT NULL DEFAULT now(),
-                      hallrate_version text NOT NULL)
+                      hallrate_version text NOT NULL,
+                      rows_read bigint NOT NULL,
+                      accepted bigint NOT NULL,
+                      rejected bigint NOT NULL,
+                      duplicates bigint NOT NULL)
                     """,
                     """
                     CREATE TABLE \(s).halls (
@@ -108,8 +112,36 @@ struct PostgresSchema {
         ]
     }
 
-    /// Creates the schema if needed and applies every migration not applied yet.
+    /// For a reader (the federated run): the tables exist and no newer hallrate has migrated them.
+    /// - Throws: ``HallRateError`` `.publication` saying which.
+    func requireTables(_ connection: PostgresConnection) throws(HallRateError) {
+        let version = try appliedVersion(connection)
+        guard version > 0 else {
+            throw HallRateError(
+                .publication, "no member has published to schema \(name) at \(connection.display) yet (no hallrate tables there)")
+        }
+        let known = migrations.map(\.version).max() ?? 0
+        if version > known {
+            throw HallRateError(
+                .publication,
+                "schema \(name) at \(connection.display) is at version \(version), newer than this hallrate knows (\(known)): upgrade hallrate"
+            )
+        }
+    }
+
+    /// The latest migration applied on the server, 0 when hallrate's tables are not there.
+    func appliedVersion(_ connection: PostgresConnection) throws(HallRateError) -> Int {
+        let found = try connection.execute("SELECT to_regclass($1) IS NOT NULL", [name + ".schema_migrations"])
+        guard found.first?.first == "t" else { return 0 }
+        let latest = try connection.execute("SELECT coalesce(max(version), 0) FROM \(name).schema_migrations")
+        return (latest.first?.first ?? nil).flatMap { Int($0) } ?? 0
+    }
+
+    /// Creates the schema if needed and applies every migration not applied yet. When the tables are up to
+    /// date nothing else runs, so a member's role needs no right to create anything (docs/operations.md).
     func migrate(_ connection: PostgresConnection) throws(HallRateError) {
+        let known = migrations.map(\.version).max() ?? 0
+        if try appliedVersion(connection) >= known { return }
         try connection.transaction { () throws(HallRateError) in
             try connection.execute("SELECT pg_advisory_xact_lock(hashtext('hallrate schema ' || $1))", [name])
             try connection.execute("CREATE SCHEMA IF NOT EXISTS \(name)")

@@ -28,4 +28,12 @@ package struct Breakdown: Sendable {
     /// Counted transactions not handled online (window, kiosk, other): what holds the tier's rate down.
     package var offline: Int { total - online }
     package var ratio: Double { Double(online) / Double(total) }
+
+    /// The order of breakdown rows: by month, tier, then total descending, then key ("(not recorded)" last).
+    static func listedBefore(_ a: Breakdown, _ b: Breakdown) -> Bool {
+        if a.period != b.period { return a.period < b.period }
+        if a.tier != b.tier { return a.tier < b.tier }
+        if a.total != b.total { return a.total > b.total }
+        return (a.key.code ?? "\u{10FFFF}") < (b.key.code ?? "\u{10FFFF}")
+    }
 }

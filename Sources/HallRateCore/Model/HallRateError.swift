@@ -30,6 +30,9 @@ package struct HallRateError: Error, Hashable, Sendable, CustomStringConvertible
         /// A date falls in a year the working-day calendar does not cover (contract rule 19), or the
         /// calendar's data is wrong.
         package static let calendar = Code(rawValue: "calendar")
+        /// A member of a federated pipeline that is not optional has not published a closed month (rule 14
+        /// at member level): the run would publish its halls as not reporting.
+        package static let missingMember = Code(rawValue: "missing_member")
         /// The item catalogue cannot be read or has a bad row.
         package static let catalogue = Code(rawValue: "catalogue")
         /// Publishing to PostgreSQL, or reading the members' publications, failed (the server is

@@ -30,6 +30,10 @@ package struct RunSummary: Sendable {
 
     /// What the store's run history says about the publication: nil without one.
     package var publicationNote: String? {
+        if let federation {
+            return
+                "federated: \(federation.members.filter(\.published).count) of \(federation.members.count) members read from \(federation.server)"
+        }
         switch publication {
         case .success(let published): return "published to \(published.server) as \(published.member)"
         case .failure(let error): return "not published: \(error.message)"
@@ -46,9 +50,45 @@ package struct RunSummary: Sendable {
         package let hallMonths: Int
     }
 
+    /// A federated run's members: who published, their rows, and the closed months any of them lacks.
+    package var federation: Federation?
+
+    /// What a federated run read from its members (issue 15).
+    package struct Federation: Sendable {
+        package let server: String
+        package let schema: String
+        package var members: [Member] = []
+
+        package struct Member: Sendable {
+            package let name: String
+            package let optional: Bool
+            package var published = false
+            /// The as-of date of the member's publication.
+            package var asOf = ""
+            package var halls = 0
+            /// rows read, accepted, rejected, duplicates of the member's run.
+            package var rows = (read: 0, accepted: 0, rejected: 0, duplicates: 0)
+            /// Its rows reconcile and its published counts add up to its accepted rows.
+            package var reconciles = true
+            /// Closed months the member has not published closed.
+            package var missing: [Period] = []
+
+            package var isComplete: Bool { published && missing.isEmpty }
+            /// What it lacks, in words: `has not published` or `has not published the closed months 2019-10, 2019-11`.
+            package var gap: String {
+                if !published { return "has not published" }
+                return "has not published the closed month" + (missing.count == 1 ? " " : "s ")
+                    + missing.map(\.description).joined(separator: ", ")
+            }
+        }
+
+        package var reconciles: Bool { members.allSatisfy(\.reconciles) }
+    }
+
     /// Each exception list has a row for every case its count says (late, 红牌, 黄牌), leaving none out.
+    /// A federated run has no lists: they stay with each member, whose run checks them.
     package var listsReconcile: Bool {
-        guard let limits = timeLimits else { return true }
+        guard let limits = timeLimits, federation == nil else { return true }
         return listedLeftOut > 0
             || (listed[.finishedLate, default: 0] == limits.overdueFinished && listed[.overdue, default: 0] == limits.overdueOpen
                 && listed[.dueSoon, default: 0] == limits.dueSoon)
@@ -65,7 +105,7 @@ package struct RunSummary: Sendable {
     package var reconciles: Bool {
         files.allSatisfy { $0.rowsRead == $0.accepted + $0.rejected + $0.duplicates }
             && rowsRead == accepted + rejected + duplicates && (timeLimits?.reconciles ?? true)
-            && listsReconcile
+            && listsReconcile && (federation?.reconciles ?? true)
     }
 
     /// 0, or 1 when the counts do not reconcile, more than `maxRejectRate` of the rows were rejected or the

@@ -13,6 +13,9 @@ struct CountsPublisher {
     let target: Pipeline.Output.PostgresTarget
     /// The pipeline's name, recorded with the publication.
     let pipeline: String
+    /// Called with every row written and the transaction not yet committed (the fault-injection test kills
+    /// the process there: the earlier publication must stay).
+    var checkpoint: (String) -> Void = { _ in }
 
     /// - Returns: what was published, for the run's summary.
     func publish(_ results: RunResults) throws(HallRateError) -> RunSummary.Publication {
@@ -30,9 +33,15 @@ struct CountsPublisher {
             try connection.execute("SELECT pg_advisory_xact_lock(hashtext('hallrate member ' || $1))", [member])
             // The earlier publication goes, its halls, months and counts with it (ON DELETE CASCADE).
             try connection.execute("DELETE FROM \(s).publications WHERE member = $1", [member])
+            let files = results.files
             try connection.execute(
-                "INSERT INTO \(s).publications (member, pipeline, as_of, hallrate_version) VALUES ($1, $2, $3, $4)",
-                [member, pipeline, report.closing.asOf.description, HallRate.version])
+                "INSERT INTO \(s).publications (member, pipeline, as_of, hallrate_version, rows_read, accepted, rejected, duplicates) "
+                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                [
+                    member, pipeline, report.closing.asOf.description, HallRate.version, String(files.reduce(0) { $0 + $1.rowsRead }),
+                    String(files.reduce(0) { $0 + $1.accepted }), String(files.reduce(0) { $0 + $1.rejected }),
+                    String(files.reduce(0) { $0 + $1.duplicates }),
+                ])
             try connection.copy(
                 into: "\(s).halls", columns: ["member", "hall_code", "hall_name", "tier", "parent_code", "aliases"],
                 rows: halls.map { [member, $0.code, $0.name, $0.tier.rawValue, $0.parentCode, $0.aliases.joined(separator: ";")] })
@@ -62,6 +71,7 @@ struct CountsPublisher {
                         String($0.online), String($0.windowOrKiosk),
                     ]
                 })
+            checkpoint("publication copied, not committed")
         }
         return RunSummary.Publication(
             server: connection.display, member: member, halls: halls.count, months: periods.count, hallMonths: hallMonths.count)

@@ -61,7 +61,10 @@ package struct PipelineChecker {
         var problems: [Problem] = []
         var registry: HallRegistry?
         do {
-            registry = try RegistryReader(path: pipeline.registryPath, displayPath: display(pipeline.registryPath)).read()
+            // A federated pipeline's registry is its members', read from the server when it runs.
+            if pipeline.members == nil {
+                registry = try RegistryReader(path: pipeline.registryPath, displayPath: display(pipeline.registryPath)).read()
+            }
         } catch {
             var located = error
             if error.location?.line == nil {

@@ -63,6 +63,15 @@ package struct PipelineRunner {
     package func run(prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in }) throws(HallRateError) -> RunSummary {
         let startedAt = Date()
         let checker = PipelineChecker(pipeline: pipeline, root: root)
+        if let members = pipeline.members {
+            return try recorded(startedAt: startedAt) { store throws(HallRateError) in
+                let (results, federation) = try FederatedAnalysis(pipeline: pipeline, members: members, closing: closing).results(
+                    store: store)
+                var summary = summarize(results, outputFolder: checker.display(pipeline.output.folder))
+                summary.federation = federation
+                return try emitAll(results, summary: summary, store: store, checker: checker, startedAt: startedAt)
+            }
+        }
         // Each source is globbed once a run: the checks, the unchanged files and the ingest share the inputs.
         let discovered = Result { () throws(HallRateError) in try checker.discover() }
         let (problems, checkedRegistry) = checker.check(
@@ -77,13 +86,23 @@ package struct PipelineRunner {
         for source in checker.emptySources(among: inputs) where source.optional {
             logger.warning("optional source matches no file", metadata: ["source": "\(source.name)", "glob": "\(source.glob)"])
         }
+        return try recorded(startedAt: startedAt, prepare: prepare) { store throws(HallRateError) in
+            try runStages(inputs, registry: registry, store: store, checker: checker, startedAt: startedAt)
+        }
+    }
+
+    /// Opens the store, runs `body` on it and records the run (or its failure) in the store's history.
+    private func recorded(
+        startedAt: Date, prepare: (Store) throws(HallRateError) -> Void = { _ throws(HallRateError) in },
+        _ body: (Store) throws(HallRateError) -> RunSummary
+    ) throws(HallRateError) -> RunSummary {
         try AtomicFile.makeDirectory(pipeline.output.folder)
         let store = try Store(path: pipeline.output.store)
         try prepare(store)
         // Left by a killed run (we hold the lock); only the temporary copies of our own outputs.
         AtomicFile.removeTemporaryFiles(in: pipeline.output.folder, of: ReportWriter.isOutputName)
         do {
-            let summary = try runStages(inputs, registry: registry, store: store, checker: checker, startedAt: startedAt)
+            let summary = try body(store)
             try store.record(
                 RunRecord(
                     startedAt: ISO8601DateFormatter().string(from: startedAt), seconds: Date().timeIntervalSince(startedAt),
@@ -109,14 +128,18 @@ package struct PipelineRunner {
         let (filesRead, keptStale) = try ingester.ingestChanges(inputs, registry: registry, store: store)
 
         let results = try analysis.results(store: store, registry: registry, filesRead: filesRead)
-        let report = results.report
-        var summary = RunSummary(
-            files: results.files,
-            rejectsByReason: results.rejects.byReason,
-            withdrawn: results.withdrawn, outputFolder: checker.display(pipeline.output.folder), outputs: [],
-            firstPeriod: report.periods.first, lastPeriod: report.periods.last)
+        var summary = summarize(results, outputFolder: checker.display(pipeline.output.folder))
         summary.filesRead = filesRead.count
         summary.keptStale = keptStale
+        return try emitAll(results, summary: summary, store: store, checker: checker, startedAt: startedAt)
+    }
+
+    /// The summary of what a run computed, before its outputs are written.
+    private func summarize(_ results: RunResults, outputFolder: String) -> RunSummary {
+        let report = results.report
+        var summary = RunSummary(
+            files: results.files, rejectsByReason: results.rejects.byReason, withdrawn: results.withdrawn,
+            outputFolder: outputFolder, outputs: [], firstPeriod: report.periods.first, lastPeriod: report.periods.last)
         summary.asOf = options.asOf
         summary.latestClosedPeriod = report.latestClosedPeriod
         summary.provisionalPeriods = report.provisionalPeriods
@@ -124,13 +147,21 @@ package struct PipelineRunner {
         summary.timeLimits = report.timeLimits.map { $0.values.reduce(into: TimeLimitCounts()) { $0.merge($1) } }
         for row in report.exceptions { summary.listed[row.kind, default: 0] += 1 }
         summary.listedLeftOut = report.exceptionsLeftOut
+        return summary
+    }
 
+    /// Writes every output, publishes the counts when the pipeline says so, then the manifest.
+    private func emitAll(
+        _ results: RunResults, summary: RunSummary, store: Store, checker: PipelineChecker, startedAt: Date
+    ) throws(HallRateError) -> RunSummary {
+        var summary = summary
         var outputs = try emit(results, store: store, period: nil)
         // Published after every local output is written: a server that is down costs the county nothing
         // but the exit status, and the next run publishes the whole store again.
         if let target = pipeline.output.postgres {
             do throws(HallRateError) {
-                summary.publication = .success(try CountsPublisher(target: target, pipeline: pipeline.name).publish(results))
+                summary.publication = .success(
+                    try CountsPublisher(target: target, pipeline: pipeline.name, checkpoint: checkpoint).publish(results))
             } catch {
                 summary.publication = .failure(error)
             }
@@ -152,12 +183,17 @@ package struct PipelineRunner {
             throw HallRateError(
                 .usage, "no store yet: run the pipeline first (hallrate run)", at: SourceLocation(file: pipeline.output.store))
         }
-        let registry = try RegistryReader(
-            path: pipeline.registryPath,
-            displayPath: PipelineChecker(pipeline: pipeline, root: root).display(pipeline.registryPath)
-        ).read()
         let store = try Store(path: pipeline.output.store)
-        let results = try analysis.results(store: store, registry: registry, filesRead: [])
+        let results: RunResults
+        if let members = pipeline.members {
+            results = try FederatedAnalysis(pipeline: pipeline, members: members, closing: closing).results(store: store).0
+        } else {
+            let registry = try RegistryReader(
+                path: pipeline.registryPath,
+                displayPath: PipelineChecker(pipeline: pipeline, root: root).display(pipeline.registryPath)
+            ).read()
+            results = try analysis.results(store: store, registry: registry, filesRead: [])
+        }
         let periods = results.report.periods
         if let period, !periods.contains(period) {
             let range = periods.first.map { "\($0) to \(periods.last ?? $0)" } ?? "none"

@@ -57,10 +57,11 @@ struct StoreAnalysis {
             }
         let counts = counter.aggregator.counts
         let latestDays = counter.aggregator.latestDays  // a dictionary built from the table: once
-        var report = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
-            .report(counts, latestDays: latestDays)
+        let timeLimits = counter.timeLimits?.result
+        var (report, more) = MetricEngine.reports(
+            pipeline: pipeline, registry: registry, closing: closing, counts: counts, latestDays: latestDays, timeLimits: timeLimits)
         report.breakdowns = counter.items.breakdowns(.item) + counter.departments.breakdowns(.department)
-        report.timeLimits = counter.timeLimits?.result
+        report.timeLimits = timeLimits
         if let timeLimits = counter.timeLimits {
             report.exceptions = try named(timeLimits.takeExceptions(), paths: paths, store: store)
             report.exceptionsLeftOut = timeLimits.exceptionsLeftOut
@@ -70,10 +71,7 @@ struct StoreAnalysis {
         var results = RunResults(report: report, rejects: tally, files: files, withdrawn: counts.values.reduce(0) { $0 + $1.withdrawn })
         results.counts = counts
         results.latestDays = latestDays
-        results.moreReports = pipeline.moreMetrics.map { metric in
-            MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing)
-                .report(counts, timeLimits: report.timeLimits ?? [:], latestDays: latestDays)
-        }
+        results.moreReports = more
         return results
     }
 

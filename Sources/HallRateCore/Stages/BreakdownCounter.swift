@@ -129,11 +129,6 @@ final class BreakdownCounter {
                 name: dimension == .item ? names[rest >> 2] : "", total: count.total, online: count.online,
                 windowOrKiosk: count.windowOrKiosk)
         }
-        .sorted { a, b in
-            if a.period != b.period { return a.period < b.period }
-            if a.tier != b.tier { return a.tier < b.tier }
-            if a.total != b.total { return a.total > b.total }
-            return (a.key.code ?? "\u{10FFFF}") < (b.key.code ?? "\u{10FFFF}")
-        }
+        .sorted(by: Breakdown.listedBefore)
     }
 }

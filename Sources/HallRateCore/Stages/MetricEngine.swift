@@ -64,3 +64,20 @@ package struct MetricEngine {
         return report
     }
 }
+
+extension MetricEngine {
+    /// The pipeline's first metric and every other one (``Pipeline/moreMetrics``) on the same counts: what
+    /// a run over its store and a federated run over its members' counts both report.
+    static func reports(
+        pipeline: Pipeline, registry: HallRegistry, closing: MonthClosing, counts: [HallPeriod: ChannelStatusCounts],
+        latestDays: [HallPeriod: Int], timeLimits: [HallPeriod: TimeLimitCounts]?
+    ) -> (first: SupervisionReport, more: [SupervisionReport]) {
+        let first = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
+            .report(counts, latestDays: latestDays)
+        let more = pipeline.moreMetrics.map { metric in
+            MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing)
+                .report(counts, timeLimits: timeLimits ?? [:], latestDays: latestDays)
+        }
+        return (first, more)
+    }
+}

@@ -32,6 +32,23 @@ struct ManifestWriter {
         let reconciliation: Reconciliation
         let rejectsByReason: [String: Int]
         let outputs: [String]
+        /// A federated run's members (absent otherwise).
+        var members: [Member]?
+
+        struct Member: Encodable {
+            let member: String
+            let optional, published: Bool
+            let asOf: String?
+            let halls, rowsRead, accepted, rejected, duplicates: Int
+            let reconciles: Bool
+            let missingClosedMonths: [String]
+            enum CodingKeys: String, CodingKey {
+                case member, optional, published, halls, accepted, rejected, duplicates, reconciles
+                case asOf = "as_of"
+                case rowsRead = "rows_read"
+                case missingClosedMonths = "missing_closed_months"
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case hallrateVersion = "hallrate_version"
@@ -46,7 +63,7 @@ struct ManifestWriter {
             case provisionalPeriods = "provisional_periods"
             case files, totals, reconciliation
             case rejectsByReason = "rejects_by_reason"
-            case outputs
+            case outputs, members
         }
     }
 
@@ -54,7 +71,7 @@ struct ManifestWriter {
 
     func write(_ summary: RunSummary, pipeline: String, pipelineFile: String, startedAt: Date, finishedAt: Date) throws(HallRateError) {
         let stamp = ISO8601DateFormatter()
-        let manifest = Manifest(
+        var manifest = Manifest(
             hallrateVersion: HallRate.version, pipeline: pipeline, pipelineFile: pipelineFile,
             startedAt: stamp.string(from: startedAt), finishedAt: stamp.string(from: finishedAt),
             firstPeriod: summary.firstPeriod?.description, lastPeriod: summary.lastPeriod?.description,
@@ -67,6 +84,13 @@ struct ManifestWriter {
             reconciliation: .init(holds: summary.reconciles),
             rejectsByReason: Dictionary(uniqueKeysWithValues: summary.rejectsByReason.map { ($0.key.rawValue, $0.value) }),
             outputs: summary.outputs)
+        manifest.members = summary.federation?.members.map { member in
+            Manifest.Member(
+                member: member.name, optional: member.optional, published: member.published,
+                asOf: member.published ? member.asOf : nil, halls: member.halls, rowsRead: member.rows.read,
+                accepted: member.rows.accepted, rejected: member.rows.rejected, duplicates: member.rows.duplicates,
+                reconciles: member.reconciles, missingClosedMonths: member.missing.map(\.description))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
