@@ -1,5 +1,5 @@
 # Shortcuts for the scripts; each target runs one script, which installs what it needs.
-.PHONY: demo test bench bench-quick fuzz fuzz-quick dist format lint
+.PHONY: demo test bench bench-province bench-quick fuzz fuzz-quick dist format lint
 
 demo:
 	bash scripts/demo.sh
@@ -10,6 +10,11 @@ test:
 # The benchmark against DuckDB (docs/performance.md): 1M and 10M rows, XML, nightly run; 15+ minutes.
 bench:
 	bash scripts/bench.sh
+
+# Issue 15's province: 88 county exports published to a throw-away PostgreSQL, then one federated run
+# (docs/performance.md); ROWS=… per county (default 100000; 1200000 is a province's year, ~22 GB).
+bench-province:
+	bash scripts/bench-province.sh --rows $${ROWS:-100000}
 
 # The same without the 10M-row case: a few minutes.
 bench-quick:

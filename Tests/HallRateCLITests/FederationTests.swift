@@ -145,7 +145,8 @@ struct FederationTests {
     @Test func threeCountiesPublishAndTheFederatedRunEqualsOneRunOverAllTheirInputs() throws {
         let schema = Self.schema()
         let folder = try Self.splitDemo(schema: schema)
-        var differs = false  // then the folder is kept, for a look at both outputs
+        // Kept when the outputs differ (or with HALLRATE_TEST_KEEP set), for a look at both.
+        var differs = ProcessInfo.processInfo.environment["HALLRATE_TEST_KEEP"] != nil
         defer { if !differs { try? FileManager.default.removeItem(at: folder) } }
         for (name, _) in Self.counties {
             let result = try Self.run(name, in: folder)
@@ -163,6 +164,9 @@ struct FederationTests {
         let actual = try Self.comparable(folder.appendingPathComponent("Output/federation"))
         #expect(expected.count > 40 && expected["hall_months.csv"] != nil && expected["time_limits.csv"] != nil)
         #expect(Set(actual.keys) == Set(expected.keys))
+        // No empty lists that would read "no case": the cases stay with each county, and the outputs say so.
+        let written = try HallRateProcess.csvOutputs(in: folder.appendingPathComponent("Output/federation")).keys
+        #expect(!written.contains { $0.hasPrefix("overdue_") } && written.contains("rejects.csv"))
         for (name, bytes) in expected.sorted(by: { $0.key < $1.key }) where actual[name] != bytes {
             // Lines split as bytes: for a Swift string "\r\n" is one character, not a "\n".
             let single = bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
@@ -175,6 +179,18 @@ struct FederationTests {
             Issue.record("\(name) differs from line \(line + 1): single run '\(one)', federated '\(other)' (in \(folder.path))")
             differs = true
         }
+        // check and report know a federated pipeline too; the month's report has the halls of all three.
+        let check = try HallRateProcess.run(["check", "Pipelines/federation.yml"], in: folder)
+        #expect(check.status == 0 && check.standardOutput.contains("federated: 3 members expected"), "\(check.standardError)")
+        let report = try HallRateProcess.run(["report", "Pipelines/federation.yml", "--as-of", Self.asOf], in: folder)
+        #expect(report.status == 0, "\(report.standardError)")
+        let html = try String(contentsOf: folder.appendingPathComponent("Output/federation/report_2019-11.html"), encoding: .utf8)
+        for name in ["七星关区政务服务中心", "撒拉溪镇政务服务中心", "柏杨林街道开行社区便民服务站"] {
+            #expect(html.contains(name), "\(name) is not in the federated report")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/federation/report_2019-11.xlsx").path))
+        #expect(html.contains("逐件名单保存在各县(区)自己的输出中"))
+
         // The server holds counts, never a transaction: Σ total and Σ online equal the single run's long table.
         let sums = try Self.query("SELECT sum(total), sum(online), count(*) FROM \(schema).hall_months")
         let long = try HallRateProcess.values(of: folder.appendingPathComponent("Output/single/hall_months.csv")).dropFirst()

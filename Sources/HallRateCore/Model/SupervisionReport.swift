@@ -127,6 +127,9 @@ package struct SupervisionReport: Sendable {
     /// The item catalogue the time-limit figures were judged by.
     package var catalogue: ItemCatalogue?
     package var exceptionsLeftOut = 0
+    /// A federated run (issue 15): the exception lists and the rejects name cases and rows, which stay with
+    /// each member; the outputs say where they are instead of showing empty lists.
+    package var casesStayWithMembers = false
 
     /// The month a report is written for by default: the latest closed month with data, else nil.
     package var latestClosedPeriod: Period? { periods.last { closing.isClosed($0) } }

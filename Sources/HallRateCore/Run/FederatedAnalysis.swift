@@ -25,6 +25,7 @@ struct FederatedAnalysis {
         report.breakdowns = published.breakdowns
         report.timeLimits = published.timeLimits
         report.catalogue = catalogue
+        report.casesStayWithMembers = true
         var results = RunResults(
             report: report, rejects: RejectTally(counts: try store.rejectCounts(), extra: []), files: [],
             withdrawn: published.counts.values.reduce(0) { $0 + $1.withdrawn })

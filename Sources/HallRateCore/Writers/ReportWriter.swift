@@ -54,7 +54,7 @@ struct ReportWriter {
         for (name, rows) in files.sorted(by: { $0.key < $1.key }) {
             try emit(render(columns.breakdown(rows[0].dimension), rows, cells), name)
         }
-        if report.timeLimits != nil {
+        if report.timeLimits != nil && !report.casesStayWithMembers {
             // The exception lists, one file per list and month of acceptance (a header alone: none that month).
             // Keyed by month and list (late 0, open 1) without a String per row.
             let lists = Dictionary(grouping: report.exceptions) { $0.period.index * 2 + ($0.kind == .finishedLate ? 0 : 1) }

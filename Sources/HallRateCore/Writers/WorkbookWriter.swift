@@ -115,12 +115,12 @@ struct WorkbookWriter {
                     report, month: month,
                     name: sheetWords.townshipRollupSheet(month, provisional: provisional), notes: warning))
         }
-        if report.timeLimits != nil {
+        if report.timeLimits != nil && !report.casesStayWithMembers {
             workbook.sheets += exceptionLists(report, month: month, provisional: provisional, notes: warning)
         }
         workbook.sheets += history(report, month: month, notes: warning)
         workbook.sheets.append(tierSummary(report))
-        workbook.sheets.append(rejected(rejects, files: files))
+        workbook.sheets.append(rejected(rejects, files: files, keptByMembers: report.casesStayWithMembers))
         do {
             return try workbook.data()
         } catch {
@@ -377,14 +377,18 @@ struct WorkbookWriter {
 
     /// The rows refused by data validation (not 退件: nothing was returned to an applicant), by reason
     /// in words and as its code, and by source.
-    private func rejected(_ rejects: RejectTally, files: [FileReport]) -> Worksheet {
+    private func rejected(_ rejects: RejectTally, files: [FileReport], keptByMembers: Bool) -> Worksheet {
         var sheet = Worksheet(name: sheetWords.rejectsSheet, header: sheetWords.rejectsHeader)
         let sourceOfFile = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
         let rows = rejects.byReasonAndSource(sourceOfFile)
         for row in rows {
             sheet.append([.text(words.reason(row.reason)), .text(row.reason.rawValue), .text(row.source), .integer(row.count)])
         }
-        if rows.isEmpty { sheet.footnotes.append(sheetWords.noRejects) }
+        if keptByMembers {
+            sheet.footnotes.append(sheetWords.rejectsKeptByMembers)
+        } else if rows.isEmpty {
+            sheet.footnotes.append(sheetWords.noRejects)
+        }
         sheet.footnotes.append(sheetWords.rejectsMeaning)
         return sheet
     }

@@ -186,6 +186,13 @@ struct HTMLReportWords: Sendable {
     func moreCases(shown: Int, of total: Int) -> String {
         pick("The \(shown) with the most days of \(total).", "仅列天数最多的 \(shown) 件（共 \(total) 件）。")
     }
+    /// A federated run's: the cases stay with each member county.
+    var casesKeptByMembers: String {
+        pick(
+            "Counts published by each county; the case lists (finished late, overdue) are in each county's own outputs.",
+            "以上为各县(区)发布的统计数；超期办结、在办超期的逐件名单保存在各县(区)自己的输出中。")
+    }
+
     func timeLimitsNote(_ month: Period) -> String {
         pick(
             "Deadlines by the item catalogue's promised limit, in working days without public holidays (make-up working days count). "

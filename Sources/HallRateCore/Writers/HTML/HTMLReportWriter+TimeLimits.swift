@@ -50,7 +50,7 @@ extension HTMLReportWriter {
         }
         html += table(words.overdueFinished, late, open: false)
         html += table(words.overdueOpen(asOf), open, open: true)
-        html += "<p class=\"note\">\(words.timeLimitsNote(month))</p>\n"
+        html += "<p class=\"note\">\(index.report.casesStayWithMembers ? words.casesKeptByMembers : words.timeLimitsNote(month))</p>\n"
         return html + "</section>\n"
     }
 }

@@ -194,4 +194,10 @@ struct WorkbookWords {
 
     /// Under an empty rejects table.
     var noRejects: String { pick("No row was refused.", "无数据校验异常。") }
+    /// A federated run's: each member keeps its own rejects.
+    var rejectsKeptByMembers: String {
+        pick(
+            "The rows each member county refused are in that county's own rejects.csv: only counts are published.",
+            "各县(区)的数据校验异常保存在各自的 rejects.csv 中，汇总只发布统计数，不含逐行记录。")
+    }
 }
