@@ -82,7 +82,11 @@ struct SummaryText {
         var lines = [
             "members: \(federation.members.filter(\.published).count) of \(federation.members.count) published to \(federation.server) (schema \(federation.schema))"
         ]
-        for member in federation.members {
+        // A province has dozens of members: beyond a dozen, only those with something to say get a line.
+        let quiet = federation.members.count > 12
+        let fine = federation.members.filter { $0.published && $0.missing.isEmpty && $0.reconciles }
+        if quiet { lines.append("  \(fine.count) members complete and reconciled (rows read = accepted + rejected + duplicates; counts = accepted)") }
+        for member in federation.members where !(quiet && fine.contains { $0.name == member.name }) {
             guard member.published else {
                 lines.append("  \(member.name): NOT PUBLISHED" + (member.optional ? " (optional: its halls are left out)" : ""))
                 continue
