@@ -124,7 +124,8 @@ struct PublishedCounts {
                 for channel in Channel.allCases {
                     for status in Status.allCases {
                         guard let count = row.int(column) else {
-                            throw HallRateError(.publication, "\(connection.display): \(channelStatus[column - 4]) is not a whole number in \(s)")
+                            throw HallRateError(
+                                .publication, "\(connection.display): \(channelStatus[column - 4]) is not a whole number in \(s)")
                         }
                         counts.add(channel, status, count: count)
                         column += 1
