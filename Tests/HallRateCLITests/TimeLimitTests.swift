@@ -241,4 +241,43 @@ import Testing
             orphan.status == 2 && orphan.standardError.contains("fully_online_share_targets needs the item catalogue"),
             "\(orphan.standardError)")
     }
+
+    /// A registry × months too large for the counter's flat tables (more than 2¹⁸ hall-month cells) is counted
+    /// in dictionaries instead: the same figures and lists as the flat tables give with a small registry.
+    @Test func aRegistryTooLargeForTheFlatTablesCountsTheSame() throws {
+        let folder = try Self.limitsFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The same cases in January 2019 and in December 2020 too: 24 months.
+        let export = folder.appendingPathComponent("Input/limits/a.csv")
+        let text = try String(contentsOf: export, encoding: .utf8)
+        let body = text.split(separator: "\n").dropFirst().joined(separator: "\n")
+        try
+            (text
+            + body.replacingOccurrences(of: "A", with: "J").replacingOccurrences(of: "2019-09-2", with: "2019-01-2")
+            .replacingOccurrences(of: "2019-10-1", with: "2019-02-1") + "\n"
+            + body.replacingOccurrences(of: "A", with: "D").replacingOccurrences(of: "2019-09-2", with: "2020-12-2")
+            .replacingOccurrences(of: "2019-10-1", with: "2021-01-1") + "\n")
+            .write(to: export, atomically: true, encoding: .utf8)
+        let run = { (output: String) throws -> [String: [[String]]] in
+            let result = try HallRateProcess.run(
+                ["run", "pipeline.yml", "--as-of", "2026-12-06", "--output", output, "-q", "--no-xlsx", "--no-html"], in: folder)
+            #expect(result.status == 0, "\(result.standardError)")
+            var tables: [String: [[String]]] = [:]
+            let out = folder.appendingPathComponent(output)
+            for name in try FileManager.default.subpathsOfDirectory(atPath: out.path)
+            where name == "time_limits.csv" || name.hasPrefix("overdue_") && name.hasSuffix(".csv") {
+                tables[name] = try HallRateProcess.values(of: out.appendingPathComponent(name))
+            }
+            return tables
+        }
+        let flat = try run("Output/small")
+        // 11,000 more village stations: 11,006 halls × 24 months = 264,144 cells > 2¹⁸.
+        let registry = folder.appendingPathComponent("Input/halls.csv")
+        let villages = (0..<11_000).map { "52059900\(String(format: "%04d", $0)),模拟村\($0)便民服务站,village,520502001000" }
+        try (String(contentsOf: registry, encoding: .utf8) + villages.joined(separator: "\n") + "\n")
+            .write(to: registry, atomically: true, encoding: .utf8)
+        let dictionaries = try run("Output/large")
+        #expect(flat["time_limits.csv"]?.count == 4, "three hall-months and the header")
+        #expect(flat.count > 40 && dictionaries == flat)
+    }
 }

@@ -13,7 +13,7 @@ final class TimeLimitCounter {
     /// (no hashing per row) — the counts, a bit per item handled (for `compression`) and each deadline by
     /// day of acceptance × item — in dictionaries otherwise (the path every row took before the tables;
     /// the tables are checked by the demo's independent ground truth and by the benchmark against DuckDB,
-    /// the dictionaries by no test of their own yet).
+    /// the dictionaries against the tables by `TimeLimitTests.aRegistryTooLargeForTheFlatTablesCountsTheSame`).
     private let firstPeriod: Int
     private let periods: Int
     private var dense: [TimeLimitCounts]
