@@ -357,4 +357,27 @@ struct FederationTests {
             try Self.query("SELECT member, halls FROM (SELECT member, count(*) AS halls FROM \(schema).halls GROUP BY 1) c ORDER BY 1")
                 == ["city|10", "\(county)|26"])
     }
+
+    @Test func twoCountiesPublishingAtOnceOnAFreshSchemaBothLand() throws {
+        let schema = Self.schema()
+        let folder = try Self.splitDemo(schema: schema)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Both find no tables and migrate at once; each replaces only its own rows.
+        let results = try [Self.counties[0].name, Self.counties[1].name].map { name in
+            let process = Process()
+            process.executableURL = HallRateProcess.productsDirectory.appendingPathComponent("hallrate")
+            process.arguments = ["run", "Pipelines/\(name).yml", "--as-of", Self.asOf, "--no-xlsx", "--no-html", "-q"]
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }.map { process in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(results == [0, 0])
+        #expect(try Self.query("SELECT member FROM \(schema).publications ORDER BY 1") == ["city", "towns"])
+        #expect(try Self.query("SELECT count(*) FROM \(schema).schema_migrations") == ["1"])
+    }
 }
