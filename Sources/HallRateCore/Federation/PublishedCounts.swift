@@ -108,6 +108,7 @@ struct PublishedCounts {
             let capacity = (count.first?.first ?? nil).flatMap { Int($0) } ?? 0
             published.counts.reserveCapacity(capacity)
             published.latestDays.reserveCapacity(capacity)
+            timeLimits.reserveCapacity(capacity)
             // Fields read in place (a million rows here): the member as its position, the month as two numbers.
             try connection.forEachRow(
                 "SELECT array_position($1::text[], member) - 1, hall_code, substr(period, 1, 4)::int, substr(period, 6, 2)::int, "

@@ -222,9 +222,15 @@ struct BulletinNarrative {
     /// The halls flagged declining (rule 9: three falls running), each with its whole run of falls:
     /// 「撒拉溪镇政务服务中心自5月起连续7个月下降」, longest run first.
     private var declining: String? {
+        let flagged = report.hallMonths.filter { $0.period == month && $0.flags.contains(.declining) }
+        guard !flagged.isEmpty else { return nil }
+        // The changes of the flagged halls only: a province has a million hall-months.
+        let halls = Set(flagged.map(\.hall))
         var delta: [HallPeriod: Double] = [:]
-        for row in report.hallMonths { if let change = row.deltaPP { delta[HallPeriod(hall: row.hall, period: row.period)] = change } }
-        let runs = report.hallMonths.filter { $0.period == month && $0.flags.contains(.declining) }.map { row -> (hall: Int, months: Int) in
+        for row in report.hallMonths where halls.contains(row.hall) {
+            if let change = row.deltaPP { delta[HallPeriod(hall: row.hall, period: row.period)] = change }
+        }
+        let runs = flagged.map { row -> (hall: Int, months: Int) in
             var months = 0
             while let change = delta[HallPeriod(hall: row.hall, period: month.advanced(by: -months))], change < 0 { months += 1 }
             return (row.hall, months)

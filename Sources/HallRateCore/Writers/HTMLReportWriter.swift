@@ -170,6 +170,7 @@ struct HTMLReportIndex {
     init(_ report: SupervisionReport) {
         self.report = report
         var rows: [HallPeriod: HallMonth] = [:]
+        rows.reserveCapacity(report.hallMonths.count)  // no rehashing: a province has a million hall-months
         for row in report.hallMonths { rows[HallPeriod(hall: row.hall, period: row.period)] = row }
         self.rows = rows
         var summaries: [TierPeriod: SupervisionReport.TierSummary] = [:]

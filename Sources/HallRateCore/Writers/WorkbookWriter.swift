@@ -330,6 +330,7 @@ struct WorkbookWriter {
         let months = (0..<12).map { month.advanced(by: $0 - 11) }
         let window = months[0]...month
         var figures: [HallPeriod: HallMonth] = [:]
+        figures.reserveCapacity(min(report.hallMonths.count, report.registry.halls.count * 12))
         for row in report.hallMonths where window.contains(row.period) {
             figures[HallPeriod(hall: row.hall, period: row.period)] = row
         }
