@@ -280,4 +280,29 @@ import Testing
         #expect(flat["time_limits.csv"]?.count == 4, "three hall-months and the header")
         #expect(flat.count > 40 && dictionaries == flat)
     }
+
+    /// An export whose 办件编号 is an ID number (a system that numbers cases by the applicant): the late case
+    /// is listed with the number masked, and no output nor the store holds it whole (rule 21's "ID numbers
+    /// never appear").
+    @Test func aCaseNumberedByAnIDNumberIsListedMasked() throws {
+        let folder = try Self.limitsFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("Input/limits/a.csv")
+        let id = "520502198803150012"
+        try String(contentsOf: export, encoding: .utf8).replacingOccurrences(of: "A2,", with: "\(id),")
+            .write(to: export, atomically: true, encoding: .utf8)
+        let result = try HallRateProcess.run(["run", "pipeline.yml", "--as-of", "2026-12-06", "-q"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = folder.appendingPathComponent("Output/pipeline")
+        let late = try HallRateProcess.values(of: output.appendingPathComponent("overdue_finished/2019-09.csv"))
+        #expect(late.dropFirst().map(\.first) == ["A3", "520502********0012"])
+        for name in try FileManager.default.subpathsOfDirectory(atPath: output.path) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            else { continue }
+            let bytes = try Data(contentsOf: output.appendingPathComponent(name))
+            #expect(bytes.range(of: Data(id.utf8)) == nil, "\(name) holds the ID number")
+        }
+    }
 }
