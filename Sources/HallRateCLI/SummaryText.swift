@@ -84,12 +84,13 @@ struct SummaryText {
         ]
         // A province has dozens of members: beyond a dozen, only those with something to say get a line.
         let quiet = federation.members.count > 12
-        let fine = federation.members.filter { $0.published && $0.missing.isEmpty && $0.reconciles }
+        let isFine = { (member: RunSummary.Federation.Member) in member.isComplete && member.reconciles }
         if quiet {
             lines.append(
-                "  \(fine.count) members complete and reconciled (rows read = accepted + rejected + duplicates; counts = accepted)")
+                "  \(federation.members.filter(isFine).count) members complete and reconciled "
+                    + "(rows read = accepted + rejected + duplicates; counts = accepted)")
         }
-        for member in federation.members where !(quiet && fine.contains { $0.name == member.name }) {
+        for member in federation.members where !(quiet && isFine(member)) {
             guard member.published else {
                 lines.append("  \(member.name): NOT PUBLISHED" + (member.optional ? " (optional: its halls are left out)" : ""))
                 continue

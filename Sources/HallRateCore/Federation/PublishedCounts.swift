@@ -8,7 +8,6 @@ struct PublishedCounts {
     struct Member {
         let name: String
         let asOf: String
-        let publishedAt: String
         /// Month → closed at the member.
         let periods: [Period: Bool]
         let halls: Int
@@ -65,17 +64,17 @@ struct PublishedCounts {
             }
             var members: [Member] = []
             for row in try connection.execute(
-                "SELECT member, as_of::text, published_at::text, rows_read, accepted, rejected, duplicates, "
+                "SELECT member, as_of::text, rows_read, accepted, rejected, duplicates, "
                     + "(SELECT count(*) FROM \(s).halls h WHERE h.member = p.member) FROM \(s).publications p WHERE member = ANY($1)",
                 [array(expected)])
             {
                 guard let member = row[0] else { continue }
                 members.append(
                     Member(
-                        name: member, asOf: row[1] ?? "", publishedAt: row[2] ?? "", periods: months[member] ?? [:],
-                        halls: try int(row[7], "a hall count"), rowsRead: try int(row[3], "rows_read"),
-                        accepted: try int(row[4], "accepted"), rejected: try int(row[5], "rejected"),
-                        duplicates: try int(row[6], "duplicates")))
+                        name: member, asOf: row[1] ?? "", periods: months[member] ?? [:],
+                        halls: try int(row[6], "a hall count"), rowsRead: try int(row[2], "rows_read"),
+                        accepted: try int(row[3], "accepted"), rejected: try int(row[4], "rejected"),
+                        duplicates: try int(row[5], "duplicates")))
             }
             members.sort { (order[$0.name] ?? 0) < (order[$1.name] ?? 0) }
 

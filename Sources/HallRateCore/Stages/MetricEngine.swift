@@ -54,7 +54,7 @@ package struct MetricEngine {
             tierSummaries: TierSummarizer.summarize(rows, periods: periods, registry: registry, metric: metric, closing: closing),
             leagueTables: LeagueTableBuilder.build(
                 rows, periods: periods, registry: registry, metric: metric,
-                reported: metric.denominator == .counted ? [] : Set(counts.filter { $0.value.total > 0 }.keys)),
+                reported: { (counts[$0]?.total ?? 0) > 0 }),
             lists: RedBlackListBuilder.build(
                 rows, periods: periods, registry: registry, size: rules.listSize, minRanked: rules.listMinRanked, metric: metric),
             notReporting: notReporting)

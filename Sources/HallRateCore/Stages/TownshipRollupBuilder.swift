@@ -13,24 +13,15 @@ enum TownshipRollupBuilder {
     )
         -> [SupervisionReport.TownshipRollup]
     {
-        // Flat tables by month slot × hall, as LeagueTableBuilder's (a province has a million hall-months):
-        // rowAt holds index + 1 of the hall's row (0: none; the last row wins), silent the 未报送 halls.
-        let hallCount = registry.halls.count
-        let slots = PeriodSlots(periods)
-        var rowAt = [Int](repeating: 0, count: periods.count * hallCount)
-        for (i, row) in rows.enumerated() where row.hall >= 0 && row.hall < hallCount {
-            if let slot = slots.slot(row.period) { rowAt[slot * hallCount + row.hall] = i + 1 }
-        }
-        var silent = [Bool](repeating: false, count: periods.count * hallCount)
-        for entry in notReporting where entry.hall >= 0 && entry.hall < hallCount {
-            if let slot = slots.slot(entry.period) { silent[slot * hallCount + entry.hall] = true }
-        }
+        // Flat tables, not dictionaries keyed by HallPeriod: a province has a million hall-months.
+        let index = HallMonthIndex(rows, periods: periods, hallCount: registry.halls.count)
+        var silent = Set<HallPeriod>(minimumCapacity: notReporting.count)  // 未报送: few
+        for entry in notReporting { silent.insert(HallPeriod(hall: entry.hall, period: entry.period)) }
         let townships = registry.indices(of: .township)
         let villagesOf = registry.villagesByTownship()
         var rollups: [SupervisionReport.TownshipRollup] = []
         for period in periods {
-            let base = (slots.slot(period) ?? 0) * hallCount
-            func figures(_ hall: Int) -> HallMonth? { rowAt[base + hall] == 0 ? nil : rows[rowAt[base + hall] - 1] }
+            func figures(_ hall: Int) -> HallMonth? { index.row(hall: hall, period: period).map { rows[$0] } }
             var month: [SupervisionReport.TownshipRollup] = []
             for township in townships {
                 let villages = villagesOf[township] ?? []
@@ -45,7 +36,7 @@ enum TownshipRollupBuilder {
                         volume: (own?.volume ?? 0) + reported.reduce(0) { $0 + $1.volume },
                         villages: reported.count,
                         villagesBelowTarget: reported.filter { $0.flags.contains(.belowTarget) }.count,
-                        villagesNotReporting: villages.filter { silent[base + $0] }.count,
+                        villagesNotReporting: villages.filter { silent.contains(HallPeriod(hall: $0, period: period)) }.count,
                         rank: nil, provisional: !closing.isClosed(period)))
             }
             rollups += ranked(month, minVolume: minVolume, metric: metric)

@@ -385,12 +385,13 @@ struct WorkbookWriter {
         for row in rows {
             sheet.append([.text(words.reason(row.reason)), .text(row.reason.rawValue), .text(row.source), .integer(row.count)])
         }
+        // A federated run's rows are with the counties: its own rejects.csv is empty, so it points there instead.
         if keptByMembers {
             sheet.footnotes.append(sheetWords.rejectsKeptByMembers)
-        } else if rows.isEmpty {
-            sheet.footnotes.append(sheetWords.noRejects)
+        } else {
+            if rows.isEmpty { sheet.footnotes.append(sheetWords.noRejects) }
+            sheet.footnotes.append(sheetWords.rejectsMeaning)
         }
-        sheet.footnotes.append(sheetWords.rejectsMeaning)
         return sheet
     }
 
