@@ -61,17 +61,94 @@ final class PostgresConnection {
         return rows
     }
 
-    /// Runs one query and calls `body` with each of its rows, whose fields are read where libpq holds them:
-    /// a federated run reads a million count rows, and a `String` per field cost seconds (issue 15's benchmark).
-    func forEachRow(
-        _ sql: String, _ parameters: [String?] = [], _ body: (PostgresRow) throws(HallRateError) -> Void
-    ) throws(HallRateError) {
-        let result = Self.withCStrings(parameters) { values in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+    /// `COPY (query) TO STDOUT` in PostgreSQL's binary format, streamed: `body` gets each row as the server
+    /// sends it, its fields read where libpq holds them. A federated run reads a million count rows: a
+    /// `SELECT` made the server build them all before the first reached us (and a `String` per field cost
+    /// seconds); here the server sends while we count (issue 15's benchmark). COPY takes no parameters:
+    /// values go into `query` through ``literal(_:)``.
+    func copyOut(_ query: String, _ body: (PostgresCopyRow) throws(HallRateError) -> Void) throws(HallRateError) {
+        let sql = "COPY (\(query)) TO STDOUT (FORMAT binary)"
+        let start = PQexec(connection, sql)
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else { throw failure(start, sql) }
+        var fields: [(offset: Int, length: Int)] = []
+        var error: HallRateError?
+        var sawHeader = false
+        var ended = false
+        while true {
+            var data: UnsafeMutablePointer<CChar>?
+            let size = PQgetCopyData(connection, &data, 0)
+            guard size >= 0, let data else { break }  // -1: done, -2: failed (PQgetResult says why)
+            defer { PQfreemem(data) }
+            guard error == nil, !ended else { continue }  // drain the rest after a failure
+            var message = UnsafeRawBufferPointer(start: data, count: Int(size))
+            if !sawHeader {
+                // "PGCOPY\n\377\r\n\0", flags, header extension length, extension.
+                guard message.count >= 19, message.prefix(11).elementsEqual(Self.binarySignature),
+                    let extensionLength = Self.bigEndian(message, at: 15, size: 4), message.count >= 19 + extensionLength
+                else {
+                    error = HallRateError(.publication, "PostgreSQL at \(display) sent no COPY binary header (\(sql.prefix(40)) …)")
+                    continue
+                }
+                message = UnsafeRawBufferPointer(rebasing: message[(19 + extensionLength)...])
+                sawHeader = true
+                if message.isEmpty { continue }
+            }
+            guard let count = Self.bigEndian(message, at: 0, size: 2) else {
+                error = HallRateError(.publication, "PostgreSQL at \(display) sent a truncated COPY row")
+                continue
+            }
+            if count == -1 {
+                ended = true
+                continue
+            }
+            fields.removeAll(keepingCapacity: true)
+            var offset = 2
+            while fields.count < count, let length = Self.bigEndian(message, at: offset, size: 4) {
+                offset += 4
+                guard length <= message.count - offset else { break }
+                fields.append((offset, length))
+                offset += max(length, 0)
+            }
+            guard fields.count == count else {
+                error = HallRateError(.publication, "PostgreSQL at \(display) sent a truncated COPY row")
+                continue
+            }
+            do throws(HallRateError) {
+                try fields.withUnsafeBufferPointer { fields throws(HallRateError) in
+                    try body(PostgresCopyRow(bytes: message, fields: fields))
+                }
+            } catch let failure {
+                error = failure
+            }
         }
-        defer { PQclear(result) }
-        guard let result, PQresultStatus(result) == PGRES_TUPLES_OK else { throw failure(result, sql) }
-        for row in 0..<PQntuples(result) { try body(PostgresRow(result: result, row: row)) }
+        var failed: HallRateError?
+        while let result = PQgetResult(connection) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK, failed == nil { failed = failure(result, sql) }
+            PQclear(result)
+        }
+        if let error = error ?? failed { throw error }
+    }
+
+    /// `value` as an SQL string literal (quoted and escaped by libpq, for the connection's encoding).
+    func literal(_ value: String) throws(HallRateError) -> String {
+        guard let escaped = PQescapeLiteral(connection, value, value.utf8.count) else {
+            throw HallRateError(.publication, "PostgreSQL at \(display): \(Self.trimmed(PQerrorMessage(connection)))")
+        }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
+    }
+
+    /// The signature opening COPY's binary format.
+    private static let binarySignature: [UInt8] = [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00]
+
+    /// The signed big-endian number of `size` bytes at `offset`; nil past the end.
+    fileprivate static func bigEndian(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> Int? {
+        guard offset >= 0, size <= 8, offset <= bytes.count - size else { return nil }
+        var value: UInt64 = 0
+        for i in offset..<offset + size { value = value << 8 | UInt64(bytes[i]) }
+        let shift = UInt64(64 - size * 8)
+        return Int(Int64(bitPattern: value << shift) >> Int64(shift))
     }
 
     /// `COPY table (columns) FROM STDIN` with `rows` in COPY's text format, sent in chunks.
@@ -185,35 +262,27 @@ final class PostgresConnection {
     }
 }
 
-/// One row of a query's result, valid only inside ``PostgresConnection/forEachRow(_:_:_:)``: fields by
-/// position, as libpq's text.
-struct PostgresRow {
-    fileprivate let result: OpaquePointer
-    fileprivate let row: Int32
+/// One row of ``PostgresConnection/copyOut(_:_:)``, valid only inside its `body`: fields by position,
+/// as COPY's binary format sends them (integers big-endian, text as UTF-8).
+struct PostgresCopyRow {
+    fileprivate let bytes: UnsafeRawBufferPointer
+    /// Each field's offset and length in `bytes`; length -1 for NULL.
+    fileprivate let fields: UnsafeBufferPointer<(offset: Int, length: Int)>
 
-    /// The field as text; nil for NULL.
-    func text(_ field: Int) -> String? {
-        guard PQgetisnull(result, row, Int32(field)) == 0, let value = PQgetvalue(result, row, Int32(field)) else { return nil }
-        return String(cString: value)
+    var count: Int { fields.count }
+
+    /// The field's bytes; nil for NULL or past the last field.
+    func bytes(_ field: Int) -> UnsafeRawBufferPointer? {
+        guard fields.indices.contains(field), fields[field].length >= 0 else { return nil }
+        return UnsafeRawBufferPointer(rebasing: bytes[fields[field].offset..<fields[field].offset + fields[field].length])
     }
 
-    /// The field as a whole number (`-`? digits, as PostgreSQL writes an integer); nil for NULL or anything else.
+    /// The field as text; nil for NULL.
+    func text(_ field: Int) -> String? { bytes(field).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The field as a whole number (a smallint, integer or bigint column); nil for NULL or another type.
     func int(_ field: Int) -> Int? {
-        guard PQgetisnull(result, row, Int32(field)) == 0, let value = PQgetvalue(result, row, Int32(field)) else { return nil }
-        let length = Int(PQgetlength(result, row, Int32(field)))
-        return value.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-            var i = 0
-            let negative = length > 0 && bytes[0] == UInt8(ascii: "-")
-            if negative { i = 1 }
-            guard i < length, length - i <= 18 else { return nil }
-            var number = 0
-            while i < length {
-                let digit = Int(bytes[i]) - 48
-                guard (0...9).contains(digit) else { return nil }
-                number = number * 10 + digit
-                i += 1
-            }
-            return negative ? -number : number
-        }
+        guard let value = bytes(field), [2, 4, 8].contains(value.count) else { return nil }
+        return PostgresConnection.bigEndian(value, at: 0, size: value.count)
     }
 }

@@ -17,7 +17,7 @@ struct PostgresSchema {
     }
 
     /// The time-limit counts of a hall-month (contract rule 21), as columns in the order of
-    /// ``TimeLimitCounts/fields``; NULL without a catalogue.
+    /// ``TimeLimitCounts/subscript(field:)``; NULL without a catalogue.
     static let timeLimitColumns = [
         "tl_counted", "tl_uncatalogued", "tl_finished", "tl_on_time", "tl_in_progress", "tl_overdue_open",
         "tl_due_soon", "tl_untimed", "tl_instant", "tl_fully_online", "tl_promised_days", "tl_legal_days",

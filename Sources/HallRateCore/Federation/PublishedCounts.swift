@@ -108,28 +108,40 @@ struct PublishedCounts {
             published.counts.reserveCapacity(capacity)
             published.latestDays.reserveCapacity(capacity)
             timeLimits.reserveCapacity(capacity)
-            // Fields read in place (a million rows here): the member as its position, the month as two numbers.
-            try connection.forEachRow(
-                "SELECT array_position($1::text[], member) - 1, hall_code, substr(period, 1, 4)::int, substr(period, 6, 2)::int, "
-                    + "\((channelStatus + ["latest_day"] + limits).joined(separator: ", ")) FROM \(s).hall_month_counts WHERE member = ANY($1)",
-                [array(expected)]
+            // Streamed (a million rows here). A member's rows come in runs, as it copied them in: the member
+            // and the hall of the row before are looked up again only when they change.
+            // The channel × status of each count column (allCases is a new array at each use).
+            let cells = Channel.allCases.flatMap { channel in Status.allCases.map { (channel, $0) } }
+            var (lastMember, member) = ([UInt8](), -1)
+            var (lastHall, hall) = ([UInt8](), -1)
+            func bad(_ what: String) -> HallRateError {
+                HallRateError(.publication, "\(connection.display): \(what) in \(s).hall_month_counts is not hallrate's")
+            }
+            try connection.copyOut(
+                "SELECT member, hall_code, period, \((channelStatus + ["latest_day"] + limits).joined(separator: ", ")) "
+                    + "FROM \(s).hall_month_counts WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
             ) { row throws(HallRateError) in
-                guard let member = row.int(0), sums.indices.contains(member), let code = row.text(1),
-                    let hall = published.registry.index(ofCode: code), let year = row.int(2), let month = row.int(3),
-                    (1...12).contains(month)
-                else { throw HallRateError(.publication, "\(connection.display): a row of \(s).hall_month_counts is not hallrate's") }
-                let key = HallPeriod(hall: hall, period: Period(year: year, month: month))
-                var counts = ChannelStatusCounts()
-                var column = 4
-                for channel in Channel.allCases {
-                    for status in Status.allCases {
-                        guard let count = row.int(column) else {
-                            throw HallRateError(
-                                .publication, "\(connection.display): \(channelStatus[column - 4]) is not a whole number in \(s)")
-                        }
-                        counts.add(channel, status, count: count)
-                        column += 1
+                guard let memberName = row.bytes(0), let code = row.bytes(1), row.count == 4 + channelStatus.count + limits.count
+                else { throw bad("a row") }
+                if member < 0 || !memberName.elementsEqual(lastMember) {
+                    guard let index = order[String(decoding: memberName, as: UTF8.self)] else { throw bad("a member") }
+                    (lastMember, member) = (Array(memberName), index)
+                    hall = -1
+                }
+                if hall < 0 || !code.elementsEqual(lastHall) {
+                    guard let index = published.registry.index(ofCode: String(decoding: code, as: UTF8.self)) else {
+                        throw bad("hall code \(String(decoding: code, as: UTF8.self))")
                     }
+                    (lastHall, hall) = (Array(code), index)
+                }
+                guard let month = row.bytes(2).flatMap(Self.period) else { throw bad("a month") }
+                let key = HallPeriod(hall: hall, period: month)
+                var counts = ChannelStatusCounts()
+                var column = 3
+                for (channel, status) in cells {
+                    guard let count = row.int(column) else { throw bad(channelStatus[column - 3]) }
+                    counts.add(channel, status, count: count)
+                    column += 1
                 }
                 published.counts[key, default: ChannelStatusCounts()].merge(counts)
                 sums[member] += counts.total + counts.withdrawn
@@ -137,11 +149,9 @@ struct PublishedCounts {
                 column += 1
                 if row.int(column) != nil {
                     var limit = TimeLimitCounts()
-                    for (offset, field) in TimeLimitCounts.fields.enumerated() {
-                        guard let count = row.int(column + offset) else {
-                            throw HallRateError(.publication, "\(connection.display): \(limits[offset]) is not a whole number in \(s)")
-                        }
-                        limit[keyPath: field] = count
+                    for field in 0..<TimeLimitCounts.fieldCount {
+                        guard let count = row.int(column + field) else { throw bad(limits[field]) }
+                        limit[field: field] = count
                     }
                     timeLimits[key] = limit
                 }
@@ -150,29 +160,52 @@ struct PublishedCounts {
             for i in members.indices { members[i].countedAndWithdrawn = order[members[i].name].map { sums[$0] } ?? 0 }
             published.members = members
 
-            // The breakdowns, added up over members; an item's name is the last member's to give one.
-            var merged: [BreakdownKey: Breakdown] = [:]
-            for row in try connection.execute(
-                "SELECT dimension, tier, period, key, name, total, online, window_or_kiosk FROM \(s).breakdowns "
-                    + "WHERE member = ANY($1) ORDER BY array_position($1::text[], member)", [array(expected)])
-            {
-                guard let dimension = row[0].flatMap(Breakdown.Dimension.init(rawValue:)), let tier = row[1].flatMap(Tier.init(rawValue:))
-                else { throw HallRateError(.publication, "\(connection.display): a breakdown row in \(s) is incomplete") }
-                let month = try period(row[2])
-                let key = Breakdown.Key(code: row[3])
-                let slot = BreakdownKey(dimension: dimension, tier: tier, period: month, key: key)
-                let known = merged[slot]
-                let name = row[4].flatMap { $0.isEmpty ? nil : $0 } ?? known?.name ?? ""
-                merged[slot] = Breakdown(
-                    dimension: dimension, tier: tier, period: month, key: key, name: name,
-                    total: (known?.total ?? 0) + (try int(row[5], "a breakdown total")),
-                    online: (known?.online ?? 0) + (try int(row[6], "a breakdown online count")),
-                    windowOrKiosk: (known?.windowOrKiosk ?? 0) + (try int(row[7], "a breakdown window count")))
+            // The breakdowns, added up over members; an item's name is the last member's (in the pipeline's
+            // order) to give one. Streamed too: a province has hundreds of thousands of rows.
+            var merged: [BreakdownKey: BreakdownSum] = [:]
+            var (lastBreakdownMember, breakdownMember) = ([UInt8](), -1)
+            try connection.copyOut(
+                "SELECT member, dimension, tier, period, key, name, total, online, window_or_kiosk FROM \(s).breakdowns "
+                    + "WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
+            ) { row throws(HallRateError) in
+                guard let memberName = row.bytes(0), let dimension = row.text(1).flatMap(Breakdown.Dimension.init(rawValue:)),
+                    let tier = row.text(2).flatMap(Tier.init(rawValue:)), let month = row.bytes(3).flatMap(Self.period),
+                    let name = row.bytes(5), let total = row.int(6), let online = row.int(7), let windowOrKiosk = row.int(8)
+                else { throw HallRateError(.publication, "\(connection.display): a row of \(s).breakdowns is not hallrate's") }
+                if breakdownMember < 0 || !memberName.elementsEqual(lastBreakdownMember) {
+                    guard let index = order[String(decoding: memberName, as: UTF8.self)] else {
+                        throw HallRateError(.publication, "\(connection.display): a member in \(s).breakdowns is not hallrate's")
+                    }
+                    (lastBreakdownMember, breakdownMember) = (Array(memberName), index)
+                }
+                let slot = BreakdownKey(dimension: dimension, tier: tier, period: month, key: Breakdown.Key(code: row.text(4)))
+                merged[slot, default: BreakdownSum()].add(
+                    total: total, online: online, windowOrKiosk: windowOrKiosk, name: name, from: breakdownMember)
             }
-            let all = merged.values.sorted(by: Breakdown.listedBefore)
-            published.breakdowns = all.filter { $0.dimension == .item } + all.filter { $0.dimension == .department }
+            let summed = merged.map { slot, sum in
+                Breakdown(
+                    dimension: slot.dimension, tier: slot.tier, period: slot.period, key: slot.key, name: sum.name, total: sum.total,
+                    online: sum.online, windowOrKiosk: sum.windowOrKiosk)
+            }
+            // Sorted by position (moving each row with its strings cost half a second).
+            let order = summed.indices.sorted { a, b in
+                summed[a].dimension != summed[b].dimension ? summed[a].dimension == .item : Breakdown.listedBefore(summed[a], summed[b])
+            }
+            published.breakdowns = order.map { summed[$0] }
             return published
         }
+    }
+
+    /// `YYYY-MM` as bytes; nil for anything else.
+    private static func period(_ bytes: UnsafeRawBufferPointer) -> Period? {
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+        var number = 0
+        for i in [0, 1, 2, 3, 5, 6] as [Int] {
+            guard (48...57).contains(bytes[i]) else { return nil }
+            number = number * 10 + Int(bytes[i]) - 48
+        }
+        let (year, month) = number.quotientAndRemainder(dividingBy: 100)
+        return (1...12).contains(month) ? Period(year: year, month: month) : nil
     }
 
     /// A text array literal for `= ANY($1)`: `{"a","b"}` with quotes and backslashes escaped.
@@ -180,6 +213,22 @@ struct PublishedCounts {
         "{"
             + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",") + "}"
+    }
+
+    /// A breakdown row's counts added up over members, and the name of the last member to give one.
+    private struct BreakdownSum {
+        var total = 0
+        var online = 0
+        var windowOrKiosk = 0
+        var name = ""
+        var nameFrom = -1
+
+        mutating func add(total: Int, online: Int, windowOrKiosk: Int, name: UnsafeRawBufferPointer, from member: Int) {
+            self.total += total
+            self.online += online
+            self.windowOrKiosk += windowOrKiosk
+            if !name.isEmpty, member > nameFrom { (self.name, nameFrom) = (String(decoding: name, as: UTF8.self), member) }
+        }
     }
 
     private struct BreakdownKey: Hashable {

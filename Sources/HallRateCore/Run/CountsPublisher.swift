@@ -59,7 +59,7 @@ struct CountsPublisher {
                     }
                     row.append(results.latestDays[key].map(String.init))
                     let limits = report.timeLimits.map { $0[key] ?? TimeLimitCounts() }
-                    row += TimeLimitCounts.fields.map { field in limits.map { String($0[keyPath: field]) } }
+                    row += (0..<TimeLimitCounts.fieldCount).map { field in limits.map { String($0[field: field]) } }
                     return row
                 })
             try connection.copy(

@@ -219,11 +219,11 @@ package struct PipelineRunner {
         ]
     }
 
-    /// Writes every sink's outputs; returns the names written.
+    /// Writes every sink's outputs, the sinks at the same time (they write different files); returns the
+    /// names written, in the sinks' order.
     private func emit(_ results: RunResults, store: Store, period: Period?) throws(HallRateError) -> [String] {
-        var outputs: [String] = []
-        for sink in sinks { outputs += try sink.write(results, store: store, period: period) }
-        return outputs
+        try Concurrently.map(sinks) { sink throws(HallRateError) in try sink.write(results, store: store, period: period) }
+            .flatMap { $0 }
     }
 }
 

@@ -72,12 +72,12 @@ extension MetricEngine {
         pipeline: Pipeline, registry: HallRegistry, closing: MonthClosing, counts: [HallPeriod: ChannelStatusCounts],
         latestDays: [HallPeriod: Int], timeLimits: [HallPeriod: TimeLimitCounts]?
     ) -> (first: SupervisionReport, more: [SupervisionReport]) {
-        let first = MetricEngine(metric: pipeline.metric, pipeline: pipeline, registry: registry, closing: closing)
-            .report(counts, latestDays: latestDays)
-        let more = pipeline.moreMetrics.map { metric in
-            MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing)
-                .report(counts, timeLimits: timeLimits ?? [:], latestDays: latestDays)
+        // Each metric's stages on a thread of their own: they only read the counts.
+        let all = Concurrently.map([pipeline.metric] + pipeline.moreMetrics) { metric in
+            MetricEngine(metric: metric, pipeline: pipeline, registry: registry, closing: closing).report(
+                counts, timeLimits: metric.isTimeLimit ? timeLimits ?? [:] : [:], latestDays: latestDays)
         }
+        let (first, more) = (all[0], Array(all.dropFirst()))
         return (first, more)
     }
 }

@@ -2,21 +2,23 @@
 /// P−1 and none in a closed month P. Provisional months list nobody: their data may still arrive.
 enum NotReportingFinder {
     /// - Returns: by month, then tier, then hall code.
-    /// - Complexity: O(n log n) in the number of hall-months.
+    /// - Precondition: at most one row per hall and month.
+    /// - Complexity: one pass over rows by hall then month (as ``TrendCalculator`` returns them; sorted
+    ///   first otherwise), then sorting the halls found.
     static func find(
         _ rows: [HallMonth], periods: [Period], registry: HallRegistry, closing: MonthClosing
     )
         -> [SupervisionReport.NotReporting]
     {
         let inRange = PeriodSlots(periods)
-        var reported: Set<HallPeriod> = []
-        for row in rows { reported.insert(HallPeriod(hall: row.hall, period: row.period)) }
+        // By hall then month: whether a hall reported the month after a row is whether its next row is that month.
+        let order = HallMonth.hallThenMonthOrder(rows)
         var found: [SupervisionReport.NotReporting] = []
-        for row in rows {
+        for (k, i) in order.enumerated() {
+            let row = rows[i]
             let next = row.period.advanced(by: 1)
-            guard inRange.slot(next) != nil, closing.isClosed(next),
-                !reported.contains(HallPeriod(hall: row.hall, period: next))
-            else { continue }
+            guard inRange.slot(next) != nil, closing.isClosed(next) else { continue }
+            if k + 1 < order.count, rows[order[k + 1]].hall == row.hall, rows[order[k + 1]].period == next { continue }
             found.append(SupervisionReport.NotReporting(hall: row.hall, period: next, previous: row))
         }
         let tiers = registry.tierIndices

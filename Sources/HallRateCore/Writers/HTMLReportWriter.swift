@@ -159,7 +159,7 @@ package struct HTMLReportWriter: Sendable {
 /// The report's figures looked up by hall, tier and month.
 struct HTMLReportIndex {
     let report: SupervisionReport
-    private let rows: [HallPeriod: HallMonth]
+    private let rows: HallMonthIndex
     private let summaries: [TierPeriod: SupervisionReport.TierSummary]
 
     private struct TierPeriod: Hashable {
@@ -169,17 +169,14 @@ struct HTMLReportIndex {
 
     init(_ report: SupervisionReport) {
         self.report = report
-        var rows: [HallPeriod: HallMonth] = [:]
-        rows.reserveCapacity(report.hallMonths.count)  // no rehashing: a province has a million hall-months
-        for row in report.hallMonths { rows[HallPeriod(hall: row.hall, period: row.period)] = row }
-        self.rows = rows
+        rows = HallMonthIndex(report.hallMonths, periods: report.periods, hallCount: report.registry.halls.count)
         var summaries: [TierPeriod: SupervisionReport.TierSummary] = [:]
         for summary in report.tierSummaries { summaries[TierPeriod(tier: summary.tier, period: summary.period)] = summary }
         self.summaries = summaries
     }
 
     /// The hall's figures for the month, nil when it did not report.
-    func figures(hall: Int, period: Period) -> HallMonth? { rows[HallPeriod(hall: hall, period: period)] }
+    func figures(hall: Int, period: Period) -> HallMonth? { rows.row(hall: hall, period: period).map { report.hallMonths[$0] } }
 
     func summary(_ tier: Tier, _ period: Period) -> SupervisionReport.TierSummary? {
         summaries[TierPeriod(tier: tier, period: period)]

@@ -328,12 +328,7 @@ struct WorkbookWriter {
     /// - Complexity: O(n) in the report's hall-months, plus O(halls × 12).
     private func history(_ report: SupervisionReport, month: Period, notes: [String]) -> [Worksheet] {
         let months = (0..<12).map { month.advanced(by: $0 - 11) }
-        let window = months[0]...month
-        var figures: [HallPeriod: HallMonth] = [:]
-        figures.reserveCapacity(min(report.hallMonths.count, report.registry.halls.count * 12))
-        for row in report.hallMonths where window.contains(row.period) {
-            figures[HallPeriod(hall: row.hall, period: row.period)] = row
-        }
+        let figures = HallMonthIndex(report.hallMonths, periods: months, hallCount: report.registry.halls.count)
         let provisional = !report.closing.isClosed(month)
         var sheets: [Worksheet] = []
         for tier in Tier.allCases {
@@ -351,7 +346,7 @@ struct WorkbookWriter {
                     Worksheet.Cell(value: .text(hall.name), emphasis: .plain),
                 ]
                 for period in months {
-                    guard let row = figures[HallPeriod(hall: index, period: period)] else {
+                    guard let row = figures.row(hall: index, period: period).map({ report.hallMonths[$0] }) else {
                         cells.append(Worksheet.Cell(value: .empty, emphasis: .plain))
                         continue
                     }
