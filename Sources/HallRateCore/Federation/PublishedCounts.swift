@@ -29,9 +29,10 @@ struct PublishedCounts {
     var latestDays: [HallPeriod: Int] = [:]
     /// nil when no member published time-limit counts (none has an item catalogue).
     var timeLimits: [HallPeriod: TimeLimitCounts]?
-    var breakdowns: [Breakdown] = []
 
-    /// Reads the publications of `expected` members from `schema` over `connection`.
+    /// Reads the publications of `expected` members from `schema` over `connection`, inside a read-only
+    /// transaction of the caller's (``PostgresConnection/transaction(readOnly:_:)``), so that these and the
+    /// ``breakdowns(_:schema:expected:)`` are one snapshot.
     /// - Throws: ``HallRateError`` `.publication` when the server fails or its rows are not what hallrate
     ///   wrote; `.registry` when two members publish the same hall code (naming both).
     static func read(
@@ -55,145 +56,154 @@ struct PublishedCounts {
             return period
         }
 
-        // Publications and their months, read in one snapshot with everything else.
-        return try connection.transaction(readOnly: true) { () throws(HallRateError) -> PublishedCounts in
-            var months: [String: [Period: Bool]] = [:]
-            for row in try connection.execute("SELECT member, period, closed FROM \(s).periods WHERE member = ANY($1)", [array(expected)]) {
-                guard let member = row[0] else { continue }
-                months[member, default: [:]][try period(row[1])] = row[2] == "t"
-            }
-            var members: [Member] = []
-            for row in try connection.execute(
-                "SELECT member, as_of::text, rows_read, accepted, rejected, duplicates, "
-                    + "(SELECT count(*) FROM \(s).halls h WHERE h.member = p.member) FROM \(s).publications p WHERE member = ANY($1)",
-                [array(expected)])
-            {
-                guard let member = row[0] else { continue }
-                members.append(
-                    Member(
-                        name: member, asOf: row[1] ?? "", periods: months[member] ?? [:],
-                        halls: try int(row[6], "a hall count"), rowsRead: try int(row[2], "rows_read"),
-                        accepted: try int(row[3], "accepted"), rejected: try int(row[4], "rejected"),
-                        duplicates: try int(row[5], "duplicates")))
-            }
-            members.sort { (order[$0.name] ?? 0) < (order[$1.name] ?? 0) }
-
-            // The combined registry.
-            var halls: [Hall] = []
-            var owner: [String: String] = [:]
-            let rows = try connection.execute(
-                "SELECT member, hall_code, hall_name, tier, parent_code, aliases FROM \(s).halls WHERE member = ANY($1) "
-                    + "ORDER BY array_position($1::text[], member), hall_code", [array(expected)])
-            for row in rows {
-                guard let member = row[0], let code = row[1], let hallName = row[2], let tierName = row[3],
-                    let tier = Tier(rawValue: tierName)
-                else { throw HallRateError(.publication, "\(connection.display): a hall in \(s).halls is incomplete") }
-                if let other = owner[code], other != member {
-                    throw HallRateError(
-                        .registry, "hall code \(code) is published by two members, '\(other)' and '\(member)': a code names one hall")
-                }
-                owner[code] = member
-                let aliases = (row[5] ?? "").split(separator: ";").map(String.init)
-                halls.append(Hall(code: code, name: hallName, tier: tier, parentCode: row[4] ?? "", aliases: aliases))
-            }
-            published.registry = HallRegistry(halls: halls)  // in code order, as any registry
-
-            // The counts of every hall-month.
-            let channelStatus = PostgresSchema.channelStatusColumns
-            let limits = PostgresSchema.timeLimitColumns
-            var sums = [Int](repeating: 0, count: expected.count)
-            var timeLimits: [HallPeriod: TimeLimitCounts] = [:]
-            let count = try connection.execute("SELECT count(*) FROM \(s).hall_month_counts WHERE member = ANY($1)", [array(expected)])
-            let capacity = (count.first?.first ?? nil).flatMap { Int($0) } ?? 0
-            published.counts.reserveCapacity(capacity)
-            published.latestDays.reserveCapacity(capacity)
-            timeLimits.reserveCapacity(capacity)
-            // Streamed (a million rows here). A member's rows come in runs, as it copied them in: the member
-            // and the hall of the row before are looked up again only when they change.
-            // The channel × status of each count column (allCases is a new array at each use).
-            let cells = Channel.allCases.flatMap { channel in Status.allCases.map { (channel, $0) } }
-            var (lastMember, member) = ([UInt8](), -1)
-            var (lastHall, hall) = ([UInt8](), -1)
-            func bad(_ what: String) -> HallRateError {
-                HallRateError(.publication, "\(connection.display): \(what) in \(s).hall_month_counts is not hallrate's")
-            }
-            try connection.copyOut(
-                "SELECT member, hall_code, period, \((channelStatus + ["latest_day"] + limits).joined(separator: ", ")) "
-                    + "FROM \(s).hall_month_counts WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
-            ) { row throws(HallRateError) in
-                guard let memberName = row.bytes(0), let code = row.bytes(1), row.count == 4 + channelStatus.count + limits.count
-                else { throw bad("a row") }
-                if member < 0 || !memberName.elementsEqual(lastMember) {
-                    guard let index = order[String(decoding: memberName, as: UTF8.self)] else { throw bad("a member") }
-                    (lastMember, member) = (Array(memberName), index)
-                    hall = -1
-                }
-                if hall < 0 || !code.elementsEqual(lastHall) {
-                    guard let index = published.registry.index(ofCode: String(decoding: code, as: UTF8.self)) else {
-                        throw bad("hall code \(String(decoding: code, as: UTF8.self))")
-                    }
-                    (lastHall, hall) = (Array(code), index)
-                }
-                guard let month = row.bytes(2).flatMap(Self.period) else { throw bad("a month") }
-                let key = HallPeriod(hall: hall, period: month)
-                var counts = ChannelStatusCounts()
-                var column = 3
-                for (channel, status) in cells {
-                    guard let count = row.int(column) else { throw bad(channelStatus[column - 3]) }
-                    counts.add(channel, status, count: count)
-                    column += 1
-                }
-                published.counts[key, default: ChannelStatusCounts()].merge(counts)
-                sums[member] += counts.total + counts.withdrawn
-                if let day = row.int(column) { published.latestDays[key] = day }
-                column += 1
-                if row.int(column) != nil {
-                    var limit = TimeLimitCounts()
-                    for field in 0..<TimeLimitCounts.fieldCount {
-                        guard let count = row.int(column + field) else { throw bad(limits[field]) }
-                        limit[field: field] = count
-                    }
-                    timeLimits[key] = limit
-                }
-            }
-            published.timeLimits = timeLimits.isEmpty ? nil : timeLimits
-            for i in members.indices { members[i].countedAndWithdrawn = order[members[i].name].map { sums[$0] } ?? 0 }
-            published.members = members
-
-            // The breakdowns, added up over members; an item's name is the last member's (in the pipeline's
-            // order) to give one. Streamed too: a province has hundreds of thousands of rows.
-            var merged: [BreakdownKey: BreakdownSum] = [:]
-            var (lastBreakdownMember, breakdownMember) = ([UInt8](), -1)
-            try connection.copyOut(
-                "SELECT member, dimension, tier, period, key, name, total, online, window_or_kiosk FROM \(s).breakdowns "
-                    + "WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
-            ) { row throws(HallRateError) in
-                guard let memberName = row.bytes(0), let dimension = row.text(1).flatMap(Breakdown.Dimension.init(rawValue:)),
-                    let tier = row.text(2).flatMap(Tier.init(rawValue:)), let month = row.bytes(3).flatMap(Self.period),
-                    let name = row.bytes(5), let total = row.int(6), let online = row.int(7), let windowOrKiosk = row.int(8)
-                else { throw HallRateError(.publication, "\(connection.display): a row of \(s).breakdowns is not hallrate's") }
-                if breakdownMember < 0 || !memberName.elementsEqual(lastBreakdownMember) {
-                    guard let index = order[String(decoding: memberName, as: UTF8.self)] else {
-                        throw HallRateError(.publication, "\(connection.display): a member in \(s).breakdowns is not hallrate's")
-                    }
-                    (lastBreakdownMember, breakdownMember) = (Array(memberName), index)
-                }
-                let slot = BreakdownKey(dimension: dimension, tier: tier, period: month, key: Breakdown.Key(code: row.text(4)))
-                merged[slot, default: BreakdownSum()].add(
-                    total: total, online: online, windowOrKiosk: windowOrKiosk, name: name, from: breakdownMember)
-            }
-            let summed = merged.map { slot, sum in
-                Breakdown(
-                    dimension: slot.dimension, tier: slot.tier, period: slot.period, key: slot.key, name: sum.name, total: sum.total,
-                    online: sum.online, windowOrKiosk: sum.windowOrKiosk)
-            }
-            // Sorted by position (moving each row with its strings cost half a second).
-            let order = summed.indices.sorted { a, b in
-                summed[a].dimension != summed[b].dimension ? summed[a].dimension == .item : Breakdown.listedBefore(summed[a], summed[b])
-            }
-            published.breakdowns = order.map { summed[$0] }
-            return published
+        // Publications and their months.
+        var months: [String: [Period: Bool]] = [:]
+        for row in try connection.execute("SELECT member, period, closed FROM \(s).periods WHERE member = ANY($1)", [array(expected)]) {
+            guard let member = row[0] else { continue }
+            months[member, default: [:]][try period(row[1])] = row[2] == "t"
         }
+        var members: [Member] = []
+        for row in try connection.execute(
+            "SELECT member, as_of::text, rows_read, accepted, rejected, duplicates, "
+                + "(SELECT count(*) FROM \(s).halls h WHERE h.member = p.member) FROM \(s).publications p WHERE member = ANY($1)",
+            [array(expected)])
+        {
+            guard let member = row[0] else { continue }
+            members.append(
+                Member(
+                    name: member, asOf: row[1] ?? "", periods: months[member] ?? [:],
+                    halls: try int(row[6], "a hall count"), rowsRead: try int(row[2], "rows_read"),
+                    accepted: try int(row[3], "accepted"), rejected: try int(row[4], "rejected"),
+                    duplicates: try int(row[5], "duplicates")))
+        }
+        members.sort { (order[$0.name] ?? 0) < (order[$1.name] ?? 0) }
+
+        // The combined registry.
+        var halls: [Hall] = []
+        var owner: [String: String] = [:]
+        let rows = try connection.execute(
+            "SELECT member, hall_code, hall_name, tier, parent_code, aliases FROM \(s).halls WHERE member = ANY($1) "
+                + "ORDER BY array_position($1::text[], member), hall_code", [array(expected)])
+        for row in rows {
+            guard let member = row[0], let code = row[1], let hallName = row[2], let tierName = row[3],
+                let tier = Tier(rawValue: tierName)
+            else { throw HallRateError(.publication, "\(connection.display): a hall in \(s).halls is incomplete") }
+            if let other = owner[code], other != member {
+                throw HallRateError(
+                    .registry, "hall code \(code) is published by two members, '\(other)' and '\(member)': a code names one hall")
+            }
+            owner[code] = member
+            let aliases = (row[5] ?? "").split(separator: ";").map(String.init)
+            halls.append(Hall(code: code, name: hallName, tier: tier, parentCode: row[4] ?? "", aliases: aliases))
+        }
+        published.registry = HallRegistry(halls: halls)  // in code order, as any registry
+
+        // The counts of every hall-month.
+        let channelStatus = PostgresSchema.channelStatusColumns
+        let limits = PostgresSchema.timeLimitColumns
+        var sums = [Int](repeating: 0, count: expected.count)
+        var timeLimits: [HallPeriod: TimeLimitCounts] = [:]
+        let count = try connection.execute("SELECT count(*) FROM \(s).hall_month_counts WHERE member = ANY($1)", [array(expected)])
+        let capacity = (count.first?.first ?? nil).flatMap { Int($0) } ?? 0
+        published.counts.reserveCapacity(capacity)
+        published.latestDays.reserveCapacity(capacity)
+        timeLimits.reserveCapacity(capacity)
+        // Streamed (a million rows here). A member's rows come in runs, as it copied them in: the member
+        // and the hall of the row before are looked up again only when they change.
+        // The channel × status of each count column (allCases is a new array at each use).
+        let cells = Channel.allCases.flatMap { channel in Status.allCases.map { (channel, $0) } }
+        var (lastMember, member) = ([UInt8](), -1)
+        var (lastHall, hall) = ([UInt8](), -1)
+        func bad(_ what: String) -> HallRateError {
+            HallRateError(.publication, "\(connection.display): \(what) in \(s).hall_month_counts is not hallrate's")
+        }
+        try connection.copyOut(
+            "SELECT member, hall_code, period, \((channelStatus + ["latest_day"] + limits).joined(separator: ", ")) "
+                + "FROM \(s).hall_month_counts WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
+        ) { row throws(HallRateError) in
+            guard let memberName = row.bytes(0), let code = row.bytes(1), row.count == 4 + channelStatus.count + limits.count
+            else { throw bad("a row") }
+            if member < 0 || !memberName.elementsEqual(lastMember) {
+                guard let index = order[String(decoding: memberName, as: UTF8.self)] else { throw bad("a member") }
+                (lastMember, member) = (Array(memberName), index)
+                hall = -1
+            }
+            if hall < 0 || !code.elementsEqual(lastHall) {
+                guard let index = published.registry.index(ofCode: String(decoding: code, as: UTF8.self)) else {
+                    throw bad("hall code \(String(decoding: code, as: UTF8.self))")
+                }
+                (lastHall, hall) = (Array(code), index)
+            }
+            guard let month = row.bytes(2).flatMap(Self.period) else { throw bad("a month") }
+            let key = HallPeriod(hall: hall, period: month)
+            var counts = ChannelStatusCounts()
+            var column = 3
+            for (channel, status) in cells {
+                guard let count = row.int(column) else { throw bad(channelStatus[column - 3]) }
+                counts.add(channel, status, count: count)
+                column += 1
+            }
+            published.counts[key, default: ChannelStatusCounts()].merge(counts)
+            sums[member] += counts.total + counts.withdrawn
+            if let day = row.int(column) { published.latestDays[key] = day }
+            column += 1
+            if row.int(column) != nil {
+                var limit = TimeLimitCounts()
+                for field in 0..<TimeLimitCounts.fieldCount {
+                    guard let count = row.int(column + field) else { throw bad(limits[field]) }
+                    limit[field: field] = count
+                }
+                timeLimits[key] = limit
+            }
+        }
+        published.timeLimits = timeLimits.isEmpty ? nil : timeLimits
+        for i in members.indices { members[i].countedAndWithdrawn = order[members[i].name].map { sums[$0] } ?? 0 }
+        published.members = members
+
+        return published
+    }
+
+    /// The members' breakdowns (contract rule 17), added up over members: as ``read(_:schema:expected:)``,
+    /// inside the caller's read-only transaction.
+    static func breakdowns(
+        _ connection: PostgresConnection, schema name: String, expected: [String]
+    ) throws(HallRateError) -> [Breakdown] {
+        let s = PostgresSchema(name: name).name
+        let order = Dictionary(uniqueKeysWithValues: expected.enumerated().map { ($1, $0) })
+        // The breakdowns, added up over members; an item's name is the last member's (in the pipeline's
+        // order) to give one. Streamed too: a province has hundreds of thousands of rows.
+        var merged: [BreakdownKey: BreakdownSum] = [:]
+        var (lastMember, member) = ([UInt8](), -1)
+        try connection.copyOut(
+            "SELECT member, dimension, tier, period, key, name, total, online, window_or_kiosk FROM \(s).breakdowns "
+                + "WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
+        ) { row throws(HallRateError) in
+            guard let memberName = row.bytes(0), let dimension = row.text(1).flatMap(Breakdown.Dimension.init(rawValue:)),
+                let tier = row.text(2).flatMap(Tier.init(rawValue:)), let month = row.bytes(3).flatMap(Self.period),
+                let name = row.bytes(5), let total = row.int(6), let online = row.int(7), let windowOrKiosk = row.int(8)
+            else { throw HallRateError(.publication, "\(connection.display): a row of \(s).breakdowns is not hallrate's") }
+            if member < 0 || !memberName.elementsEqual(lastMember) {
+                guard let index = order[String(decoding: memberName, as: UTF8.self)] else {
+                    throw HallRateError(.publication, "\(connection.display): a member in \(s).breakdowns is not hallrate's")
+                }
+                (lastMember, member) = (Array(memberName), index)
+            }
+            let slot = BreakdownKey(dimension: dimension, tier: tier, period: month, key: Breakdown.Key(code: row.text(4)))
+            merged[slot, default: BreakdownSum()].add(
+                total: total, online: online, windowOrKiosk: windowOrKiosk, name: name, from: member)
+        }
+        let summed = merged.map { slot, sum in
+            Breakdown(
+                dimension: slot.dimension, tier: slot.tier, period: slot.period, key: slot.key, name: sum.name, total: sum.total,
+                online: sum.online, windowOrKiosk: sum.windowOrKiosk)
+        }
+        // Positions sorted, not the rows: each carries two strings.
+        let sorted = summed.withUnsafeBufferPointer { rows in
+            rows.indices.sorted { a, b in
+                rows[a].dimension != rows[b].dimension ? rows[a].dimension == .item : Breakdown.listedBefore(rows[a], rows[b])
+            }
+        }
+        return sorted.map { summed[$0] }
     }
 
     /// `YYYY-MM` as bytes; nil for anything else.

@@ -19,6 +19,29 @@ enum Concurrently {
         return try slots.values()
     }
 
+    /// Two different kinds of work at the same time; their results.
+    /// - Throws: the first part's error when it threw, else the second's, once both are done.
+    static func both<A, B, Failure: Error>(
+        _ first: () throws(Failure) -> A, _ second: () throws(Failure) -> B
+    ) throws(Failure) -> (A, B) {
+        var a: Result<A, Failure>?
+        var b: Result<B, Failure>?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let work = Work { index in
+                    if index == 0 {
+                        a = Result { () throws(Failure) in try first() }
+                    } else {
+                        b = Result { () throws(Failure) in try second() }
+                    }
+                }
+                DispatchQueue.concurrentPerform(iterations: 2) { work.body($0) }
+            }
+        }
+        guard let a, let b else { preconditionFailure("concurrentPerform returned before both parts ran") }
+        return (try a.get(), try b.get())
+    }
+
     /// The work of each thread (each index is run by exactly one).
     private final class Work: @unchecked Sendable {
         let body: (Int) -> Void

@@ -14,15 +14,28 @@ struct FederatedAnalysis {
 
     func results(store: Store) throws(HallRateError) -> (RunResults, RunSummary.Federation) {
         let connection = try PostgresConnection(url: members.url)
-        let published = try PublishedCounts.read(connection, schema: members.schema, expected: members.expected)
-        let federation = try completeness(published, server: connection.display)
+        // One snapshot: every statement sees the same publications.
+        let (published, federation, reports, breakdowns) = try connection.transaction(readOnly: true) {
+            () throws(HallRateError) -> (PublishedCounts, RunSummary.Federation, (SupervisionReport, [SupervisionReport]), [Breakdown]) in
+            let published = try PublishedCounts.read(connection, schema: members.schema, expected: members.expected)
+            let federation = try completeness(published, server: connection.display)
+            // The metrics need no breakdowns: these are read while they are computed.
+            let (reports, breakdowns) = try Concurrently.both(
+                { () throws(HallRateError) in
+                    MetricEngine.reports(
+                        pipeline: pipeline, registry: published.registry, closing: closing, counts: published.counts,
+                        latestDays: published.latestDays, timeLimits: published.timeLimits)
+                },
+                { () throws(HallRateError) in
+                    try PublishedCounts.breakdowns(connection, schema: members.schema, expected: members.expected)
+                })
+            return (published, federation, reports, breakdowns)
+        }
 
         var catalogue: ItemCatalogue?
         if let path = pipeline.cataloguePath { catalogue = try CatalogueReader(path: path, displayPath: path).read() }
-        var (report, more) = MetricEngine.reports(
-            pipeline: pipeline, registry: published.registry, closing: closing, counts: published.counts,
-            latestDays: published.latestDays, timeLimits: published.timeLimits)
-        report.breakdowns = published.breakdowns
+        var (report, more) = reports
+        report.breakdowns = breakdowns
         report.timeLimits = published.timeLimits
         report.catalogue = catalogue
         report.casesStayWithMembers = true

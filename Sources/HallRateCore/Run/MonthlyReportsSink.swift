@@ -38,43 +38,65 @@ struct MonthlyReportsSink: OutputSink {
         }
         var printer: PDFPrinter?
         for month in months.filter(inRange.contains).sorted() {
-            if wanted(month, [.workbook], asked: options.workbook) {
-                written.append(
-                    try WorkbookWriter(output: pipeline.output).write(
-                        report, period: month, rejects: rejects, files: files, folder: folder))
-                checkpoint("workbook")
-            }
+            let workbook = wanted(month, [.workbook], asked: options.workbook)
             let pages = wanted(month, [.html, .brief, .text], asked: options.html)
             let pdf = wanted(month, [.pdf, .briefPDF], asked: options.pdf)
-            guard pages || pdf else { continue }
-            var writer = HTMLReportWriter(pipelineName: pipeline.name, language: pipeline.output.language)
-            writer.publication = pipeline.publication
-            writer.inputFiles = files.count
-            var brief = writer
-            brief.layout = .brief
-            let full = writer.html(report, period: month)
-            let short = brief.html(report, period: month)
-            if pages {
-                let text = BulletinNarrative(
-                    report: report, month: month, publication: pipeline.publication,
-                    language: pipeline.output.language
-                ).plainText
-                for (kind, content) in [(ReportFiles.Kind.html, full), (.brief, short), (.text, text)] {
-                    let name = ReportFiles.name(month, kind)
-                    try AtomicFile.write(Array(content.utf8), to: folder + "/" + name)
-                    written.append(name)
+            // The workbook next to the pages: a province's month is seconds of each.
+            let parts = try Concurrently.map([Part.workbook, .pages]) { part throws(HallRateError) -> [String] in
+                switch part {
+                case .workbook:
+                    guard workbook else { return [] }
+                    let name = try WorkbookWriter(output: pipeline.output).write(
+                        report, period: month, rejects: rejects, files: files, folder: folder)
+                    checkpoint("workbook")
+                    return [name]
+                case .pages:
+                    guard pages || pdf else { return [] }
+                    return try writePages(report, month: month, files: files, text: pages, pdf: pdf, printer: &printer)
                 }
-                checkpoint("html")
             }
-            if pdf {
-                if printer == nil { printer = try PDFPrinter.find() }
-                for (kind, content) in [(ReportFiles.Kind.pdf, full), (.briefPDF, short)] {
-                    let name = ReportFiles.name(month, kind)
-                    try AtomicFile.write(try printer?.pdf(of: content) ?? [], to: folder + "/" + name)
-                    written.append(name)
-                }
-                checkpoint("pdf")
+            written += parts.flatMap { $0 }
+        }
+        return written
+    }
+
+    private enum Part {
+        case workbook, pages
+    }
+
+    /// The month's HTML report, its 简报 and text (`text`), and their PDFs (`pdf`); returns their names.
+    private func writePages(
+        _ report: SupervisionReport, month: Period, files: [FileReport], text pages: Bool, pdf: Bool, printer: inout PDFPrinter?
+    ) throws(HallRateError) -> [String] {
+        let folder = pipeline.output.folder
+        var written: [String] = []
+        var writer = HTMLReportWriter(pipelineName: pipeline.name, language: pipeline.output.language)
+        writer.publication = pipeline.publication
+        writer.inputFiles = files.count
+        var brief = writer
+        brief.layout = .brief
+        let full = writer.html(report, period: month)
+        let short = brief.html(report, period: month)
+        if pages {
+            let text = BulletinNarrative(
+                report: report, month: month, publication: pipeline.publication,
+                language: pipeline.output.language
+            ).plainText
+            for (kind, content) in [(ReportFiles.Kind.html, full), (.brief, short), (.text, text)] {
+                let name = ReportFiles.name(month, kind)
+                try AtomicFile.write(Array(content.utf8), to: folder + "/" + name)
+                written.append(name)
             }
+            checkpoint("html")
+        }
+        if pdf {
+            if printer == nil { printer = try PDFPrinter.find() }
+            for (kind, content) in [(ReportFiles.Kind.pdf, full), (.briefPDF, short)] {
+                let name = ReportFiles.name(month, kind)
+                try AtomicFile.write(try printer?.pdf(of: content) ?? [], to: folder + "/" + name)
+                written.append(name)
+            }
+            checkpoint("pdf")
         }
         return written
     }

@@ -43,8 +43,10 @@ struct ReportWriter {
         try emit(townshipRollups(report, cells), "township_rollup.csv")
         let columns = ReportColumns(report: report)
         if let timeLimits = report.timeLimits {
-            let rows = timeLimits.map { ReportColumns.HallTimeLimits(hall: $0.key.hall, period: $0.key.period, counts: $0.value) }
-                .sorted { ($0.hall, $0.period.index) < ($1.hall, $1.period.index) }
+            // The keys sorted, not the rows: each row carries a hundred bytes of counts.
+            let rows = timeLimits.keys.sorted().lazy.map { key in
+                ReportColumns.HallTimeLimits(hall: key.hall, period: key.period, counts: timeLimits[key] ?? TimeLimitCounts())
+            }
             try emit(render(columns.timeLimits, rows, cells, bytesPerRow: 128), "time_limits.csv")
         } else {
             AtomicFile.remove(folder + "/time_limits.csv")  // the pipeline no longer has a catalogue
@@ -218,9 +220,13 @@ struct ReportWriter {
         _ columns: ReportTable<TableRow>, _ rows: some Collection<TableRow>, _ cells: RenderedCells, bytesPerRow: Int = 96
     ) -> CSVBuilder {
         var table = CSVBuilder(header: columns.header(output.language), capacity: rows.count * bytesPerRow)
-        for row in rows {
-            for column in columns.columns { Self.render(column.value(row), into: &table, cells) }
-            table.endRow()
+        // The closures alone: a column's header strings would be retained and released at every cell.
+        let values = columns.columns.map(\.value)
+        values.withUnsafeBufferPointer { values in
+            for row in rows {
+                for value in values { Self.render(value(row), into: &table, cells) }
+                table.endRow()
+            }
         }
         return table
     }
