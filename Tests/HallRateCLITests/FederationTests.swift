@@ -322,6 +322,28 @@ struct FederationTests {
             "\(collision.standardError)")
     }
 
+    @Test func aPublicationWhoseCountsDoNotAddUpIsNamedAndFailsTheRun() throws {
+        let schema = Self.schema()
+        let folder = try Self.splitDemo(schema: schema)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, _) in Self.counties { #expect(try Self.run(name, in: folder).status == 0, "\(name)") }
+        #expect(try Self.run("federation", in: folder).status == 0)
+
+        // A publication edited by hand (or written by a broken client): one accepted row more than its counts hold.
+        _ = try Self.query(
+            "UPDATE \(schema).publications SET accepted = accepted + 1, rows_read = rows_read + 1 WHERE member = 'towns'")
+        let forged = try Self.run("federation", in: folder)
+        #expect(forged.status == 1, "\(forged.standardOutput)")
+        let lines = forged.standardOutput.split(separator: "\n")
+        #expect(lines.contains { $0.contains("towns:") && $0.contains("DOES NOT RECONCILE with its published counts") }, "\(lines)")
+        #expect(lines.contains { $0.contains("city:") && $0.contains("(reconciled)") }, "\(lines)")
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("Output/federation/manifest.json")))
+        let members = try #require((manifest as? [String: Any])?["members"] as? [[String: Any]])
+        #expect(members.first { $0["member"] as? String == "towns" }?["reconciles"] as? Bool == false, "\(members)")
+        #expect(members.first { $0["member"] as? String == "city" }?["reconciles"] as? Bool == true, "\(members)")
+    }
+
     @Test func aCountyRoleWritesOnlyItsOwnRows() throws {
         let schema = Self.schema()
         let folder = try Self.splitDemo(schema: schema)

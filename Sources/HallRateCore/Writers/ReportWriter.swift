@@ -21,40 +21,36 @@ struct ReportWriter {
         for sub in Breakdown.Dimension.allCases.map(Self.breakdownFolder) + (report.timeLimits != nil ? Self.exceptionFolders : []) {
             try AtomicFile.makeDirectory(folder + "/" + sub)
         }
-        var written: [String] = []
-        var staged: [AtomicFile.Staged] = []
-        func emit(_ table: CSVBuilder, _ name: String) throws(HallRateError) {
-            do {
-                if let file = try table.stage(to: folder + "/" + name, encoding: output.encoding) { staged.append(file) }
-            } catch {
-                AtomicFile.discard(staged)
-                throw error
-            }
-            written.append(name)
+        // Each table as a job: its name, and whether it goes with the long table or with the league tables.
+        var jobs: [Job] = []
+        func emit(_ name: String, withLongTable: Bool = false, _ render: @escaping () -> CSVBuilder) {
+            jobs.append(Job(name: name, half: withLongTable ? 0 : 1, render: render))
         }
         let cells = RenderedCells(report, words: words, codes: output.csvCodes, percent: output.percent)
-        try emit(hallMonths(report, cells), "hall_months.csv")
+        emit("hall_months.csv", withLongTable: true) { hallMonths(report, cells) }
         for league in report.leagueTables {
-            try emit(table(league, report, cells), "league/\(league.period)_\(league.tier.rawValue).csv")
+            emit("league/\(league.period)_\(league.tier.rawValue).csv") { table(league, report, cells) }
         }
-        try emit(lists(report, cells), "red_black_lists.csv")
-        try emit(tierSummary(report, cells), "tier_summary.csv")
-        try emit(notReporting(report, cells), "not_reporting.csv")
-        try emit(townshipRollups(report, cells), "township_rollup.csv")
+        emit("red_black_lists.csv") { lists(report, cells) }
+        emit("tier_summary.csv") { tierSummary(report, cells) }
+        emit("not_reporting.csv") { notReporting(report, cells) }
+        emit("township_rollup.csv") { townshipRollups(report, cells) }
         let columns = ReportColumns(report: report)
         if let timeLimits = report.timeLimits {
-            // The keys sorted, not the rows: each row carries a hundred bytes of counts.
-            let rows = timeLimits.keys.sorted().lazy.map { key in
-                ReportColumns.HallTimeLimits(hall: key.hall, period: key.period, counts: timeLimits[key] ?? TimeLimitCounts())
+            emit("time_limits.csv", withLongTable: true) {
+                // The keys sorted, not the rows: each row carries a hundred bytes of counts.
+                let rows = timeLimits.keys.sorted().lazy.map { key in
+                    ReportColumns.HallTimeLimits(hall: key.hall, period: key.period, counts: timeLimits[key] ?? TimeLimitCounts())
+                }
+                return render(columns.timeLimits, rows, cells, bytesPerRow: 128)
             }
-            try emit(render(columns.timeLimits, rows, cells, bytesPerRow: 128), "time_limits.csv")
         } else {
             AtomicFile.remove(folder + "/time_limits.csv")  // the pipeline no longer has a catalogue
         }
         // One file per dimension and month: the rows come by month already, grouped here in one pass.
         let files = Dictionary(grouping: report.breakdowns) { "\(Self.breakdownFolder($0.dimension))/\($0.period).csv" }
         for (name, rows) in files.sorted(by: { $0.key < $1.key }) {
-            try emit(render(columns.breakdown(rows[0].dimension), rows, cells), name)
+            emit(name, withLongTable: true) { render(columns.breakdown(rows[0].dimension), rows, cells) }
         }
         if report.timeLimits != nil && !report.casesStayWithMembers {
             // The exception lists, one file per list and month of acceptance (a header alone: none that month).
@@ -64,10 +60,12 @@ struct ReportWriter {
                 for (list, kind, table) in [
                     (0, TimeLimitException.Kind.finishedLate, columns.overdueFinished), (1, .overdue, columns.overdueOpen),
                 ] {
-                    try emit(render(table, lists[month.index * 2 + list] ?? [], cells), "\(Self.exceptionFolder(kind))/\(month).csv")
+                    emit("\(Self.exceptionFolder(kind))/\(month).csv") { render(table, lists[month.index * 2 + list] ?? [], cells) }
                 }
             }
         }
+        let written = jobs.map(\.name)
+        let staged = try stage(jobs)
         try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
         // League tables of months no longer in the range; any other file in league/ is not ours.
@@ -80,6 +78,44 @@ struct ReportWriter {
             AtomicFile.removeTemporaryFiles(in: folder + "/" + sub, of: Self.isMonthName)
         }
         return written
+    }
+
+    /// A table to render and stage: its name in the output folder, and the half of the tables it is written with.
+    private struct Job {
+        let name: String
+        let half: Int
+        let render: () -> CSVBuilder
+    }
+
+    /// Renders and stages the tables, in two halves at the same time (a province's tables are hundreds of
+    /// megabytes): the long table, the time limits and the breakdowns in one, the league tables and the rest in
+    /// the other. Returns the staged files in the jobs' order; on a failure none is left staged.
+    private func stage(_ jobs: [Job]) throws(HallRateError) -> [AtomicFile.Staged] {
+        let halves = Concurrently.map([0, 1]) { half -> Result<[(job: Int, file: AtomicFile.Staged?)], HallRateError> in
+            var done: [(job: Int, file: AtomicFile.Staged?)] = []
+            for (index, job) in jobs.enumerated() where job.half == half {
+                do throws(HallRateError) {
+                    done.append((index, try job.render().stage(to: folder + "/" + job.name, encoding: output.encoding)))
+                } catch {
+                    AtomicFile.discard(done.compactMap(\.file))
+                    return .failure(error)
+                }
+            }
+            return .success(done)
+        }
+        var staged: [(job: Int, file: AtomicFile.Staged?)] = []
+        var failure: HallRateError?
+        for half in halves {
+            switch half {
+            case .success(let done): staged += done
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        if let failure {
+            AtomicFile.discard(staged.compactMap(\.file))
+            throw failure
+        }
+        return staged.sorted { $0.job < $1.job }.compactMap(\.file)
     }
 
     /// The folder of a breakdown's monthly tables: `items`, `departments`.
