@@ -378,6 +378,19 @@ struct FederationTests {
         #expect(
             try Self.query("SELECT member, halls FROM (SELECT member, count(*) AS halls FROM \(schema).halls GROUP BY 1) c ORDER BY 1")
                 == ["city|10", "\(county)|26"])
+
+        // The province's role only reads (hallrate_reader): the federated run over both, as that role.
+        let reader = schema + "_reader"
+        _ = try Self.query("CREATE ROLE \(reader) LOGIN IN ROLE hallrate_reader")
+        let asReader = server.replacingOccurrences(of: "//hallrate@", with: "//\(reader)@")
+        let demo = try String(contentsOf: DemoTests.repository.appendingPathComponent("Pipelines/default.yml"), encoding: .utf8)
+        let (head, _, tail) = try Self.pipelineParts(demo)
+        try Self.federated(head: head, tail: tail, schema: schema, expect: ["city", county])
+            .replacingOccurrences(of: "url: \"\(server)\"", with: "url: \"\(asReader)\"")
+            .write(to: folder.appendingPathComponent("Pipelines/federation.yml"), atomically: true, encoding: .utf8)
+        let federated = try Self.run("federation", in: folder)
+        #expect(federated.status == 0, "\(federated.standardError)")
+        #expect(federated.standardOutput.contains("members: 2 of 2 published"), "\(federated.standardOutput)")
     }
 
     @Test func twoCountiesPublishingAtOnceOnAFreshSchemaBothLand() throws {
