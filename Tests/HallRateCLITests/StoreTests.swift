@@ -195,6 +195,35 @@ import Testing
         }
     }
 
+    /// The tables and the month reports are prepared at the same time: when the tables cannot be written,
+    /// the reports, ready, must not be written either (they would disagree with the tables in place).
+    @Test func whenTheTablesCannotBeWrittenNoReportIsReplaced() throws {
+        let folder = try HallRateProcess.fixture("handmade")
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: folder).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: outputs(folder).path).filter { $0.hasPrefix("report_") }
+        #expect(names.contains { $0.hasSuffix(".html") } && names.contains { $0.hasSuffix(".xlsx") }, "\(names)")
+        func reports() throws -> [String: Data] {
+            try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: outputs(folder).appendingPathComponent($0))) })
+        }
+        let before = (try reports(), try HallRateProcess.csvOutputs(in: outputs(folder)))
+        try Self.extraRows.write(to: folder.appendingPathComponent("Input/exports/c.csv"), atomically: true, encoding: .utf8)
+        // A file where the league tables' folder should be: the tables cannot be staged (root passes any chmod).
+        let league = outputs(folder).appendingPathComponent("league")
+        try FileManager.default.removeItem(at: league)
+        try Data("not a folder".utf8).write(to: league)
+        let failed = try HallRateProcess.run(["run", "pipeline.yml"], in: folder)
+        #expect(failed.status == 1, "\(failed.standardError)")
+        #expect(failed.standardError.contains("league"), "\(failed.standardError)")
+        #expect(try reports() == before.0, "a report was replaced while the tables were not")
+        let tables = { (all: [String: Data]) in all.filter { !$0.key.hasPrefix("league/") } }  // the folder is gone
+        #expect(tables(try HallRateProcess.csvOutputs(in: outputs(folder))) == tables(before.1))
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: outputs(folder).path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        try FileManager.default.removeItem(at: league)
+        #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: folder).status == 0)
+        #expect(try reports() != before.0, "the next run writes the reports")
+    }
+
     @Test func aFullDiskFailsClearlyAndLeavesThePreviousOutputs() throws {
         let folder = try HallRateProcess.fixture("handmade")
         #expect(try HallRateProcess.run(["run", "pipeline.yml", "-q"], in: folder).status == 0)

@@ -219,11 +219,35 @@ package struct PipelineRunner {
         ]
     }
 
-    /// Writes every sink's outputs, the sinks at the same time (they write different files); returns the
-    /// names written, in the sinks' order.
+    /// Prepares every sink's outputs at the same time (rendering is most of a large run's emit), then,
+    /// when all have prepared, writes them in the sinks' order; returns the names written. When a sink
+    /// fails to prepare, no output changes; when one fails to write, the sinks after it write nothing.
     private func emit(_ results: RunResults, store: Store, period: Period?) throws(HallRateError) -> [String] {
-        try Concurrently.map(sinks) { sink throws(HallRateError) in try sink.write(results, store: store, period: period) }
-            .flatMap { $0 }
+        let prepared = Concurrently.map(sinks) { sink in
+            Result { () throws(HallRateError) in try sink.prepare(results, store: store, period: period) }
+        }
+        var ready: [PreparedOutput] = []
+        var failure: HallRateError?
+        for result in prepared {
+            switch result {
+            case .success(let output): ready.append(output)
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        if let failure {
+            for output in ready { output.discard() }
+            throw failure
+        }
+        var outputs: [String] = []
+        for (index, output) in ready.enumerated() {
+            do throws(HallRateError) {
+                outputs += try output.write()
+            } catch {
+                for rest in ready[(index + 1)...] { rest.discard() }
+                throw error
+            }
+        }
+        return outputs
     }
 }
 

@@ -16,6 +16,21 @@ struct ReportWriter {
 
     /// Writes every table and returns the paths written, relative to the output folder.
     func write(_ report: SupervisionReport) throws(HallRateError) -> [String] {
+        try commit(try stage(report))
+    }
+
+    /// Every table of a report, rendered into temporary files next to the ones they replace: nothing a
+    /// reader opens has changed yet (``commit(_:)`` puts them in place, ``StagedTables/discard()`` drops them).
+    struct StagedTables {
+        /// The tables' paths relative to the output folder, in order.
+        let names: [String]
+        fileprivate let files: [AtomicFile.Staged]
+
+        func discard() { AtomicFile.discard(files) }
+    }
+
+    /// Renders and stages every table (the slow part, run beside the other outputs).
+    func stage(_ report: SupervisionReport) throws(HallRateError) -> StagedTables {
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.makeDirectory(folder + "/league")
         for sub in Breakdown.Dimension.allCases.map(Self.breakdownFolder) + (report.timeLimits != nil ? Self.exceptionFolders : []) {
@@ -64,9 +79,14 @@ struct ReportWriter {
                 }
             }
         }
-        let written = jobs.map(\.name)
-        let staged = try stage(jobs)
-        try AtomicFile.commit(staged)  // one folder flush for all the tables instead of one per file
+        return StagedTables(names: jobs.map(\.name), files: try stage(jobs))
+    }
+
+    /// Puts staged tables in place, removes the tables of months no longer in the data, and returns the
+    /// tables' paths relative to the output folder.
+    func commit(_ staged: StagedTables) throws(HallRateError) -> [String] {
+        let written = staged.names
+        try AtomicFile.commit(staged.files)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
         // League tables of months no longer in the range; any other file in league/ is not ours.
         let leagues = Set(written.map { String($0.dropFirst("league/".count)) })

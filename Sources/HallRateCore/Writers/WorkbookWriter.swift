@@ -389,15 +389,4 @@ struct WorkbookWriter {
         }
         return sheet
     }
-
-    /// Writes `report_YYYY-MM.xlsx` into `folder` atomically and returns its name.
-    func write(
-        _ report: SupervisionReport, period: Period?, rejects: RejectTally, files: [FileReport],
-        folder: String
-    ) throws(HallRateError) -> String {
-        let month = period ?? report.latestClosedPeriod ?? report.periods.last ?? Period(index: 0)
-        let name = "report_\(month).xlsx"
-        try AtomicFile.write(Array(data(report, period: month, rejects: rejects, files: files)), to: folder + "/" + name)
-        return name
-    }
 }
