@@ -80,12 +80,18 @@ final class PostgresConnection {
             let size = PQgetCopyData(connection, &data, 0)
             guard size >= 0, let data else { break }  // -1: done, -2: failed (PQgetResult says why)
             defer { PQfreemem(data) }
-            guard error == nil, !ended else { continue }  // drain the rest after a failure
+            guard error == nil else { continue }  // drain the rest after a failure
+            if ended {
+                error = HallRateError(.publication, "PostgreSQL at \(display) sent COPY data after its trailer")
+                continue
+            }
             var message = UnsafeRawBufferPointer(start: data, count: Int(size))
             if !sawHeader {
-                // "PGCOPY\n\377\r\n\0", flags, header extension length, extension.
+                // "PGCOPY\n\377\r\n\0", flags (bits 16–31 would change the layout: OIDs), header extension length, extension.
                 guard message.count >= 19, message.prefix(11).elementsEqual(Self.binarySignature),
-                    let extensionLength = Self.bigEndian(message, at: 15, size: 4), message.count >= 19 + extensionLength
+                    let flags = Self.bigEndian(message, at: 11, size: 4), flags & ~0xFFFF == 0,
+                    let extensionLength = Self.bigEndian(message, at: 15, size: 4), extensionLength >= 0,
+                    message.count - 19 >= extensionLength
                 else {
                     error = HallRateError(.publication, "PostgreSQL at \(display) sent no COPY binary header (\(sql.prefix(40)) …)")
                     continue
@@ -106,12 +112,12 @@ final class PostgresConnection {
             var offset = 2
             while fields.count < count, let length = Self.bigEndian(message, at: offset, size: 4) {
                 offset += 4
-                guard length <= message.count - offset else { break }
+                guard length >= -1, length <= message.count - offset else { break }
                 fields.append((offset, length))
                 offset += max(length, 0)
             }
-            guard fields.count == count else {
-                error = HallRateError(.publication, "PostgreSQL at \(display) sent a truncated COPY row")
+            guard count >= 0, fields.count == count, offset == message.count else {
+                error = HallRateError(.publication, "PostgreSQL at \(display) sent a COPY row that is not what it announced")
                 continue
             }
             do throws(HallRateError) {
@@ -128,6 +134,10 @@ final class PostgresConnection {
             PQclear(result)
         }
         if let error = error ?? failed { throw error }
+        // Rows with neither the header before them nor the trailer after them may be only some of them.
+        guard sawHeader, ended else {
+            throw HallRateError(.publication, "PostgreSQL at \(display) ended a COPY without its \(sawHeader ? "trailer" : "header")")
+        }
     }
 
     /// `value` as an SQL string literal (quoted and escaped by libpq, for the connection's encoding).

@@ -48,21 +48,40 @@ struct MonthlyReportsSink: OutputSink {
             }
             rendered += parts.flatMap { $0 }
         }
-        return PreparedOutput(write: { () throws(HallRateError) -> [String] in
-            for file in existing where !inRange.contains(file.period) {
-                AtomicFile.remove(folder + "/" + file.name)
-                logger.info("removed the report of a month no longer in the data", metadata: ["file": "\(file.name)"])
-            }
-            var written: [String] = []
+        // Staged next to the reports they replace (hundreds of megabytes for a province), still beside the other sinks.
+        var staged: [(names: [String], files: [AtomicFile.Staged], checkpoint: String)] = []
+        let discard = { for group in staged { AtomicFile.discard(group.files) } }
+        do throws(HallRateError) {
             for group in rendered {
+                var files: [AtomicFile.Staged] = []
                 for (name, bytes) in group.files {
-                    try AtomicFile.write(bytes, to: folder + "/" + name)
-                    written.append(name)
+                    if let file = try AtomicFile.stage(bytes, to: folder + "/" + name) { files.append(file) }
                 }
-                checkpoint(group.checkpoint)
+                staged.append((group.files.map(\.name), files, group.checkpoint))
             }
-            return written
-        })
+        } catch {
+            discard()
+            throw error
+        }
+        return PreparedOutput(
+            write: { () throws(HallRateError) -> [String] in
+                for file in existing where !inRange.contains(file.period) {
+                    AtomicFile.remove(folder + "/" + file.name)
+                    logger.info("removed the report of a month no longer in the data", metadata: ["file": "\(file.name)"])
+                }
+                var written: [String] = []
+                for (index, group) in staged.enumerated() {
+                    do throws(HallRateError) {
+                        try AtomicFile.commit(group.files)
+                    } catch {
+                        for rest in staged[(index + 1)...] { AtomicFile.discard(rest.files) }
+                        throw error
+                    }
+                    written += group.names
+                    checkpoint(group.checkpoint)
+                }
+                return written
+            }, discard: discard)
     }
 
     private enum Part {

@@ -88,6 +88,8 @@ struct ReportWriter {
         let written = staged.names
         try AtomicFile.commit(staged.files)  // one folder flush for all the tables instead of one per file
         for name in written { checkpoint(name) }
+        // Left by a run killed while it staged (the run's start cleans only the output folder's top level).
+        AtomicFile.removeTemporaryFiles(in: folder, of: Self.tableNames.contains)
         // League tables of months no longer in the range; any other file in league/ is not ours.
         let leagues = Set(written.map { String($0.dropFirst("league/".count)) })
         AtomicFile.removeFiles(in: folder + "/league") { Self.isLeagueName($0) && !leagues.contains($0) }
