@@ -26,6 +26,11 @@ enum AtomicFile {
     /// Writes `bytes` to a temporary file next to `path`; nil when `path` already holds exactly them.
     /// - Throws: ``HallRateError`` `.output`; nothing is left behind.
     static func stage(_ bytes: [UInt8], to path: String) throws(HallRateError) -> Staged? {
+        try stage(bytes[...], to: path)
+    }
+
+    /// ``stage(_:to:)`` for part of a buffer (a table without its byte order mark), without copying it.
+    static func stage(_ bytes: ArraySlice<UInt8>, to path: String) throws(HallRateError) -> Staged? {
         if holds(bytes, path) { return nil }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -42,7 +47,7 @@ enum AtomicFile {
 
     /// Writes all of `bytes` to `descriptor`, retrying after interruptions.
     /// - Throws: ``HallRateError`` `.output` naming `path`.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(HallRateError) {
+    static func writeAll(_ bytes: some Sequence<UInt8>, to descriptor: Int32, path: String) throws(HallRateError) {
         do {
             _ = try FileDescriptor(rawValue: descriptor).writeAll(bytes)
         } catch {
@@ -88,20 +93,29 @@ enum AtomicFile {
         for file in staged { unlink(file.temporary) }
     }
 
-    /// True when the file at `path` exists and its content is `bytes`.
-    private static func holds(_ bytes: [UInt8], _ path: String) -> Bool {
+    /// True when the file at `path` exists and its content is `bytes`; read a mebibyte at a time (a
+    /// province's long table is hundreds of megabytes: a copy of it would be as much fresh memory).
+    private static func holds(_ bytes: ArraySlice<UInt8>, _ path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        let capacity = bytes.count + 1  // one more, to see the file end
-        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { existing.deallocate() }
-        guard let filled = try? FileDescriptor(rawValue: descriptor).fill(existing), filled == bytes.count else { return false }
-        return bytes.withUnsafeBytes { raw in
-            guard let mine = raw.baseAddress, let theirs = existing.baseAddress else { return filled == 0 }
-            return memcmp(mine, theirs, filled) == 0
+        let file = FileDescriptor(rawValue: descriptor)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        return bytes.withUnsafeBytes { mine in
+            var offset = 0
+            while offset < mine.count {
+                let part = UnsafeMutableRawBufferPointer(rebasing: chunk[..<min(chunk.count, mine.count - offset)])
+                guard let filled = try? file.fill(part), filled == part.count,
+                    let theirs = part.baseAddress, let ours = mine.baseAddress, memcmp(ours + offset, theirs, filled) == 0
+                else { return false }
+                offset += filled
+            }
+            // And nothing more: the file may have grown since stat.
+            let probe = UnsafeMutableRawBufferPointer(rebasing: chunk[..<1])
+            return (try? file.fill(probe)) == 0
         }
     }
 

@@ -173,6 +173,7 @@ struct CSVBuilder {
 
     /// Writes the file next to `path`, to be put in place by ``AtomicFile/commit(_:)``.
     func stage(to path: String, encoding: Pipeline.Output.Encoding) throws(HallRateError) -> AtomicFile.Staged? {
-        try AtomicFile.stage(bytes(encoding), to: path)
+        // UTF-8 without a byte order mark is the buffer after it: written from there, not copied.
+        encoding == .utf8 ? try AtomicFile.stage(utf8, to: path) : try AtomicFile.stage(bytes(encoding), to: path)
     }
 }

@@ -57,7 +57,7 @@ struct ReportWriter {
                 let rows = timeLimits.keys.sorted().lazy.map { key in
                     ReportColumns.HallTimeLimits(hall: key.hall, period: key.period, counts: timeLimits[key] ?? TimeLimitCounts())
                 }
-                return render(columns.timeLimits, rows, cells, bytesPerRow: 128)
+                return render(columns.timeLimits, rows, cells, bytesPerRow: 144)
             }
         } else {
             AtomicFile.remove(folder + "/time_limits.csv")  // the pipeline no longer has a catalogue
@@ -273,7 +273,8 @@ struct ReportWriter {
     }
 
     /// A table of `rows` as `columns` declares it.
-    /// - Parameter bytesPerRow: a guess of a rendered row's size, to allocate once.
+    /// - Parameter bytesPerRow: a guess of a rendered row's size, to allocate once: rather too large (pages
+    ///   never written cost nothing) than too small (the table is copied into twice the memory).
     private func render<TableRow>(
         _ columns: ReportTable<TableRow>, _ rows: some Collection<TableRow>, _ cells: RenderedCells, bytesPerRow: Int = 96
     ) -> CSVBuilder {
@@ -316,11 +317,11 @@ struct ReportWriter {
         let rows = report.hallMonths
         return render(
             ReportColumns(report: report).hallMonths, HallMonth.hallThenMonthOrder(rows).lazy.map { rows[$0] }, cells,
-            bytesPerRow: 128)
+            bytesPerRow: 192)
     }
 
     func table(_ league: SupervisionReport.LeagueTable, _ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
-        render(ReportColumns(report: report).league(league), league.entries, cells, bytesPerRow: 112)
+        render(ReportColumns(report: report).league(league), league.entries, cells, bytesPerRow: 160)
     }
 
     func lists(_ report: SupervisionReport, _ cells: RenderedCells) -> CSVBuilder {
