@@ -9,26 +9,18 @@ enum FaultInjection {
         let counter = Counter()
         if setting == "list" {
             return { name in
-                let number = counter.next()
-                FileHandle.standardError.write(Data("hallrate: checkpoint \(number): \(name)\n".utf8))
+                counter.value += 1
+                FileHandle.standardError.write(Data("hallrate: checkpoint \(counter.value): \(name)\n".utf8))
             }
         }
         let target = Int(setting) ?? 0
         return { _ in
-            if counter.next() == target { kill(getpid(), SIGKILL) }
+            counter.value += 1
+            if counter.value == target { kill(getpid(), SIGKILL) }
         }
     }
 
-    /// Checkpoints are passed by the sinks writing at the same time: counted under a lock.
     private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
+        var value = 0
     }
 }

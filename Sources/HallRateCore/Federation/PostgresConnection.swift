@@ -152,13 +152,16 @@ final class PostgresConnection {
     /// The signature opening COPY's binary format.
     private static let binarySignature: [UInt8] = [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00]
 
-    /// The signed big-endian number of `size` bytes at `offset`; nil past the end.
+    /// The signed big-endian number of `size` (2, 4 or 8) bytes at `offset`; nil for another size or past the end.
+    @inline(__always)
     fileprivate static func bigEndian(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> Int? {
-        guard offset >= 0, size <= 8, offset <= bytes.count - size else { return nil }
-        var value: UInt64 = 0
-        for i in offset..<offset + size { value = value << 8 | UInt64(bytes[i]) }
-        let shift = UInt64(64 - size * 8)
-        return Int(Int64(bitPattern: value << shift) >> Int64(shift))
+        guard offset >= 0, offset <= bytes.count - size else { return nil }
+        switch size {
+        case 4: return Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+        case 2: return Int(Int16(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
+        case 8: return Int(Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+        default: return nil
+        }
     }
 
     /// `COPY table (columns) FROM STDIN` with `rows` in COPY's text format, sent in chunks.
@@ -295,12 +298,6 @@ struct PostgresCopyRow {
     @inline(__always)
     func int(_ field: Int) -> Int? {
         guard fields.indices.contains(field) else { return nil }
-        let (offset, length) = fields[field]  // offset + length ≤ bytes.count, as copyOut checked
-        switch length {
-        case 4: return Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
-        case 8: return Int(Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-        case 2: return Int(Int16(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
-        default: return nil
-        }
+        return PostgresConnection.bigEndian(bytes, at: fields[field].offset, size: fields[field].length)
     }
 }

@@ -12,8 +12,11 @@ struct PostgresSchema {
     init(name: String) { self.name = PostgresConnection.quoted(name) }
 
     /// The 20 channel × status counts of a hall-month, as columns (`window_completed`, …).
-    static let channelStatusColumns: [String] = Channel.allCases.flatMap { channel in
-        Status.allCases.map { "\(channel.rawValue)_\($0.rawValue)" }
+    static let channelStatusColumns: [String] = channelStatusCells.map { "\($0.rawValue)_\($1.rawValue)" }
+
+    /// The channel and status of each of ``channelStatusColumns``, in their order.
+    static let channelStatusCells: [(Channel, Status)] = Channel.allCases.flatMap { channel in
+        Status.allCases.map { (channel, $0) }
     }
 
     /// The time-limit counts of a hall-month (contract rule 21), as columns in the order of

@@ -108,12 +108,9 @@ struct PublishedCounts {
         published.counts.reserveCapacity(capacity)
         published.latestDays.reserveCapacity(capacity)
         timeLimits.reserveCapacity(capacity)
-        // Streamed (a million rows here). A member's rows come in runs, as it copied them in: the member
-        // and the hall of the row before are looked up again only when they change.
-        // The channel × status of each count column (allCases is a new array at each use).
-        let cells = Channel.allCases.flatMap { channel in Status.allCases.map { (channel, $0) } }
-        var (lastMember, member) = ([UInt8](), -1)
-        var (lastHall, hall) = ([UInt8](), -1)
+        // Streamed (a million rows here); members and halls looked up once per run of their rows.
+        let cells = PostgresSchema.channelStatusCells
+        var (memberOf, hallOf) = (RunLookup(), RunLookup())
         func bad(_ what: String) -> HallRateError {
             HallRateError(.publication, "\(connection.display): \(what) in \(s).hall_month_counts is not hallrate's")
         }
@@ -123,16 +120,9 @@ struct PublishedCounts {
         ) { row throws(HallRateError) in
             guard let memberName = row.bytes(0), let code = row.bytes(1), row.count == 4 + channelStatus.count + limits.count
             else { throw bad("a row") }
-            if member < 0 || !memberName.elementsEqual(lastMember) {
-                guard let index = order[String(decoding: memberName, as: UTF8.self)] else { throw bad("a member") }
-                (lastMember, member) = (Array(memberName), index)
-                hall = -1
-            }
-            if hall < 0 || !code.elementsEqual(lastHall) {
-                guard let index = published.registry.index(ofCode: String(decoding: code, as: UTF8.self)) else {
-                    throw bad("hall code \(String(decoding: code, as: UTF8.self))")
-                }
-                (lastHall, hall) = (Array(code), index)
+            guard let member = memberOf(memberName, { order[$0] }) else { throw bad("a member") }
+            guard let hall = hallOf(code, { published.registry.index(ofCode: $0) }) else {
+                throw bad("hall code \(String(decoding: code, as: UTF8.self))")
             }
             guard let month = row.bytes(2).flatMap(Self.period) else { throw bad("a month") }
             let key = HallPeriod(hall: hall, period: month)
@@ -173,7 +163,7 @@ struct PublishedCounts {
         // The breakdowns, added up over members; an item's name is the last member's (in the pipeline's
         // order) to give one. Streamed too: a province has hundreds of thousands of rows.
         var merged: [BreakdownKey: BreakdownSum] = [:]
-        var (lastMember, member) = ([UInt8](), -1)
+        var memberOf = RunLookup()
         try connection.copyOut(
             "SELECT member, dimension, tier, period, key, name, total, online, window_or_kiosk FROM \(s).breakdowns "
                 + "WHERE member = ANY(\(try connection.literal(array(expected)))::text[])"
@@ -182,11 +172,8 @@ struct PublishedCounts {
                 let tier = row.text(2).flatMap(Tier.init(rawValue:)), let month = row.bytes(3).flatMap(Self.period),
                 let name = row.bytes(5), let total = row.int(6), let online = row.int(7), let windowOrKiosk = row.int(8)
             else { throw HallRateError(.publication, "\(connection.display): a row of \(s).breakdowns is not hallrate's") }
-            if member < 0 || !memberName.elementsEqual(lastMember) {
-                guard let index = order[String(decoding: memberName, as: UTF8.self)] else {
-                    throw HallRateError(.publication, "\(connection.display): a member in \(s).breakdowns is not hallrate's")
-                }
-                (lastMember, member) = (Array(memberName), index)
+            guard let member = memberOf(memberName, { order[$0] }) else {
+                throw HallRateError(.publication, "\(connection.display): a member in \(s).breakdowns is not hallrate's")
             }
             let slot = BreakdownKey(dimension: dimension, tier: tier, period: month, key: Breakdown.Key(code: row.text(4)))
             merged[slot, default: BreakdownSum()].add(
@@ -210,9 +197,9 @@ struct PublishedCounts {
     private static func period(_ bytes: UnsafeRawBufferPointer) -> Period? {
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
         var number = 0
-        for i in [0, 1, 2, 3, 5, 6] as [Int] {
-            guard (48...57).contains(bytes[i]) else { return nil }
-            number = number * 10 + Int(bytes[i]) - 48
+        for (i, byte) in bytes.enumerated() where i != 4 {
+            guard (48...57).contains(byte) else { return nil }
+            number = number * 10 + Int(byte) - 48
         }
         let (year, month) = number.quotientAndRemainder(dividingBy: 100)
         return (1...12).contains(month) ? Period(year: year, month: month) : nil
@@ -223,6 +210,20 @@ struct PublishedCounts {
         "{"
             + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",") + "}"
+    }
+
+    /// A lookup by bytes that come in runs (a member's rows, a hall's months, as a member copied them in):
+    /// asked again, with a `String`, only when they change.
+    private struct RunLookup {
+        private var last: [UInt8] = []
+        private var value: Int?
+
+        mutating func callAsFunction(_ bytes: UnsafeRawBufferPointer, _ find: (String) -> Int?) -> Int? {
+            if value == nil || !bytes.elementsEqual(last) {
+                (last, value) = (Array(bytes), find(String(decoding: bytes, as: UTF8.self)))
+            }
+            return value
+        }
     }
 
     /// A breakdown row's counts added up over members, and the name of the last member to give one.

@@ -54,9 +54,7 @@ struct CountsPublisher {
                     + PostgresSchema.timeLimitColumns,
                 rows: hallMonths.map { key, counts in
                     var row: [String?] = [member, halls[key.hall].code, key.period.description]
-                    for channel in Channel.allCases {
-                        for status in Status.allCases { row.append(String(counts[channel, status])) }
-                    }
+                    for (channel, status) in PostgresSchema.channelStatusCells { row.append(String(counts[channel, status])) }
                     row.append(results.latestDays[key].map(String.init))
                     let limits = report.timeLimits.map { $0[key] ?? TimeLimitCounts() }
                     row += (0..<TimeLimitCounts.fieldCount).map { field in limits.map { String($0[field: field]) } }

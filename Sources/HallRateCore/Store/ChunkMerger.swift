@@ -284,20 +284,13 @@ extension ChunkMerger {
     /// - Throws: the first merge's error, in the merges' order.
     static func forEach<Consumer: MergeableRowConsumer>(_ mergers: [ChunkMerger], into make: () -> Consumer) throws -> Consumer {
         let parts = mergers.map { Part(merger: $0, consumer: make()) }
-        // Closures made here, where Consumer is known, so that the merge loop is specialised for it
+        // Called here, where Consumer is known, so that the merge loop is specialised for it
         // (through a protocol, each span went to the consumer through its witness table).
-        let runs = parts.map { part in Work { part.run() } }
-        DispatchQueue.concurrentPerform(iterations: runs.count) { runs[$0].body() }
+        Concurrently.map(parts) { $0.run() }
         if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
         var combined = parts[0].consumer
         for part in parts.dropFirst() { combined.absorb(part.consumer) }
         return combined
-    }
-
-    /// Work for one thread of `concurrentPerform`.
-    private final class Work: @unchecked Sendable {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// One merge with its consumer and failure; touched by one thread at a time (the one that runs
