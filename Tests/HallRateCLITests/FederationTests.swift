@@ -167,6 +167,8 @@ struct FederationTests {
         // No empty lists that would read "no case": the cases stay with each county, and the outputs say so.
         let written = try HallRateProcess.csvOutputs(in: folder.appendingPathComponent("Output/federation")).keys
         #expect(!written.contains { $0.hasPrefix("overdue_") } && written.contains("rejects.csv"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Output/federation").path)
+        #expect(!folders.contains { $0.hasPrefix("overdue_") }, "empty list folders: \(folders)")
         for (name, bytes) in expected.sorted(by: { $0.key < $1.key }) where actual[name] != bytes {
             // Lines split as bytes: for a Swift string "\r\n" is one character, not a "\n".
             let single = bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }

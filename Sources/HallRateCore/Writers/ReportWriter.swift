@@ -33,7 +33,9 @@ struct ReportWriter {
     func stage(_ report: SupervisionReport) throws(HallRateError) -> StagedTables {
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.makeDirectory(folder + "/league")
-        for sub in Breakdown.Dimension.allCases.map(Self.breakdownFolder) + (report.timeLimits != nil ? Self.exceptionFolders : []) {
+        // The exception lists' folders only where the lists are written (a federated run's cases stay with its members).
+        let listsWritten = report.timeLimits != nil && !report.casesStayWithMembers
+        for sub in Breakdown.Dimension.allCases.map(Self.breakdownFolder) + (listsWritten ? Self.exceptionFolders : []) {
             try AtomicFile.makeDirectory(folder + "/" + sub)
         }
         // Each table as a job: its name, and whether it goes with the long table or with the league tables.
@@ -67,7 +69,7 @@ struct ReportWriter {
         for (name, rows) in files.sorted(by: { $0.key < $1.key }) {
             emit(name, withLongTable: true) { render(columns.breakdown(rows[0].dimension), rows, cells) }
         }
-        if report.timeLimits != nil && !report.casesStayWithMembers {
+        if listsWritten {
             // The exception lists, one file per list and month of acceptance (a header alone: none that month).
             // Keyed by month and list (late 0, open 1) without a String per row.
             let lists = Dictionary(grouping: report.exceptions) { $0.period.index * 2 + ($0.kind == .finishedLate ? 0 : 1) }
